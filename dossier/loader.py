@@ -1,0 +1,105 @@
+"""Find the record files in a claims folder and load each one into a typed record."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .fields import check_record
+from .model import Article, Claim, Entity, Origin, Record, RecordKind, Source
+from .problems import DossierError, Problem, quote_text
+from .records import build_record
+from .spec import FOLDERS, SPECS
+from .yaml_tree import attach_path, compose_record
+
+_KIND_OF_FOLDER: dict[str, RecordKind] = {folder: kind for kind, folder in FOLDERS.items() if folder}  # type: ignore[misc]
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """Every valid record, sorted by id, and the ids of every file found (valid or not)."""
+
+    claims: tuple[Claim, ...] = ()
+    articles: tuple[Article, ...] = ()
+    sources: tuple[Source, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    present: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def load_dossier(claims_dir: str) -> tuple[Dossier, list[Problem]]:
+    """Load every record under `claims_dir`; paths in problems start with `claims_dir` as given."""
+    root = Path(claims_dir)
+    if not root.is_dir():
+        raise DossierError(f"claims folder {claims_dir!r} not found (give another with --claims DIR)")
+    problems: list[Problem] = []
+    found: dict[RecordKind, list[tuple[str, Path]]] = {kind: [] for kind in SPECS}  # type: ignore[misc]
+    for kind, folder, entry in _walk(root, claims_dir, problems):
+        found[kind].append((os.path.join(folder, entry.name) if folder else entry.name, Path(entry.path)))
+    records: dict[str, list[Record]] = {kind: [] for kind in SPECS}
+    for kind, files in found.items():
+        for relative, path in files:
+            record, file_problems = load_record(kind, path, os.path.join(claims_dir, relative), relative)
+            problems += file_problems
+            if record is not None:
+                records[kind].append(record)
+    present = {kind: frozenset(Path(rel).stem for rel, _ in files) for kind, files in found.items()}
+    by_id = {kind: tuple(sorted(items, key=lambda r: r.id)) for kind, items in records.items()}
+    dossier = Dossier(by_id["claim"], by_id["article"], by_id["source"], by_id["entity"], present)  # type: ignore[arg-type]
+    return dossier, problems
+
+
+def load_record(kind: RecordKind, path: Path, shown: str, relative: str) -> tuple[Record | None, list[Problem]]:
+    """Read, check and type one record file."""
+    root, found = compose_record(path.read_bytes())
+    problems = attach_path(shown, found)
+    if root is None:
+        return None, problems
+    checked = check_record(root, SPECS[kind])
+    problems += attach_path(shown, checked.problems)
+    if problems:
+        return None, problems
+    origin = Origin(shown, relative.replace(os.sep, "/"), checked.positions)
+    return build_record(kind, checked.values, origin, path.stem)
+
+
+def _walk(root: Path, shown_root: str, problems: list[Problem]):  # type: ignore[no-untyped-def]
+    """Yield (kind, folder, entry) for each record file; report files and folders that do not belong."""
+    for entry in _entries(root):
+        if entry.is_dir():
+            kind = _KIND_OF_FOLDER.get(entry.name)
+            if kind is None:
+                problems.append(_stray_folder(os.path.join(shown_root, entry.name)))
+                continue
+            for inner in _entries(Path(entry.path)):
+                shown = os.path.join(shown_root, entry.name, inner.name)
+                if inner.is_dir():
+                    problems.append(Problem(shown, 1, 1, f"unexpected folder inside {entry.name}/; {kind} records sit directly in {entry.name}/"))
+                elif _is_record_file(inner.name, shown, problems):
+                    yield kind, entry.name, inner
+        elif _is_record_file(entry.name, os.path.join(shown_root, entry.name), problems):
+            yield "claim", "", entry
+
+
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    with os.scandir(folder) as it:
+        return sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+
+
+def _is_record_file(name: str, shown: str, problems: list[Problem]) -> bool:
+    if name.endswith(".yaml"):
+        return True
+    if name.endswith(".yml"):
+        problems.append(Problem(shown, 1, 1, f"record files end in .yaml; rename it to {quote_text(name[:-4] + '.yaml')}"))
+    else:
+        problems.append(Problem(shown, 1, 1, "not a record file; the claims folder holds only .yaml records"))
+    return False
+
+
+def _stray_folder(shown: str) -> Problem:
+    name = os.path.basename(shown)
+    close = difflib.get_close_matches(name, list(_KIND_OF_FOLDER), n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]}/?)" if close else ""
+    folders = ", ".join(f"{f}/" for f in _KIND_OF_FOLDER)
+    return Problem(shown, 1, 1, f"unknown folder{hint}; records go in the claims folder itself or in {folders}")

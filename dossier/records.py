@@ -1,0 +1,81 @@
+"""Turn one file's checked values into a typed record, applying the rules the spec cannot state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import (
+    Article, Claim, Correction, Entity, FieldPath, Figure, Origin, Period, Quote, Record,
+    RecordKind, Source, SourceRef, Verdict,
+)
+from .fields import format_path
+from .problems import Problem, quote_text
+
+
+def build_record(kind: RecordKind, values: dict[str, Any], origin: Origin, stem: str) -> tuple[Record | None, list[Problem]]:
+    """Make the typed record for a file whose values passed the spec, or say why not."""
+    problems: list[Problem] = []
+
+    def report(path: FieldPath, message: str) -> None:
+        line, col = origin.at(path)
+        problems.append(Problem(origin.path, line, col, f"{format_path(path)}: {message}"))
+
+    if values["id"] != stem:
+        report(("id",), f"{quote_text(values['id'])} must equal the file name {quote_text(stem)}; rename the file or change the id")
+    if kind == "claim":
+        _check_claim(values, report)
+    if problems:
+        return None, problems
+    return _MAKERS[kind](values, origin), []
+
+
+def _check_claim(values: dict[str, Any], report: Any) -> None:
+    figure = values.get("figure") or {}
+    if "high" in figure and figure["high"] < figure["value"]:
+        report(("figure", "high"), f"{figure['high']} is below value {figure['value']}; high is the top of the range")
+    period = figure.get("period") or {}
+    if "start" in period and "end" in period and _date_key(period["end"]) < _date_key(period["start"]):
+        report(("figure", "period", "end"), f"{period['end']} is before start {period['start']}")
+    quote = values.get("quote") or {}
+    if "text" in quote and quote["text"] not in values["excerpt"]:
+        report(("quote", "text"), f"{quote_text(quote['text'])} does not occur in the excerpt; the quote must be part of it")
+    for index, other in enumerate(values.get("related", [])):
+        if other == values["id"]:
+            report(("related", index), "a claim cannot be related to itself")
+
+
+def _date_key(iso: str) -> tuple[int, ...]:
+    """Partial dates compare by the parts they have: 2020 < 2020-05 < 2020-05-22 < 2021."""
+    return tuple(int(part) for part in iso.split("-"))
+
+
+def _make_claim(v: dict[str, Any], origin: Origin) -> Claim:
+    figure = None
+    if "figure" in v:
+        f = dict(v["figure"])
+        period = Period(**f.pop("period")) if "period" in f else None
+        figure = Figure(period=period, **f)
+    return Claim(
+        id=v["id"], article=v["article"], kind=v["kind"], claim=v["claim"], excerpt=v["excerpt"],
+        verdict=Verdict(**v["verdict"]), origin=origin, occurrence=v.get("occurrence"), figure=figure,
+        quote=Quote(**v["quote"]) if "quote" in v else None,
+        entities=tuple(v.get("entities", ())), topics=tuple(v.get("topics", ())),
+        sources=tuple(SourceRef(**ref) for ref in v.get("sources", ())),
+        related=tuple(v.get("related", ())),
+        corrections=tuple(Correction(**c) for c in v.get("corrections", ())),
+    )
+
+
+def _make_article(v: dict[str, Any], origin: Origin) -> Article:
+    return Article(origin=origin, **{**v, "paragraphs": tuple(v["paragraphs"])})
+
+
+def _make_source(v: dict[str, Any], origin: Origin) -> Source:
+    return Source(origin=origin, **v)
+
+
+def _make_entity(v: dict[str, Any], origin: Origin) -> Entity:
+    return Entity(origin=origin, **{**v, "aliases": tuple(v.get("aliases", ()))})
+
+
+_MAKERS: dict[str, Any] = {"claim": _make_claim, "article": _make_article, "source": _make_source, "entity": _make_entity}

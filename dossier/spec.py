@@ -1,0 +1,290 @@
+"""The record formats, declared once.
+
+The checker (`fields.py`) walks these declarations to validate each file, and `json_schema.py`
+turns the same declarations into the JSON Schema that editors use. Rules that need more than
+one file (references, excerpt anchoring) live in `crossref.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Union
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_RULE = 'lowercase letters and digits, words joined by single hyphens, such as "tech-plan-total"'
+ID_HINT = f"an id of {ID_RULE}"
+UNIT_PATTERN = r"^([A-Z]{3}|[a-z][a-z0-9]*(-[a-z0-9]+)*)$"
+UNIT_HINT = 'an ISO 4217 currency code such as "USD", or a lowercase unit such as "percent"'
+
+
+@dataclass(frozen=True)
+class Text:
+    """A string. `pattern` is matched against the whole value; `hint` names what it accepts."""
+
+    one_line: bool = False
+    max_length: int | None = None
+    pattern: str | None = None
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Ref:
+    """The id of another record, of the given kind."""
+
+    kind: Literal["article", "claim", "source", "entity"]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of a closed set of words, each with the meaning shown to editors."""
+
+    options: tuple[tuple[str, str], ...]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(value for value, _ in self.options)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A finite number, integer or decimal."""
+
+
+@dataclass(frozen=True)
+class Count:
+    """A whole number, 1 or more."""
+
+
+@dataclass(frozen=True)
+class Date:
+    """A bare year, a YAML date, or a quoted YYYY, YYYY-MM or YYYY-MM-DD; never a time."""
+
+
+@dataclass(frozen=True)
+class Url:
+    """An absolute http or https address."""
+
+
+@dataclass(frozen=True)
+class ListOf:
+    """A YAML list. `unique` forbids repeated items (`unique_key` compares that field of each)."""
+
+    item: FieldType
+    unique: bool = False
+    unique_key: str | None = None
+
+
+@dataclass(frozen=True)
+class Condition:
+    """`field` is required (or forbidden) when the value at `when` is (or, negated, is not) in `values`."""
+
+    field: str
+    effect: Literal["required", "forbidden"]
+    when: tuple[str, ...]
+    values: tuple[str, ...]
+    negate: bool = False
+
+
+@dataclass(frozen=True)
+class Obj:
+    """A YAML mapping with known fields; any other key is an error."""
+
+    fields: tuple[Field, ...]
+    conditions: tuple[Condition, ...] = ()
+
+    def get(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+FieldType = Union[Text, Ref, Choice, Number, Count, Date, Url, ListOf, Obj]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: FieldType
+    description: str
+    required: bool = False
+
+
+def _id(kind: str) -> Field:
+    return Field(
+        "id",
+        Text(one_line=True, max_length=64, pattern=ID_PATTERN, hint=ID_HINT),
+        f"The {kind}'s id: {ID_RULE}. It must equal the file name without `.yaml`.",
+        required=True,
+    )
+
+
+LINE = Text(one_line=True)
+PROSE = Text()
+TOPIC = Text(one_line=True, max_length=64, pattern=ID_PATTERN, hint=ID_HINT)
+
+KINDS = Choice(
+    (
+        ("figure", "A number the article states: an amount, a share, a count."),
+        ("quote", "Words the article attributes to a named speaker."),
+        ("statement", "A checkable assertion of fact that is not chiefly a number."),
+        ("forecast", "A prediction, target or projection; may carry a figure."),
+        ("opinion", "The writer's judgement or framing; shown for coverage, not rated true or false."),
+    )
+)
+RATINGS = Choice(
+    (
+        ("supported", "The evidence backs the claim as the article states it."),
+        ("partly-supported", "The core holds, but a detail is wrong, inflated or missing context."),
+        ("disputed", "Credible sources contradict each other or the claim."),
+        ("unsupported", "We looked and found no evidence for the claim."),
+        ("unverified", "Not yet checked; no conclusion is given."),
+        ("opinion", "A judgement or framing that evidence cannot settle."),
+    )
+)
+QUALIFIERS = Choice(
+    (
+        ("about", "The article gives the figure as approximate."),
+        ("over", "The article says the true value is above the figure."),
+        ("under", "The article says the true value is below the figure."),
+    )
+)
+METHODS = Choice(
+    (
+        ("official", "Published by the body that measures or decides it."),
+        ("estimate", "An outside estimate, e.g. by an analyst or think tank."),
+        ("forecast", "A projection of a future value."),
+        ("target", "A goal set by a government or company."),
+        ("derived", "Computed from other figures, e.g. a yearly rate times years."),
+    )
+)
+SOURCE_KINDS = Choice(
+    (
+        ("news", "A news report or news agency story."),
+        ("official", "A government, legislature or regulator publication."),
+        ("research", "A study, report or analysis by researchers or analysts."),
+        ("company", "A company's own publication or filing."),
+        ("reference", "An encyclopedia, database or profile page."),
+        ("other", "Anything else, e.g. a blog or forum post."),
+    )
+)
+ENTITY_KINDS = Choice(
+    (
+        ("person", "A named individual."),
+        ("organization", "A company, university, bank or other non-state body."),
+        ("government", "A state, ministry, legislature or other public authority."),
+        ("place", "A city, region or country as a place."),
+        ("program", "A plan, programme or policy."),
+        ("other", "Anything else that is named."),
+    )
+)
+
+PERIOD = Obj(
+    (
+        Field("start", Date(), "First date the figure covers.", required=True),
+        Field("end", Date(), "Last date the figure covers (not before start).", required=True),
+    )
+)
+FIGURE = Obj(
+    (
+        Field("value", Number(), "The number as a plain value (1.4e12 for $1.4 trillion); for a range, its low end.", required=True),
+        Field("high", Number(), "For a range, its high end."),
+        Field("unit", Text(one_line=True, pattern=UNIT_PATTERN, hint=UNIT_HINT), f"The unit: {UNIT_HINT}.", required=True),
+        Field("stated", LINE, 'The figure exactly as the article writes it, e.g. "$1.4 trillion".', required=True),
+        Field("qualifier", QUALIFIERS, "How the article hedges the figure."),
+        Field("point_in_time", Date(), "The date the figure describes, for a level rather than a flow."),
+        Field("period", PERIOD, "The span the figure covers."),
+        Field("method", METHODS, "How the figure was arrived at."),
+        Field("checked_value", Number(), "What the sources support, in the same unit, when it differs from the article's value."),
+    )
+)
+QUOTE = Obj(
+    (
+        Field("speaker", Ref("entity"), "The entity id of the person quoted.", required=True),
+        Field("text", LINE, "The quoted words; they must occur inside the excerpt.", required=True),
+    )
+)
+VERDICT = Obj(
+    (
+        Field("rating", RATINGS, "The rating on the dossier's scale.", required=True),
+        Field("checked", Date(), "When the claim was last checked.", required=True),
+        Field("conclusion", PROSE, "What the evidence shows, in the dossier's own words."),
+    ),
+    conditions=(Condition("conclusion", "required", ("rating",), ("unverified",), negate=True),),
+)
+SOURCE_REF = Obj(
+    (
+        Field("source", Ref("source"), "The id of a source record.", required=True),
+        Field("note", PROSE, "What this source says about the claim."),
+    )
+)
+CORRECTION = Obj(
+    (
+        Field("date", Date(), "When the verdict changed.", required=True),
+        Field("note", PROSE, "What changed and why.", required=True),
+    )
+)
+
+CLAIM = Obj(
+    (
+        _id("claim"),
+        Field("article", Ref("article"), "The id of the article the claim is taken from.", required=True),
+        Field("kind", KINDS, "What sort of claim this is.", required=True),
+        Field("claim", Text(one_line=True, max_length=120), "The proposition restated neutrally, one line of at most 120 characters.", required=True),
+        Field("excerpt", LINE, "The claim's words exactly as they stand in one paragraph of the article.", required=True),
+        Field("occurrence", Count(), "Which occurrence of the excerpt is meant, counting from 1, when it appears more than once."),
+        Field("figure", FIGURE, "The number the claim states (required for figures, allowed for forecasts)."),
+        Field("quote", QUOTE, "Who is quoted and the quoted words (required for quotes)."),
+        Field("entities", ListOf(Ref("entity"), unique=True), "Entity ids of the people, bodies and places the claim names."),
+        Field("topics", ListOf(TOPIC, unique=True), "Topic words, each a lowercase id such as `5g`."),
+        Field("verdict", VERDICT, "The rating, when it was checked, and the conclusion.", required=True),
+        Field("sources", ListOf(SOURCE_REF, unique=True, unique_key="source"), "The evidence: each entry cites a source record."),
+        Field("related", ListOf(Ref("claim"), unique=True), "Ids of other claims that bear on this one."),
+        Field("corrections", ListOf(CORRECTION), "A dated log of changes to the verdict."),
+    ),
+    conditions=(
+        Condition("figure", "required", ("kind",), ("figure",)),
+        Condition("figure", "forbidden", ("kind",), ("figure", "forecast"), negate=True),
+        Condition("quote", "required", ("kind",), ("quote",)),
+        Condition("quote", "forbidden", ("kind",), ("quote",), negate=True),
+        Condition("sources", "required", ("verdict", "rating"), ("unverified", "opinion"), negate=True),
+    ),
+)
+
+ARTICLE = Obj(
+    (
+        _id("article"),
+        Field("title", LINE, "The headline as published.", required=True),
+        Field("publisher", LINE, "The site or outlet that published it.", required=True),
+        Field("url", Url(), "Where it was published.", required=True),
+        Field("paragraphs", ListOf(PROSE), "The article's text, one verbatim string per paragraph.", required=True),
+        Field("published", Date(), "Publication date, when known."),
+        Field("author", LINE, "Byline, when known."),
+        Field("retrieved", Date(), "When this copy of the text was taken."),
+    )
+)
+SOURCE = Obj(
+    (
+        _id("source"),
+        Field("title", LINE, "The page's title or headline.", required=True),
+        Field("publisher", LINE, "Who published it.", required=True),
+        Field("url", Url(), "Where it can be read.", required=True),
+        Field("published", Date(), "Publication date, when the page shows one."),
+        Field("accessed", Date(), "When it was read."),
+        Field("archive_url", Url(), "An archived copy."),
+        Field("kind", SOURCE_KINDS, "What sort of source this is."),
+    )
+)
+ENTITY = Obj(
+    (
+        _id("entity"),
+        Field("name", LINE, "The name readers know it by.", required=True),
+        Field("kind", ENTITY_KINDS, "What sort of entity this is.", required=True),
+        Field("description", LINE, "One line saying who or what it is."),
+        Field("aliases", ListOf(LINE, unique=True), "Other names and spellings."),
+        Field("wikidata", Text(one_line=True, pattern=r"^Q[0-9]+$", hint='a Wikidata item id such as "Q15031"'), "Its Wikidata item id, e.g. Q15031."),
+        Field("url", Url(), "An official or reference page."),
+    )
+)
+
+# A required list must have at least one item (an article's paragraphs, a claim's sources).
+# Each record kind's folder inside the claims folder; claims sit at the top.
+FOLDERS: dict[str, str] = {"claim": "", "article": "articles", "source": "sources", "entity": "entities"}
+SPECS: dict[str, Obj] = {"claim": CLAIM, "article": ARTICLE, "source": SOURCE, "entity": ENTITY}

@@ -1,0 +1,115 @@
+"""`build_claims.py check`: every rule has a bad-input case with its exact output; valid dossiers pass."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from check_cases import CASES, Case
+from conftest import ROOT, apply_edits
+from dossier.cli import main
+
+
+def run(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(argv, out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_is_reported_exactly(case: Case, dossier_dir: Path) -> None:
+    apply_edits(dossier_dir, case.edits)
+    code, out, _ = run(["check"])
+    lines = out.splitlines()
+    files = len({line.split(":", 1)[0] for line in case.expected})
+    assert code == 1
+    assert lines[:-1] == list(case.expected)
+    assert lines[-1] == f"{len(case.expected)} problem{'s' * (len(case.expected) != 1)} in {files} file{'s' * (files != 1)}"
+
+
+def test_example_dossier_is_valid(dossier_dir: Path) -> None:
+    assert run(["check"]) == (0, "ok: 5 claims, 2 sources, 2 entities, 1 article\n", "")
+
+
+def test_real_dossier_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run(["check"])
+    assert (code, out.startswith("ok: ")) == (0, True), out
+
+
+def test_problems_from_many_files_are_all_reported_in_order(dossier_dir: Path) -> None:
+    apply_edits(dossier_dir, {
+        "roads-better.yaml": [("kind: opinion", "kind: opinon")],
+        "ferry-budget.yaml": [("  unit: EUR", "  unit: eur!"), ("topics:", "topic:")],
+        "entities/ana-ruiz.yaml": [("kind: person", "kind: persn")],
+    })
+    code, out, _ = run(["check"])
+    paths_and_lines = [tuple(line.split(":")[:3]) for line in out.splitlines()[:-1]]
+    assert code == 1
+    assert paths_and_lines == [
+        ("claims/entities/ana-ruiz.yaml", "4", "7"),
+        ("claims/ferry-budget.yaml", "9", "9"),
+        ("claims/ferry-budget.yaml", "18", "1"),
+        ("claims/roads-better.yaml", "4", "7"),
+    ]
+    assert out.splitlines()[-1] == "4 problems in 3 files"
+
+
+def test_paths_start_with_the_folder_as_given(dossier_dir: Path) -> None:
+    apply_edits(dossier_dir, {"roads-better.yaml": [("kind: opinion", "kind: opinon")]})
+    code, out, _ = run(["check", "--claims", "./claims/"])
+    assert code == 1
+    assert out.startswith("./claims/roads-better.yaml:4:7: kind: ")
+
+
+def test_github_format_annotates_then_lists_plainly(dossier_dir: Path) -> None:
+    apply_edits(dossier_dir, {"roads-better.yaml": [("kind: opinion", "kind: 50%,\n  x")]})
+    code, out, _ = run(["check", "--format", "github"])
+    assert code == 1
+    assert out.splitlines() == [
+        "::error file=claims/roads-better.yaml,line=4,col=7::kind: expected one of figure, quote, statement, "
+        'forecast, opinion; got "50%25, x"',
+        'claims/roads-better.yaml:4:7: kind: expected one of figure, quote, statement, forecast, opinion; got "50%, x"',
+        "1 problem in 1 file",
+    ]
+
+
+def test_github_format_escapes_properties() -> None:
+    from dossier.problems import Problem, format_github
+
+    problem = Problem("claims/a,b:c%.yaml", 3, 2, "line one\nline two: 100%")
+    assert format_github(problem) == "::error file=claims/a%2Cb%3Ac%25.yaml,line=3,col=2::line one%0Aline two: 100%25"
+
+
+def test_missing_claims_folder_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run(["check"]) == (1, "", "error: claims folder 'claims' not found (give another with --claims DIR)\n")
+
+
+@pytest.mark.parametrize("argv", [[], ["chek"], ["check", "--format", "xml"], ["check", "--bogus"]])
+def test_bad_command_line_exits_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(argv)[0] == 2
+    assert "usage: build_claims.py" in capsys.readouterr().err
+
+
+def test_alias_bomb_is_refused_without_expanding(dossier_dir: Path) -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    apply_edits(dossier_dir, {"sources/bomb.yaml": "\n".join(lines) + "\n"})
+    code, out, _ = run(["check"])
+    messages = [line for line in out.splitlines() if line.startswith("claims/sources/bomb.yaml")]
+    assert code == 1
+    assert sum("YAML alias" in m for m in messages) == 81
+    assert sum("YAML anchor" in m for m in messages) == 10
+
+
+def test_python_tags_are_never_constructed(dossier_dir: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    payload = f'claim: !!python/object/apply:os.system ["touch {marker}"]\n'
+    apply_edits(dossier_dir, {"roads-better.yaml": [("claim: Critics say the money would be better spent on roads.\n", payload)]})
+    code, out, _ = run(["check"])
+    assert code == 1
+    assert "explicit YAML tag !!python/object/apply:os.system is not allowed" in out
+    assert not marker.exists()

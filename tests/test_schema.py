@@ -1,0 +1,96 @@
+"""The published JSON Schema and the checker agree; the committed schema files are up to date."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import ROOT, apply_edits
+from dossier.cli import main
+from dossier.json_schema import schema_files
+from dossier.spec import FOLDERS, SPECS
+
+EXAMPLE = ROOT / "tests" / "example" / "claims"
+
+
+def as_json_data(value: Any) -> Any:
+    """What an editor's YAML 1.2 reader hands the schema: dates stay text."""
+    if isinstance(value, dict):
+        return {key: as_json_data(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_json_data(item) for item in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def schema_errors(kind: str, path: Path) -> list[str]:
+    schema = json.loads((ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    data = as_json_data(yaml.safe_load(path.read_text(encoding="utf-8")))
+    validator = jsonschema.Draft202012Validator(schema)
+    return [error.message for error in validator.iter_errors(data)]
+
+
+def record_files(claims: Path) -> list[tuple[str, Path]]:
+    return [(kind, path) for kind, folder in FOLDERS.items() for path in sorted((claims / folder).glob("*.yaml"))]
+
+
+def test_committed_schema_files_are_current() -> None:
+    for name, text in schema_files().items():
+        assert (ROOT / "schema" / name).read_text(encoding="utf-8") == text, f"run: python build_claims.py schema"
+    assert sorted(p.name for p in (ROOT / "schema").glob("*.json")) == sorted(schema_files())
+
+
+def test_schema_is_valid_json_schema() -> None:
+    for kind in SPECS:
+        schema = json.loads((ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+
+
+@pytest.mark.parametrize("claims", [EXAMPLE, ROOT / "claims"], ids=["example", "real"])
+def test_schema_accepts_every_valid_record(claims: Path) -> None:
+    for kind, path in record_files(claims):
+        assert schema_errors(kind, path) == [], path
+
+
+# Per-file mistakes both the checker and the schema must reject: (file, edits).
+INVALID = [
+    ("roads-better.yaml", [("excerpt:", "exerpt:")]),
+    ("roads-better.yaml", [("kind: opinion", "kind: opinon")]),
+    ("roads-better.yaml", [("id: roads-better", "id: Roads_Better")]),
+    ("roads-better.yaml", [("claim: Critics", "claim: " + "Very " * 24 + "Critics")]),
+    ("roads-better.yaml", [("  conclusion: A view about priorities, not a checkable fact.\n", "")]),
+    ("roads-better.yaml", [("checked: 2024-03-10", "checked: 10/03/2024")]),
+    ("roads-better.yaml", [("claim: Critics say the money would be better spent on roads.", 'claim: "  "')]),
+    ("council-announced.yaml", [("kind: statement", "kind: figure")]),
+    ("council-announced.yaml", [("kind: statement", "kind: quote")]),
+    ("council-announced.yaml", [("sources:\n  - source: council-minutes", "sources: []")]),
+    ("council-announced.yaml", [("sources:\n  - source: council-minutes\n", "")]),
+    ("council-announced.yaml", [("  - harbourville-council", "  - harbourville-council\n  - harbourville-council")]),
+    ("ruiz-cleanest.yaml", [("kind: quote", "kind: statement")]),
+    ("ferry-budget.yaml", [("kind: figure", "kind: statement")]),
+    ("ferry-budget.yaml", [("  value: 12000000", '  value: "12000000"')]),
+    ("ferry-budget.yaml", [("  unit: EUR", "  unit: Euros")]),
+    ("ferry-capacity.yaml", [("occurrence: 2", "occurrence: 0")]),
+    ("ferry-capacity.yaml", [("    note: Rating changed from supported after the timetable was published.\n", "")]),
+    ("entities/ana-ruiz.yaml", [("name: Ana Ruiz", "name: no")]),
+    ("entities/ana-ruiz.yaml", [("wikidata: Q4115189", "wikidata: 4115189")]),
+    ("entities/ana-ruiz.yaml", [("kind: person", "kind: people")]),
+    ("sources/council-minutes.yaml", [("url: https://example.org/council/minutes-2024-03-04", "url: ftp://example.org/m")]),
+    ("sources/council-minutes.yaml", [("publisher: Harbourville Council\n", "")]),
+    ("articles/ferry-story.yaml", [("paragraphs:", "paragraphs: []\nold:")]),
+]
+
+
+@pytest.mark.parametrize("relative, edits", INVALID, ids=[f"{r}:{e[0][1][:30]}" for r, e in INVALID])
+def test_schema_and_checker_both_reject(relative: str, edits: list[tuple[str, str]], dossier_dir: Path) -> None:
+    apply_edits(dossier_dir, {relative: edits})
+    kind = next((k for k, folder in FOLDERS.items() if folder and relative.startswith(folder + "/")), "claim")
+    assert main(["check"]) == 1
+    assert schema_errors(kind, dossier_dir / relative) != []
