@@ -197,8 +197,10 @@ class _Walker:
             return _BAD
         if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
             return value
-        unquote = "; remove the quotes" if isinstance(value, str) and _is_number(value) else ""
-        self.report(node, path, f"expected a finite number, got {self.describe(node)}{unquote}")
+        hint = ""
+        if isinstance(value, str) and _is_number(value):
+            hint = "; remove the quotes" if node.style else _exponent_hint(value)
+        self.report(node, path, f"expected a finite number, got {self.describe(node)}{hint}")
         return _BAD
 
     def check_date(self, node: ScalarNode, path: FieldPath) -> Any:
@@ -256,6 +258,16 @@ def text_problem(value: str, ftype: s.FieldType) -> str | None:
 
 
 _ID = s.Text(one_line=True, max_length=64, pattern=s.ID_PATTERN, hint=s.ID_HINT)
+
+
+def _exponent_hint(text: str) -> str:
+    """PyYAML (YAML 1.1) reads `1.4e12` as text: a float needs a dot and a signed exponent."""
+    mantissa, _, exponent = text.lower().partition("e")
+    if not exponent:
+        return ""
+    mantissa = mantissa if "." in mantissa else mantissa + ".0"
+    exponent = exponent if exponent[0] in "+-" else "+" + exponent
+    return f"; YAML reads this form as text, write {mantissa}e{exponent}"
 
 
 def _is_number(text: str) -> bool:

@@ -250,6 +250,11 @@ CASES: list[Case] = [
         'claims/ferry-budget.yaml:8:10: figure.value: expected a finite number, got text "12000000"; remove the quotes',
       ),
     ),
+    Case("figure value in exponent form YAML reads as text", {"ferry-budget.yaml": [("  value: 12000000", "  value: 1.2e7")]},
+      (
+        'claims/ferry-budget.yaml:8:10: figure.value: expected a finite number, got text "1.2e7"; YAML reads this form as text, write 1.2e+7',
+      ),
+    ),
     Case("figure value infinite", {"ferry-budget.yaml": [("  value: 12000000", "  value: .inf")]},
       (
         'claims/ferry-budget.yaml:8:10: figure.value: expected a finite number, got the number .inf',
