@@ -100,6 +100,7 @@ class Article:
     published: str | None = None
     author: str | None = None
     retrieved: str | None = None
+    summary: str | None = None
 
 
 @dataclass(frozen=True)

@@ -258,6 +258,7 @@ ARTICLE = Obj(
         Field("published", Date(), "Publication date, when known."),
         Field("author", LINE, "Byline, when known."),
         Field("retrieved", Date(), "When this copy of the text was taken."),
+        Field("summary", PROSE, "The dossier's overall finding about the article, shown on the home page."),
     )
 )
 SOURCE = Obj(

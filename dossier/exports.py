@@ -1,0 +1,70 @@
+"""Machine-readable exports: every record as JSON, and one CSV row per claim."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from typing import Any
+
+from .crossref import Index
+from .model import Claim
+from .render_common import claims_in_article_order
+
+FORMAT_VERSION = 1
+CSV_COLUMNS = [
+    "id", "article", "kind", "claim", "excerpt", "paragraph", "rating", "checked", "conclusion",
+    "figure_stated", "figure_value", "figure_high", "figure_unit", "figure_checked_value",
+    "quote_speaker", "quote_text", "entities", "topics", "sources", "related",
+]
+
+
+def _plain(record: Any) -> dict[str, Any]:
+    """A record as a JSON-ready dict: nested records expanded, tuples as lists, no origin."""
+    data = dataclasses.asdict(record)
+    data.pop("origin", None)
+    return json.loads(json.dumps(data))
+
+
+def claims_json(index: Index) -> str:
+    """Every record, normalised, in a versioned envelope; claims in article order."""
+    claims = []
+    for claim in claims_in_article_order(index):
+        anchor = index.anchors[claim.id]
+        claims.append(_plain(claim) | {"position": {"paragraph": anchor.paragraph + 1, "start": anchor.start, "end": anchor.end}})
+    data = {
+        "format_version": FORMAT_VERSION,
+        "articles": [_plain(a) for a in index.articles.values()],
+        "claims": claims,
+        "sources": [_plain(s) for s in index.sources.values()],
+        "entities": [_plain(e) for e in index.entities.values()],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _csv_row(index: Index, claim: Claim) -> list[str]:
+    figure, quote = claim.figure, claim.quote
+
+    def number(value: float | None) -> str:
+        return "" if value is None else repr(value)
+
+    return [
+        claim.id, claim.article, claim.kind, claim.claim, claim.excerpt, str(index.anchors[claim.id].paragraph + 1),
+        claim.verdict.rating, claim.verdict.checked, claim.verdict.conclusion or "",
+        figure.stated if figure else "", number(figure.value if figure else None),
+        number(figure.high if figure else None), figure.unit if figure else "",
+        number(figure.checked_value if figure else None),
+        quote.speaker if quote else "", quote.text if quote else "",
+        ";".join(claim.entities), ";".join(claim.topics), ";".join(r.source for r in claim.sources), ";".join(claim.related),
+    ]
+
+
+def claims_csv(index: Index) -> str:
+    """One row per claim, in article order; lists joined with `;`."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for claim in claims_in_article_order(index):
+        writer.writerow(_csv_row(index, claim))
+    return out.getvalue()

@@ -1,0 +1,168 @@
+"""The page of one claim: verdict, excerpt in context, figure or quote, evidence, and ClaimReview data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .crossref import Index
+from .markup import external_link, front_matter, json_for_script, md_cell, md_paragraphs, md_text, safe_title
+from .model import Claim, Figure, Quote
+from .paths import article_page, claim_anchor, claim_page, entity_page, link, page_url, source_page, topic_page
+from .render_common import KIND_LABELS, RATING_LABELS, badge, claim_link
+
+CONTEXT_CHARS = 80  # text kept either side of an excerpt, as a W3C TextQuoteSelector would
+
+
+def render_claim_page(index: Index, claim: Claim, site_url: str | None) -> str:
+    """Markdown for `claims/<id>.md`."""
+    page = claim_page(claim.id)
+    parts = [
+        front_matter({"title": safe_title(claim.claim), "tags": list(claim.topics)}),
+        f"# {md_text(claim.claim)} {{#claim}}\n",
+        _verdict_block(claim),
+        _context_section(index, claim, page),
+        _figure_section(claim.figure) if claim.figure else "",
+        _quote_section(index, claim.quote, page) if claim.quote else "",
+        _sources_section(index, claim, page),
+        _links_section(index, claim, page),
+        _corrections_section(claim),
+        _cite_section(index, claim, site_url),
+        _json_ld(index, claim, site_url),
+    ]
+    return "\n".join(part for part in parts if part)
+
+
+def _verdict_block(claim: Claim) -> str:
+    verdict = claim.verdict
+    head = f"{badge(verdict.rating)} &nbsp; {KIND_LABELS[claim.kind]} · checked {verdict.checked}\n"
+    conclusion = md_paragraphs(verdict.conclusion) if verdict.conclusion else "Not yet checked: no conclusion is given."
+    return head + "\n" + conclusion + "\n"
+
+
+def excerpt_context(index: Index, claim: Claim) -> tuple[str, str, str]:
+    """(text before, the excerpt, text after) within its paragraph."""
+    anchor = index.anchors[claim.id]
+    paragraph = index.articles[claim.article].paragraphs[anchor.paragraph]
+    before = paragraph[max(0, anchor.start - CONTEXT_CHARS) : anchor.start]
+    after = paragraph[anchor.end : anchor.end + CONTEXT_CHARS]
+    return before, paragraph[anchor.start : anchor.end], after
+
+
+def _context_section(index: Index, claim: Claim, page: str) -> str:
+    before, exact, after = excerpt_context(index, claim)
+    article = index.articles[claim.article]
+    anchor = index.anchors[claim.id]
+    lead = "…" if anchor.start > len(before) else ""
+    tail = "…" if len(after) == CONTEXT_CHARS else ""
+    quote = f"> {lead}{md_text(before)}<mark>{md_text(exact)}</mark>{md_text(after)}{tail}"
+    where = link(page, article_page(article.id), claim_anchor(claim.id))
+    return (
+        "## In the article {#in-the-article}\n\n"
+        f"{quote}\n\n"
+        f"Paragraph {anchor.paragraph + 1} of *{md_text(article.title)}* ({md_text(article.publisher)}). "
+        f"[See it in context]({where})\n"
+    )
+
+
+def format_number(value: float) -> str:
+    """`1400000000000.0` -> `1,400,000,000,000`; `11.5` stays `11.5`."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def _figure_section(figure: Figure) -> str:
+    rows = [("As stated", md_cell(figure.stated)), ("Value", format_number(figure.value))]
+    if figure.high is not None:
+        rows.append(("Up to", format_number(figure.high)))
+    rows.append(("Unit", md_cell(figure.unit)))
+    optional = [
+        ("Qualifier", figure.qualifier), ("Point in time", figure.point_in_time),
+        ("Period", f"{figure.period.start} to {figure.period.end}" if figure.period else None),
+        ("Method", figure.method),
+        ("What the sources support", format_number(figure.checked_value) if figure.checked_value is not None else None),
+    ]
+    rows += [(name, md_cell(value)) for name, value in optional if value is not None]
+    table = "\n".join(f"| {name} | {value} |" for name, value in rows)
+    return "## The figure {#figure}\n\n| Detail | Value |\n|---|---|\n" + table + "\n"
+
+
+def _quote_section(index: Index, quote: Quote, page: str) -> str:
+    speaker = index.entities[quote.speaker]
+    who = f"[{md_text(speaker.name)}]({link(page, entity_page(speaker.id))})"
+    return f"## The quote {{#quote}}\n\n> {md_text(quote.text)}\n\n— {who}\n"
+
+
+def _sources_section(index: Index, claim: Claim, page: str) -> str:
+    if not claim.sources:
+        return "## Sources {#sources}\n\nNo sources: this claim is rated without outside evidence.\n"
+    items = []
+    for number, ref in enumerate(claim.sources, start=1):
+        source = index.sources[ref.source]
+        details = ", ".join(md_text(x) for x in (source.publisher, source.published) if x)
+        line = f"{number}. [{md_text(source.title)}]({link(page, source_page(source.id))}) — {details} · {external_link('original', source.url)}"
+        if ref.note:
+            line += f"<br>{md_text(ref.note)}"
+        items.append(line)
+    return "## Sources {#sources}\n\n" + "\n".join(items) + "\n"
+
+
+def _links_section(index: Index, claim: Claim, page: str) -> str:
+    parts = []
+    if claim.entities:
+        names = [f"[{md_text(index.entities[e].name)}]({link(page, entity_page(e))})" for e in claim.entities]
+        parts.append("**Entities:** " + ", ".join(names))
+    if claim.topics:
+        parts.append("**Topics:** " + ", ".join(f"[{t}]({link(page, topic_page(t))})" for t in claim.topics))
+    if claim.related:
+        related = [f"- {badge(index.claims[r].verdict.rating)} {claim_link(page, index.claims[r])}" for r in claim.related]
+        parts.append("**Related claims:**\n\n" + "\n".join(related))
+    return "## Connections {#connections}\n\n" + "\n\n".join(parts) + "\n" if parts else ""
+
+
+def _corrections_section(claim: Claim) -> str:
+    if not claim.corrections:
+        return ""
+    rows = "\n".join(f"| {c.date} | {md_cell(c.note)} |" for c in claim.corrections)
+    return "## Corrections {#corrections}\n\n| Date | Change |\n|---|---|\n" + rows + "\n"
+
+
+def absolute_url(site_url: str | None, page: str) -> str:
+    base = (site_url or "/").rstrip("/") + "/"
+    return base + page_url(page)
+
+
+def _cite_section(index: Index, claim: Claim, site_url: str | None) -> str:
+    article = index.articles[claim.article]
+    url = absolute_url(site_url, claim_page(claim.id))
+    citation = (
+        f"Claims dossier, “{claim.claim.rstrip('.')}”, a claim from “{article.title}” ({article.publisher}). "
+        f"Rated {RATING_LABELS[claim.verdict.rating].lower()}, checked {claim.verdict.checked}. {url}"
+    )
+    return "## Cite this claim {#cite}\n\n" + md_text(citation) + "\n"
+
+
+def claim_review(index: Index, claim: Claim, site_url: str | None) -> dict[str, Any]:
+    """schema.org ClaimReview for the claim."""
+    article = index.articles[claim.article]
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "url": article.url, "headline": article.title,
+                                  "publisher": {"@type": "Organization", "name": article.publisher}}
+    if article.published:
+        appearance["datePublished"] = article.published
+    author: dict[str, Any] = {"@type": "Organization", "name": article.publisher}
+    if claim.quote:
+        author = {"@type": "Person", "name": index.entities[claim.quote.speaker].name}
+    elif article.author:
+        author = {"@type": "Person", "name": article.author}
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": absolute_url(site_url, claim_page(claim.id)),
+        "claimReviewed": claim.claim,
+        "datePublished": claim.verdict.checked,
+        "author": {"@type": "Organization", "name": "Claims dossier"},
+        "reviewRating": {"@type": "Rating", "alternateName": RATING_LABELS[claim.verdict.rating]},
+        "itemReviewed": {"@type": "Claim", "appearance": appearance, "author": author},
+    }
+
+
+def _json_ld(index: Index, claim: Claim, site_url: str | None) -> str:
+    return f'<script type="application/ld+json">{json_for_script(claim_review(index, claim, site_url))}</script>\n'

@@ -1,0 +1,50 @@
+"""Fragments shared by several pages: labels, verdict badges, claim links and claim lists."""
+
+from __future__ import annotations
+
+from .crossref import Index
+from .markup import md_text
+from .model import Claim
+from .paths import claim_page, link
+from .spec import KINDS, RATINGS
+
+RATING_LABELS = {
+    "supported": "Supported",
+    "partly-supported": "Partly supported",
+    "disputed": "Disputed",
+    "unsupported": "Unsupported",
+    "unverified": "Unverified",
+    "opinion": "Opinion",
+}
+RATING_MEANINGS = dict(RATINGS.options)
+KIND_LABELS = {"figure": "Figure", "quote": "Quote", "statement": "Statement", "forecast": "Forecast", "opinion": "Opinion"}
+KIND_MEANINGS = dict(KINDS.options)
+ENTITY_KIND_LABELS = {
+    "person": "People", "organization": "Organisations", "government": "Governments and public bodies",
+    "place": "Places", "program": "Programmes and policies", "other": "Other",
+}
+
+
+def badge(rating: str) -> str:
+    """An inline verdict badge, coloured by the site's stylesheet."""
+    return f'<span class="dossier-badge dossier-{rating}">{RATING_LABELS[rating]}</span>'
+
+
+def claims_in_article_order(index: Index, claims: list[Claim] | None = None) -> list[Claim]:
+    """Claims ordered by where their excerpt starts in the article (longer excerpts first)."""
+    chosen = list(index.claims.values()) if claims is None else claims
+
+    def key(claim: Claim) -> tuple[str, int, int, int, str]:
+        anchor = index.anchors[claim.id]
+        return (claim.article, anchor.paragraph, anchor.start, -anchor.end, claim.id)
+
+    return sorted(chosen, key=key)
+
+
+def claim_link(from_page: str, claim: Claim) -> str:
+    return f"[{md_text(claim.claim)}]({link(from_page, claim_page(claim.id))})"
+
+
+def claim_list(from_page: str, claims: list[Claim]) -> str:
+    """A bullet list of claims with their verdicts, one per line."""
+    return "\n".join(f"- {badge(c.verdict.rating)} {claim_link(from_page, c)}" for c in claims) + "\n"

@@ -1,0 +1,67 @@
+"""Render every page of the site from a linked index, and write pages to a folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import paths
+from .crossref import Index
+from .exports import claims_csv, claims_json
+from .problems import DossierError
+from .render_article import render_article_page, render_articles_index
+from .render_claim import render_claim_page
+from .render_home import render_claims_index, render_home
+from .render_records import (
+    all_topics, render_entities_index, render_entity_page, render_source_page, render_sources_index,
+    render_topic_page, render_topics_index,
+)
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A generated file: its text, and the record file it came from (for the edit button)."""
+
+    text: str
+    record: str | None = None  # path inside the claims folder
+
+
+def render_site(index: Index, site_url: str | None = None) -> dict[str, RenderedPage]:
+    """Every generated page and export, keyed by its path in the site's docs tree, sorted."""
+    pages: dict[str, RenderedPage] = {}
+
+    def add(path: str, text: str, record: str | None = None) -> None:
+        if path in pages:
+            raise DossierError(f"two records would write the same page {path!r}; rename one of them ({record})")
+        pages[path] = RenderedPage(text, record)
+
+    add(paths.HOME, render_home(index))
+    add(paths.ARTICLES, render_articles_index(index))
+    add(paths.CLAIMS, render_claims_index(index))
+    add(paths.SOURCES, render_sources_index(index))
+    add(paths.ENTITIES, render_entities_index(index))
+    add(paths.TOPICS, render_topics_index(index))
+    add(paths.CLAIMS_JSON, claims_json(index))
+    add(paths.CLAIMS_CSV, claims_csv(index))
+    for article in index.articles.values():
+        add(paths.article_page(article.id), render_article_page(index, article), article.origin.file)
+    for claim in index.claims.values():
+        add(paths.claim_page(claim.id), render_claim_page(index, claim, site_url), claim.origin.file)
+    for source in index.sources.values():
+        add(paths.source_page(source.id), render_source_page(index, source), source.origin.file)
+    for entity in index.entities.values():
+        add(paths.entity_page(entity.id), render_entity_page(index, entity), entity.origin.file)
+    for topic in all_topics(index):
+        add(paths.topic_page(topic), render_topic_page(index, topic))
+    return dict(sorted(pages.items()))
+
+
+def write_site(pages: dict[str, RenderedPage], out: Path) -> None:
+    """Write the pages under `out` (LF line endings, UTF-8), refusing to write outside it."""
+    root = out.resolve()
+    for path, page in pages.items():
+        target = (root / path).resolve()
+        if root not in target.parents:
+            raise DossierError(f"page path {path!r} would be written outside {out}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.text, encoding="utf-8", newline="\n")
