@@ -96,13 +96,19 @@ def run_build(claims_dir: str, site_dir: str | None, out: TextIO) -> int:
     if problems:
         print_problems(problems, "text", out)
         return 1
-    os.environ[CLAIMS_ENV] = os.path.abspath(claims_dir)
+    previous = os.environ.get(CLAIMS_ENV)
+    os.environ[CLAIMS_ENV] = os.path.abspath(claims_dir)  # the hook reads the folder from here
     options = {"site_dir": os.path.abspath(site_dir)} if site_dir else {}
     try:
         config = load_config(config_file=str(ROOT / "mkdocs.yml"), strict=True, **options)
         build(config)
     except Abort as error:
         raise DossierError(f"the site build failed: {error}") from error
+    finally:
+        if previous is None:
+            del os.environ[CLAIMS_ENV]
+        else:
+            os.environ[CLAIMS_ENV] = previous
     print(f"built the site in {config.site_dir}", file=out)
     return 0
 

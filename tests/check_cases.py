@@ -335,7 +335,7 @@ CASES: list[Case] = [
     Case("article without paragraphs", {"articles/ferry-story.yaml": [("paragraphs:", "paragraphs: []\nold:")]},
       (
         'claims/articles/ferry-story.yaml:8:13: paragraphs: must list at least one item',
-        'claims/articles/ferry-story.yaml:9:1: unknown field "old"; allowed here: id, title, publisher, url, paragraphs, published, author, retrieved',
+        'claims/articles/ferry-story.yaml:9:1: unknown field "old"; allowed here: id, title, publisher, url, paragraphs, published, author, retrieved, summary',
       ),
     ),
     # --- across files ---------------------------------------------------------------------

@@ -1,0 +1,182 @@
+"""The built site, read as HTML: pages, links, anchors, backlinks, JSON-LD, exports, determinism."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from site_html import page_file, read_page, resolve
+
+EXAMPLE = ROOT / "tests" / "example" / "claims"
+CLAIM_IDS = ["council-announced", "ferry-budget", "ferry-capacity", "roads-better", "ruiz-cleanest"]
+
+
+def build(claims: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = os.environ | {"SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"} | env
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build_claims.py"), "build", "--claims", str(claims), "--site-dir", str(site)],
+        capture_output=True, text=True, env=environment, cwd=ROOT, timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = build(EXAMPLE, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def test_every_record_has_its_page(site: Path) -> None:
+    for kind, ids in {
+        "claims": CLAIM_IDS, "sources": ["council-minutes", "operator-timetable"],
+        "entities": ["ana-ruiz", "harbourville-council"], "articles": ["ferry-story"],
+        "topics": ["budget", "transport"],
+    }.items():
+        for record_id in ids:
+            assert (site / kind / record_id / "index.html").is_file(), (kind, record_id)
+    for section in ["", "claims/", "sources/", "entities/", "topics/", "articles/", "methodology/", "contributing/"]:
+        assert page_file(site, section).is_file(), section
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    broken = []
+    pages = {}
+    for html_file in sorted(site.rglob("*.html")):
+        for href, _ in read_page(html_file).links:
+            target = resolve(site, html_file, href)
+            if target is None:
+                continue
+            path, fragment = target
+            if not path.exists():
+                broken.append((html_file.relative_to(site), href))
+            elif fragment and path.suffix == ".html":
+                ids = pages.setdefault(path, read_page(path).ids)
+                if fragment not in ids:
+                    broken.append((html_file.relative_to(site), href))
+    assert broken == []
+
+
+def test_article_marks_every_excerpt_and_each_claim_links_back(site: Path) -> None:
+    article = read_page(site / "articles" / "ferry-story" / "index.html")
+    markers = {attrs["id"]: href for href, attrs in article.links if "dossier-marker" in attrs.get("class", "")}
+    assert markers == {f"c-{c}": f"../../claims/{c}/" for c in CLAIM_IDS}
+    excerpt_targets = {href for href, attrs in article.links if "dossier-excerpt" in attrs.get("class", "")}
+    assert excerpt_targets == {f"../../claims/{c}/" for c in CLAIM_IDS}
+    for claim_id in CLAIM_IDS:
+        claim = read_page(site / "claims" / claim_id / "index.html")
+        assert f"../../articles/ferry-story/#c-{claim_id}" in [href for href, _ in claim.links]
+
+
+def test_nested_excerpts_stay_marked(tmp_path: Path) -> None:
+    claims = tmp_path / "claims"
+    subprocess.run(["cp", "-r", str(EXAMPLE), str(claims)], check=True)
+    inner = (claims / "council-announced.yaml").read_text(encoding="utf-8")
+    nested = inner.replace("id: council-announced", "id: council-monday").replace(
+        "excerpt: the council said on Monday", "excerpt: said on Monday")
+    (claims / "council-monday.yaml").write_text(nested, encoding="utf-8")
+    result = build(claims, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    article = read_page(tmp_path / "site" / "articles" / "ferry-story" / "index.html")
+    marker_ids = {attrs["id"] for _, attrs in article.links if "dossier-marker" in attrs.get("class", "")}
+    assert {"c-council-announced", "c-council-monday"} <= marker_ids
+    targets = [(href, attrs["class"]) for href, attrs in article.links if "dossier-excerpt" in attrs.get("class", "")]
+    assert ("../../claims/council-announced/", "dossier-excerpt dossier-supported dossier-depth-1") in targets
+    assert ("../../claims/council-monday/", "dossier-excerpt dossier-supported dossier-depth-2") in targets
+
+
+def test_backlinks_are_complete(site: Path) -> None:
+    def claim_links(path: Path) -> set[str]:
+        return {href.split("/")[-2] for href, _ in read_page(path).links if href.startswith("../../claims/") and href.count("/") == 4}
+
+    assert claim_links(site / "sources" / "council-minutes" / "index.html") == {"ferry-budget", "council-announced"}
+    assert claim_links(site / "sources" / "operator-timetable" / "index.html") == {"ferry-capacity"}
+    assert claim_links(site / "entities" / "harbourville-council" / "index.html") == {"ferry-budget", "council-announced"}
+    assert claim_links(site / "entities" / "ana-ruiz" / "index.html") == {"ruiz-cleanest"}
+    entity = read_page(site / "entities" / "ana-ruiz" / "index.html")
+    assert "Quoted¶ Unverified “This is the cleanest fleet on the lake” (claim)" in entity.text
+    assert claim_links(site / "topics" / "transport" / "index.html") == {"ferry-budget", "ferry-capacity"}
+
+
+def test_claim_review_json_ld(site: Path) -> None:
+    page = read_page(site / "claims" / "ruiz-cleanest" / "index.html")
+    (block,) = [s for s in page.scripts if s.get("type") == "application/ld+json"]
+    data = json.loads(block["text"])
+    assert data == {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": "/claims/ruiz-cleanest/",
+        "claimReviewed": "The mayor called the new fleet the cleanest on the lake.",
+        "datePublished": "2024-03-10",
+        "author": {"@type": "Organization", "name": "Claims dossier"},
+        "reviewRating": {"@type": "Rating", "alternateName": "Unverified"},
+        "itemReviewed": {
+            "@type": "Claim",
+            "appearance": {"@type": "CreativeWork", "url": "https://example.org/news/ferries",
+                           "headline": "Harbourville bets on electric ferries", "datePublished": "2024-03-04",
+                           "publisher": {"@type": "Organization", "name": "Lake Gazette"}},
+            "author": {"@type": "Person", "name": "Ana Ruiz"},
+        },
+    }
+
+
+def test_claim_page_shows_excerpt_in_context_and_figure(site: Path) -> None:
+    page = read_page(site / "claims" / "ferry-capacity" / "index.html")
+    assert "Critics say the money would be better spent on roads. The ferries will carry 2,000 passengers a day, the operator repeated." in page.text
+    assert "As stated 2,000 passengers a day" in page.text
+    assert "What the sources support 1,600" in page.text
+    assert "2024-03-12 Rating changed from supported after the timetable was published." in page.text
+
+
+def test_exports_hold_every_claim(site: Path) -> None:
+    data = json.loads((site / "claims.json").read_text(encoding="utf-8"))
+    assert data["format_version"] == 1
+    assert [c["id"] for c in data["claims"]] == ["ferry-budget", "council-announced", "ruiz-cleanest", "roads-better", "ferry-capacity"]
+    assert data["claims"][0]["figure"]["period"] == {"start": "2024", "end": "2027"}
+    rows = list(csv.DictReader(io.StringIO((site / "claims.csv").read_text(encoding="utf-8"))))
+    assert [r["id"] for r in rows] == [c["id"] for c in data["claims"]]
+    assert rows[4]["figure_checked_value"] == "1600" and rows[4]["paragraph"] == "3"
+    home = read_page(site / "index.html")
+    assert {"claims.json", "claims.csv"} <= {href for href, _ in home.links}
+
+
+def test_home_page_counts_and_coverage(site: Path) -> None:
+    home = read_page(site / "index.html")
+    # Sentences split between two excerpts, or repeated elsewhere, do not count as covered.
+    assert "Coverage: 2 of 5 sentences (40%) lie inside at least one claim's excerpt." in home.text
+    assert "Verdict Claims Supported 2 Partly supported 1 Unverified 1 Opinion 1" in home.text
+
+
+def test_site_loads_nothing_from_other_hosts(site: Path) -> None:
+    for html_file in site.rglob("*.html"):
+        page = read_page(html_file)
+        remote = [s.get("src") for s in page.scripts if s.get("src", "").startswith(("http:", "https:", "//"))]
+        remote += [h for h in page.stylesheets if h.startswith(("http:", "https:", "//"))]
+        assert remote == [], html_file
+    assert "fonts.googleapis" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_second_build_is_byte_identical(site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    assert build(EXAMPLE, again).returncode == 0
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [p for p in first if first[p] != second[p]] == []
+
+
+def test_search_index_holds_claims_entities_and_sources(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    by_location = {doc["location"]: doc for doc in index["docs"]}
+    assert by_location["claims/ferry-capacity/"]["title"] == "The ferries will carry 2,000 passengers a day."
+    assert "Ana Ruiz" in by_location["entities/ana-ruiz/"]["title"]
+    assert "Minutes of the council meeting" in by_location["sources/council-minutes/"]["title"]
+    assert "1,600 passengers a day" in by_location["claims/ferry-capacity/"]["text"]
