@@ -31,7 +31,7 @@ def render_article_page(index: Index, article: Article) -> str:
     ]
     listing = "\n".join(f"{n}. {badge(c.verdict.rating)} {claim_link(page, c)}" for n, c in enumerate(claims, start=1))
     return (
-        front_matter({"title": safe_title(article.title)})
+        front_matter({"title": safe_title(article.title), "hide": ["navigation"]})
         + f"# {md_text(article.title)} {{#article}}\n\n"
         + article_byline(article) + "\n\n"
         + _legend() + "\n\n"

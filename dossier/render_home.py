@@ -16,7 +16,7 @@ SITE_TITLE = "Claims dossier"
 
 def render_home(index: Index) -> str:
     """Markdown for `index.md`: the article reviewed, the overall finding, the numbers, where to start."""
-    parts = [front_matter({"title": SITE_TITLE}), f"# {SITE_TITLE} {{#home}}\n",
+    parts = [front_matter({"title": SITE_TITLE, "hide": ["navigation"]}), f"# {SITE_TITLE} {{#home}}\n",
              "We take a news article apart claim by claim, check each one against the evidence, "
              "and show our working: every figure, quote and statement, its verdict, and the sources behind it.\n"]
     for article in index.articles.values():
@@ -71,9 +71,10 @@ def render_claims_index(index: Index) -> str:
         for k in KIND_LABELS if any(c.kind == k for c in claims)
     ]
     return (
-        front_matter({"title": "Claims"}) + "# All claims {#claims}\n\n"
+        front_matter({"title": "Claims", "hide": ["navigation"]}) + "# All claims {#claims}\n\n"
         + f"{len(claims)} claims, in the order they appear in the article. "
         + f"Also as data: [claims.json]({link(CLAIMS, CLAIMS_JSON)}) · [claims.csv]({link(CLAIMS, CLAIMS_CSV)}).\n\n"
-        + "| # | Claim | Kind | Verdict | Entities | Topics |\n|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
+        + '<div class="dossier-claims-table" markdown="1">\n\n'
+        + "| # | Claim | Kind | Verdict | Entities | Topics |\n|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n\n</div>\n\n"
         + "## By verdict {#by-verdict}\n\n" + "\n".join(by_verdict) + "\n## By kind {#by-kind}\n\n" + "\n".join(by_kind)
     )

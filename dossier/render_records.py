@@ -95,7 +95,7 @@ def render_sources_index(index: Index) -> str:
         title = f"[{md_text(source.title)}]({link(SOURCES, source_page(source.id))})"
         rows.append(f"| {title} | {md_cell(source.publisher)} | {source.published or '—'} | {cited} |")
     return (
-        front_matter({"title": "Sources"})
+        front_matter({"title": "Sources", "hide": ["navigation"]})
         + f"# Sources {{#sources}}\n\n{len(rows)} pages cited as evidence, by publisher.\n\n"
         + "| Source | Publisher | Published | Cited by |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
     )
