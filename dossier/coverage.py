@@ -40,6 +40,7 @@ def _trimmed(text: str, paragraph: int, start: int, end: int) -> Sentence:
 def uncovered_sentences(paragraphs: tuple[str, ...], anchors: list[Anchor]) -> list[Sentence]:
     """Sentences that no single excerpt contains."""
     return [
-        s for s in split_sentences(paragraphs)
+        s
+        for s in split_sentences(paragraphs)
         if not any(a.paragraph == s.paragraph and a.start <= s.start and s.end <= a.end for a in anchors)
     ]

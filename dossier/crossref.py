@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any
 
 from .fields import format_path
 from .loader import Dossier
@@ -70,8 +71,15 @@ def _references(claim: Claim) -> Iterator[tuple[FieldPath, str, str]]:
         yield ("related", i), "claim", other
 
 
-def _check_reference(dossier: Dossier, index: Index, claim: Claim, path: FieldPath, kind: str, target: str) -> Problem | None:
-    known = {"article": index.articles, "entity": index.entities, "source": index.sources, "claim": index.claims}
+def _check_reference(
+    dossier: Dossier, index: Index, claim: Claim, path: FieldPath, kind: str, target: str
+) -> Problem | None:
+    known: dict[str, dict[str, Any]] = {
+        "article": index.articles,
+        "entity": index.entities,
+        "source": index.sources,
+        "claim": index.claims,
+    }
     if target in known[kind] or target in dossier.present.get(kind, ()):
         return None  # found, or its file exists but failed to load and was reported already
     folder = FOLDERS[kind]
@@ -111,10 +119,14 @@ def anchor_excerpt(claim: Claim, article: Article) -> tuple[Anchor | None, Probl
     if not found and claim.excerpt in article.title:
         message = "excerpt: found only in the title, which is not searched; quote the article's paragraphs"
     elif not found:
-        message = f"excerpt: not found in article {quote_text(article.id)}; {closest_passage(article.paragraphs, claim.excerpt)}"
+        closest = closest_passage(article.paragraphs, claim.excerpt)
+        message = f"excerpt: not found in article {quote_text(article.id)}; {closest}"
     elif claim.occurrence is None and len(found) > 1:
         paragraphs = ", ".join(str(a.paragraph + 1) for a in found)
-        message = f"excerpt: occurs {len(found)} times in the article (paragraphs {paragraphs}); add occurrence: 1 to {len(found)} to say which"
+        message = (
+            f"excerpt: occurs {len(found)} times in the article (paragraphs {paragraphs}); "
+            f"add occurrence: 1 to {len(found)} to say which"
+        )
     elif claim.occurrence is not None and claim.occurrence > len(found):
         path = ("occurrence",)
         times = "once" if len(found) == 1 else f"{len(found)} times"
@@ -140,7 +152,7 @@ def closest_passage(paragraphs: tuple[str, ...], text: str) -> str:
         return "no passage of the article resembles it"
     passage = paragraphs[number][start : start + len(text)]
     described = f"closest passage (paragraph {number + 1}): {quote_text(passage, 200)}"
-    differ = next((i for i, (a, b) in enumerate(zip(passage, text)) if a != b), None)
+    differ = next((i for i, (a, b) in enumerate(zip(passage, text, strict=False)) if a != b), None)
     if differ is None:
         return described
     return (

@@ -14,9 +14,26 @@ from .render_common import claims_in_article_order
 
 FORMAT_VERSION = 1
 CSV_COLUMNS = [
-    "id", "article", "kind", "claim", "excerpt", "paragraph", "rating", "checked", "conclusion",
-    "figure_stated", "figure_value", "figure_high", "figure_unit", "figure_checked_value",
-    "quote_speaker", "quote_text", "entities", "topics", "sources", "related",
+    "id",
+    "article",
+    "kind",
+    "claim",
+    "excerpt",
+    "paragraph",
+    "rating",
+    "checked",
+    "conclusion",
+    "figure_stated",
+    "figure_value",
+    "figure_high",
+    "figure_unit",
+    "figure_checked_value",
+    "quote_speaker",
+    "quote_text",
+    "entities",
+    "topics",
+    "sources",
+    "related",
 ]
 
 
@@ -32,7 +49,9 @@ def claims_json(index: Index) -> str:
     claims = []
     for claim in claims_in_article_order(index):
         anchor = index.anchors[claim.id]
-        claims.append(_plain(claim) | {"position": {"paragraph": anchor.paragraph + 1, "start": anchor.start, "end": anchor.end}})
+        claims.append(
+            _plain(claim) | {"position": {"paragraph": anchor.paragraph + 1, "start": anchor.start, "end": anchor.end}}
+        )
     data = {
         "format_version": FORMAT_VERSION,
         "articles": [_plain(a) for a in index.articles.values()],
@@ -50,13 +69,26 @@ def _csv_row(index: Index, claim: Claim) -> list[str]:
         return "" if value is None else repr(value)
 
     return [
-        claim.id, claim.article, claim.kind, claim.claim, claim.excerpt, str(index.anchors[claim.id].paragraph + 1),
-        claim.verdict.rating, claim.verdict.checked, claim.verdict.conclusion or "",
-        figure.stated if figure else "", number(figure.value if figure else None),
-        number(figure.high if figure else None), figure.unit if figure else "",
+        claim.id,
+        claim.article,
+        claim.kind,
+        claim.claim,
+        claim.excerpt,
+        str(index.anchors[claim.id].paragraph + 1),
+        claim.verdict.rating,
+        claim.verdict.checked,
+        claim.verdict.conclusion or "",
+        figure.stated if figure else "",
+        number(figure.value if figure else None),
+        number(figure.high if figure else None),
+        figure.unit if figure else "",
         number(figure.checked_value if figure else None),
-        quote.speaker if quote else "", quote.text if quote else "",
-        ";".join(claim.entities), ";".join(claim.topics), ";".join(r.source for r in claim.sources), ";".join(claim.related),
+        quote.speaker if quote else "",
+        quote.text if quote else "",
+        ";".join(claim.entities),
+        ";".join(claim.topics),
+        ";".join(r.source for r in claim.sources),
+        ";".join(claim.related),
     ]
 
 

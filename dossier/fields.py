@@ -130,7 +130,12 @@ class _Walker:
                 self.report(key_node, path, f"field names must be plain words, got {self.describe(key_node)}")
                 continue
             if name in seen:
-                self.report(key_node, path, f"duplicate field {quote_text(name)} (first at line {seen[name]}); YAML would keep only the last, so merge them")
+                self.report(
+                    key_node,
+                    path,
+                    f"duplicate field {quote_text(name)} (first at line {seen[name]}); "
+                    "YAML would keep only the last, so merge them",
+                )
                 continue
             seen[name] = key_node.start_mark.line + 1
             declared = obj.get(name)
@@ -143,7 +148,9 @@ class _Walker:
         self.check_presence(node, obj, path, values, seen)
         return values
 
-    def check_presence(self, node: Node, obj: s.Obj, path: FieldPath, values: dict[str, Any], seen: dict[str, int]) -> None:
+    def check_presence(
+        self, node: Node, obj: s.Obj, path: FieldPath, values: dict[str, Any], seen: dict[str, int]
+    ) -> None:
         for declared in obj.fields:
             if declared.required and declared.name not in seen:
                 self.report(node, path, f"missing required field {quote_text(declared.name)}")
@@ -154,7 +161,11 @@ class _Walker:
             if not isinstance(decider, str) or (decider in cond.values) == cond.negate:
                 continue
             subject = ".".join(cond.when)
-            rule = f"unless {subject} is {words(cond.values)}" if cond.negate else f"when {subject} is {quote_text(decider)}"
+            rule = (
+                f"unless {subject} is {words(cond.values)}"
+                if cond.negate
+                else f"when {subject} is {quote_text(decider)}"
+            )
             if cond.effect == "required" and cond.field not in seen:
                 self.report(node, path, f"missing field {quote_text(cond.field)}, required {rule}")
             elif cond.effect == "required" and values.get(cond.field) == []:
@@ -165,7 +176,9 @@ class _Walker:
 
     def check_list(self, node: Node, listing: s.ListOf, path: FieldPath) -> Any:
         if not isinstance(node, SequenceNode):
-            self.report(node, path, f'expected a list (one item per line, each starting with "- "), got {self.describe(node)}')
+            self.report(
+                node, path, f'expected a list (one item per line, each starting with "- "), got {self.describe(node)}'
+            )
             return _BAD
         items: list[Any] = []
         first_line: dict[Any, int] = {}
@@ -176,7 +189,9 @@ class _Walker:
             key = value.get(listing.unique_key) if listing.unique_key and isinstance(value, dict) else value
             if listing.unique and isinstance(key, str):
                 if key in first_line:
-                    self.report(item_node, (*path, index), f"repeats {quote_text(key)} (already at line {first_line[key]})")
+                    self.report(
+                        item_node, (*path, index), f"repeats {quote_text(key)} (already at line {first_line[key]})"
+                    )
                     continue
                 first_line[key] = item_node.start_mark.line + 1
             items.append(value)
@@ -300,6 +315,12 @@ def _expected(ftype: s.FieldType) -> str:
         return ftype.hint
     if isinstance(ftype, s.Choice):
         return f"one of {', '.join(ftype.values)}"
-    names = {s.Url: "an http(s) URL", s.Number: "a finite number", s.Count: "a whole number of 1 or more",
-             s.Date: "a date as YYYY, YYYY-MM or YYYY-MM-DD", s.ListOf: "a list", s.Obj: "a mapping of fields"}
+    names = {
+        s.Url: "an http(s) URL",
+        s.Number: "a finite number",
+        s.Count: "a whole number of 1 or more",
+        s.Date: "a date as YYYY, YYYY-MM or YYYY-MM-DD",
+        s.ListOf: "a list",
+        s.Obj: "a mapping of fields",
+    }
     return names.get(type(ftype), "text")

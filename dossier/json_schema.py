@@ -24,7 +24,9 @@ def record_schema(kind: str) -> dict[str, Any]:
 
 def schema_files() -> dict[str, str]:
     """File name -> JSON text, for every record kind, as committed under `schema/`."""
-    return {f"{kind}.schema.json": json.dumps(record_schema(kind), indent=2, ensure_ascii=False) + "\n" for kind in s.SPECS}
+    return {
+        f"{kind}.schema.json": json.dumps(record_schema(kind), indent=2, ensure_ascii=False) + "\n" for kind in s.SPECS
+    }
 
 
 _TITLES = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,7 +65,7 @@ def load_record(kind: RecordKind, path: Path, shown: str, relative: str) -> tupl
     return build_record(kind, checked.values, origin, path.stem)
 
 
-def _walk(root: Path, shown_root: str, problems: list[Problem]):  # type: ignore[no-untyped-def]
+def _walk(root: Path, shown_root: str, problems: list[Problem]) -> Iterator[tuple[RecordKind, str, os.DirEntry[str]]]:
     """Yield (kind, folder, entry) for each record file; report files and folders that do not belong."""
     for entry in _entries(root):
         if entry.is_dir():
@@ -75,7 +76,14 @@ def _walk(root: Path, shown_root: str, problems: list[Problem]):  # type: ignore
             for inner in _entries(Path(entry.path)):
                 shown = os.path.join(shown_root, entry.name, inner.name)
                 if inner.is_dir():
-                    problems.append(Problem(shown, 1, 1, f"unexpected folder inside {entry.name}/; {kind} records sit directly in {entry.name}/"))
+                    problems.append(
+                        Problem(
+                            shown,
+                            1,
+                            1,
+                            f"unexpected folder inside {entry.name}/; {kind} records sit directly in {entry.name}/",
+                        )
+                    )
                 elif _is_record_file(inner.name, shown, problems):
                     yield kind, entry.name, inner
         elif _is_record_file(entry.name, os.path.join(shown_root, entry.name), problems):
@@ -91,7 +99,9 @@ def _is_record_file(name: str, shown: str, problems: list[Problem]) -> bool:
     if name.endswith(".yaml"):
         return True
     if name.endswith(".yml"):
-        problems.append(Problem(shown, 1, 1, f"record files end in .yaml; rename it to {quote_text(name[:-4] + '.yaml')}"))
+        problems.append(
+            Problem(shown, 1, 1, f"record files end in .yaml; rename it to {quote_text(name[:-4] + '.yaml')}")
+        )
     else:
         problems.append(Problem(shown, 1, 1, "not a record file; the claims folder holds only .yaml records"))
     return False

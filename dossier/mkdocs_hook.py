@@ -57,7 +57,9 @@ class DossierHook:
                 file.edit_uri = f"{Path(config.docs_dir).relative_to(root).as_posix()}/{file.src_uri}"
         for path, page in self.pages.items():
             if files.get_file_from_path(path) is not None:
-                raise PluginError(f"docs/{path} is written by hand, but the dossier generates that page; rename the file")
+                raise PluginError(
+                    f"docs/{path} is written by hand, but the dossier generates that page; rename the file"
+                )
             generated = File.generated(config, path, content=page.text)
             generated.edit_uri = f"{claims_in_repo}/{page.record}" if page.record else None
             files.append(generated)

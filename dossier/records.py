@@ -4,15 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import (
-    Article, Claim, Correction, Entity, FieldPath, Figure, Origin, Period, Quote, Record,
-    RecordKind, Source, SourceRef, Verdict,
-)
 from .fields import format_path
+from .model import (
+    Article,
+    Claim,
+    Correction,
+    Entity,
+    FieldPath,
+    Figure,
+    Origin,
+    Period,
+    Quote,
+    Record,
+    RecordKind,
+    Source,
+    SourceRef,
+    Verdict,
+)
 from .problems import Problem, quote_text
 
 
-def build_record(kind: RecordKind, values: dict[str, Any], origin: Origin, stem: str) -> tuple[Record | None, list[Problem]]:
+def build_record(
+    kind: RecordKind, values: dict[str, Any], origin: Origin, stem: str
+) -> tuple[Record | None, list[Problem]]:
     """Make the typed record for a file whose values passed the spec, or say why not."""
     problems: list[Problem] = []
 
@@ -21,7 +35,10 @@ def build_record(kind: RecordKind, values: dict[str, Any], origin: Origin, stem:
         problems.append(Problem(origin.path, line, col, f"{format_path(path)}: {message}"))
 
     if values["id"] != stem:
-        report(("id",), f"{quote_text(values['id'])} must equal the file name {quote_text(stem)}; rename the file or change the id")
+        report(
+            ("id",),
+            f"{quote_text(values['id'])} must equal the file name {quote_text(stem)}; rename the file or change the id",
+        )
     if kind == "claim":
         _check_claim(values, report)
     if problems:
@@ -38,7 +55,10 @@ def _check_claim(values: dict[str, Any], report: Any) -> None:
         report(("figure", "period", "end"), f"{period['end']} is before start {period['start']}")
     quote = values.get("quote") or {}
     if "text" in quote and quote["text"] not in values["excerpt"]:
-        report(("quote", "text"), f"{quote_text(quote['text'])} does not occur in the excerpt; the quote must be part of it")
+        report(
+            ("quote", "text"),
+            f"{quote_text(quote['text'])} does not occur in the excerpt; the quote must be part of it",
+        )
     for index, other in enumerate(values.get("related", [])):
         if other == values["id"]:
             report(("related", index), "a claim cannot be related to itself")
@@ -56,10 +76,18 @@ def _make_claim(v: dict[str, Any], origin: Origin) -> Claim:
         period = Period(**f.pop("period")) if "period" in f else None
         figure = Figure(period=period, **f)
     return Claim(
-        id=v["id"], article=v["article"], kind=v["kind"], claim=v["claim"], excerpt=v["excerpt"],
-        verdict=Verdict(**v["verdict"]), origin=origin, occurrence=v.get("occurrence"), figure=figure,
+        id=v["id"],
+        article=v["article"],
+        kind=v["kind"],
+        claim=v["claim"],
+        excerpt=v["excerpt"],
+        verdict=Verdict(**v["verdict"]),
+        origin=origin,
+        occurrence=v.get("occurrence"),
+        figure=figure,
         quote=Quote(**v["quote"]) if "quote" in v else None,
-        entities=tuple(v.get("entities", ())), topics=tuple(v.get("topics", ())),
+        entities=tuple(v.get("entities", ())),
+        topics=tuple(v.get("topics", ())),
         sources=tuple(SourceRef(**ref) for ref in v.get("sources", ())),
         related=tuple(v.get("related", ())),
         corrections=tuple(Correction(**c) for c in v.get("corrections", ())),
@@ -78,4 +106,9 @@ def _make_entity(v: dict[str, Any], origin: Origin) -> Entity:
     return Entity(origin=origin, **{**v, "aliases": tuple(v.get("aliases", ()))})
 
 
-_MAKERS: dict[str, Any] = {"claim": _make_claim, "article": _make_article, "source": _make_source, "entity": _make_entity}
+_MAKERS: dict[str, Any] = {
+    "claim": _make_claim,
+    "article": _make_article,
+    "source": _make_source,
+    "entity": _make_entity,
+}

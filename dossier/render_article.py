@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from .coverage import split_sentences, uncovered_sentences
@@ -33,9 +34,13 @@ def render_article_page(index: Index, article: Article) -> str:
     return (
         front_matter({"title": safe_title(article.title), "hide": ["navigation"]})
         + f"# {md_text(article.title)} {{#article}}\n\n"
-        + article_byline(article) + "\n\n"
-        + _legend() + "\n\n"
-        + '<div class="dossier-article" markdown="1">\n\n' + "\n\n".join(paragraphs) + "\n\n</div>\n\n"
+        + article_byline(article)
+        + "\n\n"
+        + _legend()
+        + "\n\n"
+        + '<div class="dossier-article" markdown="1">\n\n'
+        + "\n\n".join(paragraphs)
+        + "\n\n</div>\n\n"
         + f"## The {len(claims)} claims in this article {{#claims}}\n\n{listing}\n"
     )
 
@@ -59,7 +64,7 @@ def annotate_paragraph(page: str, text: str, marks: list[Mark]) -> str:
     """A paragraph with each segment linked to the innermost claim covering it, and numbered markers."""
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     out = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in itertools.pairwise(cuts):
         for mark in sorted((m for m in marks if m.start == start), key=lambda m: -m.end):
             rating = mark.claim.verdict.rating
             target = link(page, claim_page(mark.claim.id))
@@ -72,7 +77,9 @@ def annotate_paragraph(page: str, text: str, marks: list[Mark]) -> str:
         inner = min(covering, key=lambda m: (m.end - m.start, m.number))
         target = link(page, claim_page(inner.claim.id))
         depth = min(len(covering), 3)
-        out.append(f"[{segment}]({target}){{.dossier-excerpt .dossier-{inner.claim.verdict.rating} .dossier-depth-{depth}}}")
+        out.append(
+            f"[{segment}]({target}){{.dossier-excerpt .dossier-{inner.claim.verdict.rating} .dossier-depth-{depth}}}"
+        )
     return "".join(out)
 
 
@@ -90,5 +97,7 @@ def render_articles_index(index: Index) -> str:
         covered, total = coverage_share(index, article)
         count = sum(1 for c in index.claims.values() if c.article == article.id)
         title = f"[{md_text(article.title)}]({link(ARTICLES, article_page(article.id))})"
-        rows.append(f"## {title}\n\n{article_byline(article)}\n\n{count} claims; {covered} of {total} sentences covered.")
+        rows.append(
+            f"## {title}\n\n{article_byline(article)}\n\n{count} claims; {covered} of {total} sentences covered."
+        )
     return front_matter({"title": "Articles"}) + "# Articles reviewed {#articles}\n\n" + "\n\n".join(rows) + "\n"

@@ -75,7 +75,8 @@ def _figure_section(figure: Figure) -> str:
         rows.append(("Up to", format_number(figure.high)))
     rows.append(("Unit", md_cell(figure.unit)))
     optional = [
-        ("Qualifier", figure.qualifier), ("Point in time", figure.point_in_time),
+        ("Qualifier", figure.qualifier),
+        ("Point in time", figure.point_in_time),
         ("Period", f"{figure.period.start} to {figure.period.end}" if figure.period else None),
         ("Method", figure.method),
         ("What the sources support", format_number(figure.checked_value) if figure.checked_value is not None else None),
@@ -98,7 +99,8 @@ def _sources_section(index: Index, claim: Claim, page: str) -> str:
     for number, ref in enumerate(claim.sources, start=1):
         source = index.sources[ref.source]
         details = ", ".join(md_text(x) for x in (source.publisher, source.published) if x)
-        line = f"{number}. [{md_text(source.title)}]({link(page, source_page(source.id))}) — {details} · {external_link('original', source.url)}"
+        title = f"[{md_text(source.title)}]({link(page, source_page(source.id))})"
+        line = f"{number}. {title} — {details} · {external_link('original', source.url)}"
         if ref.note:
             line += f"<br>{md_text(ref.note)}"
         items.append(line)
@@ -113,7 +115,9 @@ def _links_section(index: Index, claim: Claim, page: str) -> str:
     if claim.topics:
         parts.append("**Topics:** " + ", ".join(f"[{t}]({link(page, topic_page(t))})" for t in claim.topics))
     if claim.related:
-        related = [f"- {badge(index.claims[r].verdict.rating)} {claim_link(page, index.claims[r])}" for r in claim.related]
+        related = [
+            f"- {badge(index.claims[r].verdict.rating)} {claim_link(page, index.claims[r])}" for r in claim.related
+        ]
         parts.append("**Related claims:**\n\n" + "\n".join(related))
     return "## Connections {#connections}\n\n" + "\n\n".join(parts) + "\n" if parts else ""
 
@@ -143,8 +147,12 @@ def _cite_section(index: Index, claim: Claim, site_url: str | None) -> str:
 def claim_review(index: Index, claim: Claim, site_url: str | None) -> dict[str, Any]:
     """schema.org ClaimReview for the claim."""
     article = index.articles[claim.article]
-    appearance: dict[str, Any] = {"@type": "CreativeWork", "url": article.url, "headline": article.title,
-                                  "publisher": {"@type": "Organization", "name": article.publisher}}
+    appearance: dict[str, Any] = {
+        "@type": "CreativeWork",
+        "url": article.url,
+        "headline": article.title,
+        "publisher": {"@type": "Organization", "name": article.publisher},
+    }
     if article.published:
         appearance["datePublished"] = article.published
     author: dict[str, Any] = {"@type": "Organization", "name": article.publisher}

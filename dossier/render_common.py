@@ -17,11 +17,21 @@ RATING_LABELS = {
     "opinion": "Opinion",
 }
 RATING_MEANINGS = dict(RATINGS.options)
-KIND_LABELS = {"figure": "Figure", "quote": "Quote", "statement": "Statement", "forecast": "Forecast", "opinion": "Opinion"}
+KIND_LABELS = {
+    "figure": "Figure",
+    "quote": "Quote",
+    "statement": "Statement",
+    "forecast": "Forecast",
+    "opinion": "Opinion",
+}
 KIND_MEANINGS = dict(KINDS.options)
 ENTITY_KIND_LABELS = {
-    "person": "People", "organization": "Organisations", "government": "Governments and public bodies",
-    "place": "Places", "program": "Programmes and policies", "other": "Other",
+    "person": "People",
+    "organization": "Organisations",
+    "government": "Governments and public bodies",
+    "place": "Places",
+    "program": "Programmes and policies",
+    "other": "Other",
 }
 
 

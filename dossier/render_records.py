@@ -12,8 +12,7 @@ from .render_common import ENTITY_KIND_LABELS, badge, claim_link, claim_list, cl
 def render_source_page(index: Index, source: Source) -> str:
     """Markdown for `sources/<id>.md`: what the source is and every claim citing it, with its note."""
     page = source_page(source.id)
-    facts = [f"**Publisher:** {md_text(source.publisher)}",
-             f"**Published:** {source.published or 'date not shown'}"]
+    facts = [f"**Publisher:** {md_text(source.publisher)}", f"**Published:** {source.published or 'date not shown'}"]
     if source.kind:
         facts.append(f"**Kind:** {source.kind}")
     if source.accessed:
@@ -21,16 +20,25 @@ def render_source_page(index: Index, source: Source) -> str:
     links = [external_link("Read the source", source.url)]
     if source.archive_url:
         links.append(external_link("archived copy", source.archive_url))
-    citing = claims_in_article_order(index, [c for c in index.claims.values() if any(r.source == source.id for r in c.sources)])
+    citing = claims_in_article_order(
+        index, [c for c in index.claims.values() if any(r.source == source.id for r in c.sources)]
+    )
     items = []
     for claim in citing:
         note = next(r.note for r in claim.sources if r.source == source.id)
-        items.append(f"- {badge(claim.verdict.rating)} {claim_link(page, claim)}" + (f"<br>{md_text(note)}" if note else ""))
+        items.append(
+            f"- {badge(claim.verdict.rating)} {claim_link(page, claim)}" + (f"<br>{md_text(note)}" if note else "")
+        )
     return (
         front_matter({"title": safe_title(source.title)})
         + f"# {md_text(source.title)} {{#source}}\n\n"
-        + "<br>\n".join(facts) + "\n\n" + " · ".join(links) + "\n\n"
-        + f"## Cited by {len(citing)} claim{'s' * (len(citing) != 1)} {{#cited-by}}\n\n" + "\n".join(items) + "\n"
+        + "<br>\n".join(facts)
+        + "\n\n"
+        + " · ".join(links)
+        + "\n\n"
+        + f"## Cited by {len(citing)} claim{'s' * (len(citing) != 1)} {{#cited-by}}\n\n"
+        + "\n".join(items)
+        + "\n"
     )
 
 
@@ -51,12 +59,21 @@ def render_entity_page(index: Index, entity: Entity) -> str:
     if outside:
         facts.append("**Elsewhere:** " + " · ".join(outside))
     lines.append("<br>\n".join(facts) + "\n")
-    quotes = claims_in_article_order(index, [c for c in index.claims.values() if c.quote and c.quote.speaker == entity.id])
+    quotes = claims_in_article_order(
+        index, [c for c in index.claims.values() if c.quote and c.quote.speaker == entity.id]
+    )
     if quotes:
-        quoted = [f"- {badge(c.verdict.rating)} “{md_text(c.quote.text)}” ([claim]({link(page, claim_page(c.id))}))" for c in quotes if c.quote]
-        lines.append(f"## Quoted {{#quoted}}\n\n" + "\n".join(quoted) + "\n")
+        quoted = [
+            f"- {badge(c.verdict.rating)} “{md_text(c.quote.text)}” ([claim]({link(page, claim_page(c.id))}))"
+            for c in quotes
+            if c.quote
+        ]
+        lines.append("## Quoted {#quoted}\n\n" + "\n".join(quoted) + "\n")
     naming = claims_in_article_order(index, [c for c in index.claims.values() if entity.id in c.entities])
-    lines.append(f"## Named in {len(naming)} claim{'s' * (len(naming) != 1)} {{#claims}}\n\n" + (claim_list(page, naming) if naming else "None.\n"))
+    lines.append(
+        f"## Named in {len(naming)} claim{'s' * (len(naming) != 1)} {{#claims}}\n\n"
+        + (claim_list(page, naming) if naming else "None.\n")
+    )
     return front_matter({"title": safe_title(entity.name)}) + "\n".join(lines)
 
 
@@ -82,7 +99,9 @@ def render_topics_index(index: Index) -> str:
         rows.append(f"| [{topic}]({link(TOPICS, topic_page(topic))}) | {count} |")
     table = "| Topic | Claims |\n|---|---|\n" + "\n".join(rows) + "\n" if rows else "No topics yet.\n"
     return (
-        front_matter({"title": "Topics"}) + "# Topics {#topics}\n\n" + table
+        front_matter({"title": "Topics"})
+        + "# Topics {#topics}\n\n"
+        + table
         + "\n## Claims by tag {#by-tag}\n\n<!-- material/tags -->\n"
     )
 
@@ -97,7 +116,9 @@ def render_sources_index(index: Index) -> str:
     return (
         front_matter({"title": "Sources", "hide": ["navigation"]})
         + f"# Sources {{#sources}}\n\n{len(rows)} pages cited as evidence, by publisher.\n\n"
-        + "| Source | Publisher | Published | Cited by |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
+        + "| Source | Publisher | Published | Cited by |\n|---|---|---|---|\n"
+        + "\n".join(rows)
+        + "\n"
     )
 
 
@@ -105,12 +126,17 @@ def render_entities_index(index: Index) -> str:
     """Markdown for `entities/index.md`: entities grouped by kind."""
     sections = []
     for kind, label in ENTITY_KIND_LABELS.items():
-        members = sorted((e for e in index.entities.values() if e.kind == kind), key=lambda e: (e.name.casefold(), e.id))
+        members = sorted(
+            (e for e in index.entities.values() if e.kind == kind), key=lambda e: (e.name.casefold(), e.id)
+        )
         if not members:
             continue
         items = []
         for entity in members:
-            count = sum(entity.id in c.entities or (c.quote is not None and c.quote.speaker == entity.id) for c in index.claims.values())
+            count = sum(
+                entity.id in c.entities or (c.quote is not None and c.quote.speaker == entity.id)
+                for c in index.claims.values()
+            )
             description = f" — {md_text(entity.description)}" if entity.description else ""
             items.append(f"- [{md_text(entity.name)}]({link(ENTITIES, entity_page(entity.id))}){description} ({count})")
         sections.append(f"## {label} {{#{kind}}}\n\n" + "\n".join(items) + "\n")

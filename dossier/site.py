@@ -13,8 +13,13 @@ from .render_article import render_article_page, render_articles_index
 from .render_claim import render_claim_page
 from .render_home import render_claims_index, render_home
 from .render_records import (
-    all_topics, render_entities_index, render_entity_page, render_source_page, render_sources_index,
-    render_topic_page, render_topics_index,
+    all_topics,
+    render_entities_index,
+    render_entity_page,
+    render_source_page,
+    render_sources_index,
+    render_topic_page,
+    render_topics_index,
 )
 
 

@@ -8,7 +8,7 @@ one file (references, excerpt anchoring) live in `crossref.py`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_RULE = 'lowercase letters and digits, words joined by single hyphens, such as "tech-plan-total"'
@@ -96,7 +96,7 @@ class Obj:
         return next((f for f in self.fields if f.name == name), None)
 
 
-FieldType = Union[Text, Ref, Choice, Number, Count, Date, Url, ListOf, Obj]
+FieldType = Text | Ref | Choice | Number | Count | Date | Url | ListOf | Obj
 
 
 @dataclass(frozen=True)
@@ -184,15 +184,26 @@ PERIOD = Obj(
 )
 FIGURE = Obj(
     (
-        Field("value", Number(), "The number as a plain value (1.4e12 for $1.4 trillion); for a range, its low end.", required=True),
+        Field(
+            "value",
+            Number(),
+            "The number as a plain value (1.4e12 for $1.4 trillion); for a range, its low end.",
+            required=True,
+        ),
         Field("high", Number(), "For a range, its high end."),
-        Field("unit", Text(one_line=True, pattern=UNIT_PATTERN, hint=UNIT_HINT), f"The unit: {UNIT_HINT}.", required=True),
+        Field(
+            "unit", Text(one_line=True, pattern=UNIT_PATTERN, hint=UNIT_HINT), f"The unit: {UNIT_HINT}.", required=True
+        ),
         Field("stated", LINE, 'The figure exactly as the article writes it, e.g. "$1.4 trillion".', required=True),
         Field("qualifier", QUALIFIERS, "How the article hedges the figure."),
         Field("point_in_time", Date(), "The date the figure describes, for a level rather than a flow."),
         Field("period", PERIOD, "The span the figure covers."),
         Field("method", METHODS, "How the figure was arrived at."),
-        Field("checked_value", Number(), "What the sources support, in the same unit, when it differs from the article's value."),
+        Field(
+            "checked_value",
+            Number(),
+            "What the sources support, in the same unit, when it differs from the article's value.",
+        ),
     )
 )
 QUOTE = Obj(
@@ -227,15 +238,34 @@ CLAIM = Obj(
         _id("claim"),
         Field("article", Ref("article"), "The id of the article the claim is taken from.", required=True),
         Field("kind", KINDS, "What sort of claim this is.", required=True),
-        Field("claim", Text(one_line=True, max_length=120), "The proposition restated neutrally, one line of at most 120 characters.", required=True),
-        Field("excerpt", LINE, "The claim's words exactly as they stand in one paragraph of the article.", required=True),
-        Field("occurrence", Count(), "Which occurrence of the excerpt is meant, counting from 1, when it appears more than once."),
+        Field(
+            "claim",
+            Text(one_line=True, max_length=120),
+            "The proposition restated neutrally, one line of at most 120 characters.",
+            required=True,
+        ),
+        Field(
+            "excerpt", LINE, "The claim's words exactly as they stand in one paragraph of the article.", required=True
+        ),
+        Field(
+            "occurrence",
+            Count(),
+            "Which occurrence of the excerpt is meant, counting from 1, when it appears more than once.",
+        ),
         Field("figure", FIGURE, "The number the claim states (required for figures, allowed for forecasts)."),
         Field("quote", QUOTE, "Who is quoted and the quoted words (required for quotes)."),
-        Field("entities", ListOf(Ref("entity"), unique=True), "Entity ids of the people, bodies and places the claim names."),
+        Field(
+            "entities",
+            ListOf(Ref("entity"), unique=True),
+            "Entity ids of the people, bodies and places the claim names.",
+        ),
         Field("topics", ListOf(TOPIC, unique=True), "Topic words, each a lowercase id such as `5g`."),
         Field("verdict", VERDICT, "The rating, when it was checked, and the conclusion.", required=True),
-        Field("sources", ListOf(SOURCE_REF, unique=True, unique_key="source"), "The evidence: each entry cites a source record."),
+        Field(
+            "sources",
+            ListOf(SOURCE_REF, unique=True, unique_key="source"),
+            "The evidence: each entry cites a source record.",
+        ),
         Field("related", ListOf(Ref("claim"), unique=True), "Ids of other claims that bear on this one."),
         Field("corrections", ListOf(CORRECTION), "A dated log of changes to the verdict."),
     ),
@@ -280,7 +310,11 @@ ENTITY = Obj(
         Field("kind", ENTITY_KINDS, "What sort of entity this is.", required=True),
         Field("description", LINE, "One line saying who or what it is."),
         Field("aliases", ListOf(LINE, unique=True), "Other names and spellings."),
-        Field("wikidata", Text(one_line=True, pattern=r"^Q[0-9]+$", hint='a Wikidata item id such as "Q15031"'), "Its Wikidata item id, e.g. Q15031."),
+        Field(
+            "wikidata",
+            Text(one_line=True, pattern=r"^Q[0-9]+$", hint='a Wikidata item id such as "Q15031"'),
+            "Its Wikidata item id, e.g. Q15031.",
+        ),
         Field("url", Url(), "An official or reference page."),
     )
 )

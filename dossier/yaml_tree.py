@@ -9,6 +9,7 @@ record reaches, so hostile input costs little time and memory.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 from yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
@@ -30,7 +31,7 @@ class Located:
 
 
 class _TooDeep(Exception):
-    def __init__(self, mark: yaml.Mark) -> None:
+    def __init__(self, mark: Any) -> None:
         super().__init__()
         self.mark = mark
 
@@ -43,15 +44,17 @@ class _RecordLoader(yaml.SafeLoader):
         self.found: list[Located] = []
         self.depth = 0
 
-    def _report(self, mark: yaml.Mark, message: str) -> None:
-        self.found.append(Located(mark.line + 1, mark.column + 1, message))
+    def _report(self, mark: Any, message: str) -> None:
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        self.found.append(Located(line, col, message))
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
         if isinstance(event, AliasEvent):
             self.get_event()
             self._report(event.start_mark, f"YAML alias *{event.anchor} is not allowed in records; write the value out")
-            return ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)
+            # Stand in an empty value so composing goes on and every later problem is reported too.
+            return ScalarNode("tag:yaml.org,2002:null", "", event.start_mark, event.end_mark)  # type: ignore[arg-type]
         if isinstance(event, (ScalarEvent, CollectionStartEvent)):
             if event.anchor is not None:
                 self._report(event.start_mark, f"YAML anchor &{event.anchor} is not allowed in records; remove it")
@@ -72,7 +75,7 @@ class _RecordLoader(yaml.SafeLoader):
         try:
             if self.depth > MAX_DEPTH:
                 raise _TooDeep(event.start_mark)
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self.depth -= 1
 

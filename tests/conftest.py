@@ -11,7 +11,6 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "tests" / "example" / "claims"
 
 
-
 def apply_edits(claims: Path, edits: dict[str, str | bytes | None | list[tuple[str, str]]]) -> None:
     """Write, replace inside (old, new pairs; each must match), or delete (None) files or folders."""
     for relative, edit in edits.items():

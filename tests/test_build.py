@@ -10,14 +10,13 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from conftest import ROOT, apply_edits
+from site_html import read_page
+from test_site import EXAMPLE, build
+
 from dossier.cli import main
 from dossier.pipeline import check_dossier
 from dossier.site import render_site
-from site_html import read_page
-from test_site import EXAMPLE, build
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
@@ -40,8 +39,14 @@ def test_failed_build_keeps_the_last_good_site(tmp_path: Path) -> None:
 def test_plain_mkdocs_build_of_the_real_dossier_is_strict_clean(tmp_path: Path) -> None:
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     env.pop("DOSSIER_CLAIMS", None)
-    result = subprocess.run([MKDOCS, "build", "--strict", "-d", str(tmp_path / "site")], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [MKDOCS, "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     assert (tmp_path / "site" / "claims" / "ericsson-share-10pct" / "index.html").is_file()
@@ -54,8 +59,9 @@ def test_mkdocs_build_with_invalid_records_aborts_before_cleaning(tmp_path: Path
     (site / "index.html").write_text("last good site", encoding="utf-8")
     apply_edits(claims, {"ferry-budget.yaml": [("  - source: council-minutes", "  - source: council-minute")]})
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "DOSSIER_CLAIMS": str(claims)}
-    result = subprocess.run([MKDOCS, "build", "--strict", "-d", str(site)], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [MKDOCS, "build", "--strict", "-d", str(site)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
     assert result.returncode == 1
     assert f'{claims}/ferry-budget.yaml:28:13: sources[0].source: no source "council-minute"' in result.stderr
     assert "1 problem in 1 file; the site was not rebuilt" in result.stderr
@@ -73,7 +79,9 @@ def test_edit_buttons_open_the_yaml_record(tmp_path: Path) -> None:
     assert edit_link("claims/ferry-budget/index.html") == base + "tests/example/claims/ferry-budget.yaml"
     assert edit_link("sources/council-minutes/index.html") == base + "tests/example/claims/sources/council-minutes.yaml"
     assert edit_link("methodology/index.html") == base + "docs/methodology.md"
-    assert [h for h, a in read_page(site / "claims/index.html").links if "md-content__button" in a.get("class", "")] == []
+    assert [
+        h for h, a in read_page(site / "claims/index.html").links if "md-content__button" in a.get("class", "")
+    ] == []
 
 
 def test_render_writes_the_pages_and_is_deterministic(tmp_path: Path) -> None:
@@ -93,7 +101,10 @@ def test_a_record_whose_page_collides_with_another_is_an_error(dossier_dir: Path
 
     err = io.StringIO()
     assert main(["render", "--out", str(dossier_dir.parent / "out")], err=err) == 1
-    assert err.getvalue() == "error: two records would write the same page 'claims/index.md'; rename one of them (index.yaml)\n"
+    assert (
+        err.getvalue()
+        == "error: two records would write the same page 'claims/index.md'; rename one of them (index.yaml)\n"
+    )
 
 
 def _free_port() -> int:
@@ -119,14 +130,19 @@ def test_serve_rebuilds_on_yaml_edits_and_survives_errors(tmp_path: Path) -> Non
     log = tmp_path / "serve.log"
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "DOSSIER_CLAIMS": str(claims)}
     with log.open("w") as out:
-        server = subprocess.Popen([MKDOCS, "serve", "-a", f"127.0.0.1:{_free_port()}"],
-                                  cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [MKDOCS, "serve", "-a", f"127.0.0.1:{_free_port()}"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         at = _wait_for(log, "Serving on", 0)
         claim = claims / "roads-better.yaml"
         good = claim.read_text(encoding="utf-8")
         claim.write_text(good.replace("kind: opinion", "kind: opinon"), encoding="utf-8")
-        at = _wait_for(log, 'roads-better.yaml:4:7: kind: expected one of', at)
+        at = _wait_for(log, "roads-better.yaml:4:7: kind: expected one of", at)
         at = _wait_for(log, "1 problem in 1 file; the site was not rebuilt", at)
         assert server.poll() is None
         claim.write_text(good, encoding="utf-8")

@@ -6,9 +6,9 @@ import io
 from pathlib import Path
 
 import pytest
-
 from check_cases import CASES, Case
 from conftest import ROOT, apply_edits
+
 from dossier.cli import main
 
 
@@ -26,7 +26,10 @@ def test_bad_input_is_reported_exactly(case: Case, dossier_dir: Path) -> None:
     files = len({line.split(":", 1)[0] for line in case.expected})
     assert code == 1
     assert lines[:-1] == list(case.expected)
-    assert lines[-1] == f"{len(case.expected)} problem{'s' * (len(case.expected) != 1)} in {files} file{'s' * (files != 1)}"
+    assert (
+        lines[-1]
+        == f"{len(case.expected)} problem{'s' * (len(case.expected) != 1)} in {files} file{'s' * (files != 1)}"
+    )
 
 
 def test_example_dossier_is_valid(dossier_dir: Path) -> None:
@@ -40,11 +43,14 @@ def test_real_dossier_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_problems_from_many_files_are_all_reported_in_order(dossier_dir: Path) -> None:
-    apply_edits(dossier_dir, {
-        "roads-better.yaml": [("kind: opinion", "kind: opinon")],
-        "ferry-budget.yaml": [("  unit: EUR", "  unit: eur!"), ("topics:", "topic:")],
-        "entities/ana-ruiz.yaml": [("kind: person", "kind: persn")],
-    })
+    apply_edits(
+        dossier_dir,
+        {
+            "roads-better.yaml": [("kind: opinion", "kind: opinon")],
+            "ferry-budget.yaml": [("  unit: EUR", "  unit: eur!"), ("topics:", "topic:")],
+            "entities/ana-ruiz.yaml": [("kind: person", "kind: persn")],
+        },
+    )
     code, out, _ = run(["check"])
     paths_and_lines = [tuple(line.split(":")[:3]) for line in out.splitlines()[:-1]]
     assert code == 1
@@ -108,7 +114,10 @@ def test_alias_bomb_is_refused_without_expanding(dossier_dir: Path) -> None:
 def test_python_tags_are_never_constructed(dossier_dir: Path, tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     payload = f'claim: !!python/object/apply:os.system ["touch {marker}"]\n'
-    apply_edits(dossier_dir, {"roads-better.yaml": [("claim: Critics say the money would be better spent on roads.\n", payload)]})
+    apply_edits(
+        dossier_dir,
+        {"roads-better.yaml": [("claim: Critics say the money would be better spent on roads.\n", payload)]},
+    )
     code, out, _ = run(["check"])
     assert code == 1
     assert "explicit YAML tag !!python/object/apply:os.system is not allowed" in out

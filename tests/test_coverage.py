@@ -10,7 +10,10 @@ from dossier.crossref import Anchor
 CASES = [
     ("One. Two.", ["One.", "Two."]),
     ("He said “it is over.” Then he left.", ["He said “it is over.”", "Then he left."]),
-    ("China isn’t alone. Costs $1.4 trillion (about 10%). End", ["China isn’t alone.", "Costs $1.4 trillion (about 10%).", "End"]),
+    (
+        "China isn’t alone. Costs $1.4 trillion (about 10%). End",
+        ["China isn’t alone.", "Costs $1.4 trillion (about 10%).", "End"],
+    ),
     ("Really? Yes! Fine.", ["Really?", "Yes!", "Fine."]),
     ("No full stop", ["No full stop"]),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import ROOT
+
 from dossier.coverage import split_sentences, uncovered_sentences
 from dossier.pipeline import check_dossier
 
@@ -18,7 +19,9 @@ def test_every_sentence_of_the_article_lies_inside_an_excerpt() -> None:
     (article,) = dossier.articles
     anchors = [index.anchors[c.id] for c in dossier.claims if c.article == article.id]
     assert len(split_sentences(article.paragraphs)) == 19
-    missing = [article.paragraphs[s.paragraph][s.start : s.end] for s in uncovered_sentences(article.paragraphs, anchors)]
+    missing = [
+        article.paragraphs[s.paragraph][s.start : s.end] for s in uncovered_sentences(article.paragraphs, anchors)
+    ]
     assert missing == []
 
 

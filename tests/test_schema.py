@@ -10,8 +10,8 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-
 from conftest import ROOT, apply_edits
+
 from dossier.cli import main
 from dossier.json_schema import schema_files
 from dossier.spec import FOLDERS, SPECS
@@ -43,7 +43,7 @@ def record_files(claims: Path) -> list[tuple[str, Path]]:
 
 def test_committed_schema_files_are_current() -> None:
     for name, text in schema_files().items():
-        assert (ROOT / "schema" / name).read_text(encoding="utf-8") == text, f"run: python build_claims.py schema"
+        assert (ROOT / "schema" / name).read_text(encoding="utf-8") == text, "run: python build_claims.py schema"
     assert sorted(p.name for p in (ROOT / "schema").glob("*.json")) == sorted(schema_files())
 
 
@@ -82,7 +82,10 @@ INVALID = [
     ("entities/ana-ruiz.yaml", [("name: Ana Ruiz", "name: no")]),
     ("entities/ana-ruiz.yaml", [("wikidata: Q4115189", "wikidata: 4115189")]),
     ("entities/ana-ruiz.yaml", [("kind: person", "kind: people")]),
-    ("sources/council-minutes.yaml", [("url: https://example.org/council/minutes-2024-03-04", "url: ftp://example.org/m")]),
+    (
+        "sources/council-minutes.yaml",
+        [("url: https://example.org/council/minutes-2024-03-04", "url: ftp://example.org/m")],
+    ),
     ("sources/council-minutes.yaml", [("publisher: Harbourville Council\n", "")]),
     ("articles/ferry-story.yaml", [("paragraphs:", "paragraphs: []\nold:")]),
 ]

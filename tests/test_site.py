@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 from site_html import page_file, read_page, resolve
 
@@ -23,7 +22,11 @@ def build(claims: Path, site: Path, **env: str) -> subprocess.CompletedProcess[s
     environment = os.environ | {"SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"} | env
     return subprocess.run(
         [sys.executable, str(ROOT / "build_claims.py"), "build", "--claims", str(claims), "--site-dir", str(site)],
-        capture_output=True, text=True, env=environment, cwd=ROOT, timeout=300,
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=ROOT,
+        timeout=300,
     )
 
 
@@ -37,8 +40,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_record_has_its_page(site: Path) -> None:
     for kind, ids in {
-        "claims": CLAIM_IDS, "sources": ["council-minutes", "operator-timetable"],
-        "entities": ["ana-ruiz", "harbourville-council"], "articles": ["ferry-story"],
+        "claims": CLAIM_IDS,
+        "sources": ["council-minutes", "operator-timetable"],
+        "entities": ["ana-ruiz", "harbourville-council"],
+        "articles": ["ferry-story"],
         "topics": ["budget", "transport"],
     }.items():
         for record_id in ids:
@@ -81,7 +86,8 @@ def test_nested_excerpts_stay_marked(tmp_path: Path) -> None:
     subprocess.run(["cp", "-r", str(EXAMPLE), str(claims)], check=True)
     inner = (claims / "council-announced.yaml").read_text(encoding="utf-8")
     nested = inner.replace("id: council-announced", "id: council-monday").replace(
-        "excerpt: the council said on Monday", "excerpt: said on Monday")
+        "excerpt: the council said on Monday", "excerpt: said on Monday"
+    )
     (claims / "council-monday.yaml").write_text(nested, encoding="utf-8")
     result = build(claims, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -95,11 +101,18 @@ def test_nested_excerpts_stay_marked(tmp_path: Path) -> None:
 
 def test_backlinks_are_complete(site: Path) -> None:
     def claim_links(path: Path) -> set[str]:
-        return {href.split("/")[-2] for href, _ in read_page(path).links if href.startswith("../../claims/") and href.count("/") == 4}
+        return {
+            href.split("/")[-2]
+            for href, _ in read_page(path).links
+            if href.startswith("../../claims/") and href.count("/") == 4
+        }
 
     assert claim_links(site / "sources" / "council-minutes" / "index.html") == {"ferry-budget", "council-announced"}
     assert claim_links(site / "sources" / "operator-timetable" / "index.html") == {"ferry-capacity"}
-    assert claim_links(site / "entities" / "harbourville-council" / "index.html") == {"ferry-budget", "council-announced"}
+    assert claim_links(site / "entities" / "harbourville-council" / "index.html") == {
+        "ferry-budget",
+        "council-announced",
+    }
     assert claim_links(site / "entities" / "ana-ruiz" / "index.html") == {"ruiz-cleanest"}
     entity = read_page(site / "entities" / "ana-ruiz" / "index.html")
     assert "Quoted¶ Unverified “This is the cleanest fleet on the lake” (claim)" in entity.text
@@ -120,9 +133,13 @@ def test_claim_review_json_ld(site: Path) -> None:
         "reviewRating": {"@type": "Rating", "alternateName": "Unverified"},
         "itemReviewed": {
             "@type": "Claim",
-            "appearance": {"@type": "CreativeWork", "url": "https://example.org/news/ferries",
-                           "headline": "Harbourville bets on electric ferries", "datePublished": "2024-03-04",
-                           "publisher": {"@type": "Organization", "name": "Lake Gazette"}},
+            "appearance": {
+                "@type": "CreativeWork",
+                "url": "https://example.org/news/ferries",
+                "headline": "Harbourville bets on electric ferries",
+                "datePublished": "2024-03-04",
+                "publisher": {"@type": "Organization", "name": "Lake Gazette"},
+            },
             "author": {"@type": "Person", "name": "Ana Ruiz"},
         },
     }
@@ -130,7 +147,10 @@ def test_claim_review_json_ld(site: Path) -> None:
 
 def test_claim_page_shows_excerpt_in_context_and_figure(site: Path) -> None:
     page = read_page(site / "claims" / "ferry-capacity" / "index.html")
-    assert "Critics say the money would be better spent on roads. The ferries will carry 2,000 passengers a day, the operator repeated." in page.text
+    assert (
+        "Critics say the money would be better spent on roads. The ferries will carry 2,000 passengers a day, the operator repeated."
+        in page.text
+    )
     assert "As stated 2,000 passengers a day" in page.text
     assert "What the sources support 1,600" in page.text
     assert "2024-03-12 Rating changed from supported after the timetable was published." in page.text
@@ -139,7 +159,13 @@ def test_claim_page_shows_excerpt_in_context_and_figure(site: Path) -> None:
 def test_exports_hold_every_claim(site: Path) -> None:
     data = json.loads((site / "claims.json").read_text(encoding="utf-8"))
     assert data["format_version"] == 1
-    assert [c["id"] for c in data["claims"]] == ["ferry-budget", "council-announced", "ruiz-cleanest", "roads-better", "ferry-capacity"]
+    assert [c["id"] for c in data["claims"]] == [
+        "ferry-budget",
+        "council-announced",
+        "ruiz-cleanest",
+        "roads-better",
+        "ferry-capacity",
+    ]
     assert data["claims"][0]["figure"]["period"] == {"start": "2024", "end": "2027"}
     rows = list(csv.DictReader(io.StringIO((site / "claims.csv").read_text(encoding="utf-8"))))
     assert [r["id"] for r in rows] == [c["id"] for c in data["claims"]]

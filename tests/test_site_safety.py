@@ -9,7 +9,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import apply_edits
 from site_html import read_page
 from test_site import EXAMPLE, build
@@ -20,7 +19,9 @@ NASTY = (
     "&amp; \\*escaped\\* ~~del~~ <b>b</b> ![img](https://example.org/i.png)"
 )
 CLAIM = '</script><script>alert("c")</script> | **x** {#evil} [y](https://evil.example)'
-CONCLUSION = "# Not a heading\n\n- not a list\n1. nor this\n\n> nor a quote <img src=x onerror=alert(1)>\n\n    not code"
+CONCLUSION = (
+    "# Not a heading\n\n- not a list\n1. nor this\n\n> nor a quote <img src=x onerror=alert(1)>\n\n    not code"
+)
 SOURCE_TITLE = "</title><script>alert('t')</script> & [link](javascript:alert(2))"
 ENTITY_NAME = "[Ana](javascript:alert(3)) <i>Ruiz</i> {: .evil }"
 
@@ -30,17 +31,33 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
     claims = root / "claims"
     shutil.copytree(EXAMPLE, claims)
-    apply_edits(claims, {
-        "articles/ferry-story.yaml": [("paragraphs:\n", f"paragraphs:\n  - {json.dumps(NASTY)}\n")],
-        "roads-better.yaml": [
-            ("claim: Critics say the money would be better spent on roads.", f"claim: {json.dumps(CLAIM)}"),
-            ("excerpt: Critics say the money would be better spent on roads.", f"excerpt: {json.dumps(NASTY)}"),
-            ("  conclusion: A view about priorities, not a checkable fact.", f"  conclusion: {json.dumps(CONCLUSION)}"),
-        ],
-        "sources/council-minutes.yaml": [("title: Minutes of the council meeting of 4 March 2024", f"title: {json.dumps(SOURCE_TITLE)}")],
-        "entities/ana-ruiz.yaml": [("name: Ana Ruiz", f"name: {json.dumps(ENTITY_NAME)}"), ("description: Mayor of Harbourville.", 'description: "| cell | break |"')],
-        "council-announced.yaml": [("  - source: council-minutes", '  - source: council-minutes\n    note: "<img src=x onerror=alert(4)> `--8<-- x`"')],
-    })
+    apply_edits(
+        claims,
+        {
+            "articles/ferry-story.yaml": [("paragraphs:\n", f"paragraphs:\n  - {json.dumps(NASTY)}\n")],
+            "roads-better.yaml": [
+                ("claim: Critics say the money would be better spent on roads.", f"claim: {json.dumps(CLAIM)}"),
+                ("excerpt: Critics say the money would be better spent on roads.", f"excerpt: {json.dumps(NASTY)}"),
+                (
+                    "  conclusion: A view about priorities, not a checkable fact.",
+                    f"  conclusion: {json.dumps(CONCLUSION)}",
+                ),
+            ],
+            "sources/council-minutes.yaml": [
+                ("title: Minutes of the council meeting of 4 March 2024", f"title: {json.dumps(SOURCE_TITLE)}")
+            ],
+            "entities/ana-ruiz.yaml": [
+                ("name: Ana Ruiz", f"name: {json.dumps(ENTITY_NAME)}"),
+                ("description: Mayor of Harbourville.", 'description: "| cell | break |"'),
+            ],
+            "council-announced.yaml": [
+                (
+                    "  - source: council-minutes",
+                    '  - source: council-minutes\n    note: "<img src=x onerror=alert(4)> `--8<-- x`"',
+                )
+            ],
+        },
+    )
     site = root / "site"
     result = build(claims, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -70,7 +87,22 @@ def test_no_markup_from_records_reaches_any_page(hostile_site: Path, tmp_path: P
         assert [t for t, a in tags if any(k.startswith("on") for k in a)] == [], html_file
         assert [a["href"] for t, a in tags if t == "a" and a.get("href", "").startswith("javascript:")] == [], html_file
         baseline_tags = tags_of(clean / html_file.relative_to(hostile_site))
-        for name in ("img", "i", "b", "strong", "em", "del", "code", "h1", "h2", "ul", "ol", "blockquote", "pre", "table"):
+        for name in (
+            "img",
+            "i",
+            "b",
+            "strong",
+            "em",
+            "del",
+            "code",
+            "h1",
+            "h2",
+            "ul",
+            "ol",
+            "blockquote",
+            "pre",
+            "table",
+        ):
             assert sum(t == name for t, _ in tags) == sum(t == name for t, _ in baseline_tags), (html_file, name)
         page = read_page(html_file)
         scripts = [s for s in page.scripts if s.get("type") != "application/ld+json"]
@@ -84,7 +116,12 @@ def test_record_text_is_shown_exactly_as_written(hostile_site: Path) -> None:
     claim = read_page(hostile_site / "claims" / "roads-better" / "index.html")
     assert " ".join(NASTY.split()) in claim.text
     assert " ".join(CLAIM.split()) in claim.text
-    for line in ["# Not a heading", "- not a list 1. nor this", "> nor a quote <img src=x onerror=alert(1)>", "not code"]:
+    for line in [
+        "# Not a heading",
+        "- not a list 1. nor this",
+        "> nor a quote <img src=x onerror=alert(1)>",
+        "not code",
+    ]:
         assert line in claim.text
     article = read_page(hostile_site / "articles" / "ferry-story" / "index.html")
     assert " ".join(NASTY.split()) in article.text
