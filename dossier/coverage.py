@@ -39,8 +39,11 @@ def _trimmed(text: str, paragraph: int, start: int, end: int) -> Sentence:
 
 def uncovered_sentences(paragraphs: tuple[str, ...], anchors: list[Anchor]) -> list[Sentence]:
     """Sentences that no single excerpt contains."""
+    by_paragraph: dict[int, list[Anchor]] = {}
+    for anchor in anchors:
+        by_paragraph.setdefault(anchor.paragraph, []).append(anchor)
     return [
         s
         for s in split_sentences(paragraphs)
-        if not any(a.paragraph == s.paragraph and a.start <= s.start and s.end <= a.end for a in anchors)
+        if not any(a.start <= s.start and s.end <= a.end for a in by_paragraph.get(s.paragraph, ()))
     ]

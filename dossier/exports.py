@@ -37,11 +37,13 @@ CSV_COLUMNS = [
 ]
 
 
-def _plain(record: Any) -> dict[str, Any]:
-    """A record as a JSON-ready dict: nested records expanded, tuples as lists, no origin."""
-    data = dataclasses.asdict(record)
-    data.pop("origin", None)
-    return json.loads(json.dumps(data))
+def _plain(value: Any) -> Any:
+    """A record as JSON-ready data: nested records expanded, tuples as lists, origins left out."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "origin"}
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value
 
 
 def claims_json(index: Index) -> str:

@@ -13,7 +13,7 @@ from .model import Article, Claim, Entity, Origin, Record, RecordKind, Source
 from .problems import DossierError, Problem, quote_text
 from .records import build_record
 from .spec import FOLDERS, SPECS
-from .yaml_tree import attach_path, compose_record
+from .yaml_tree import MAX_FILE_BYTES, attach_path, compose_record
 
 _KIND_OF_FOLDER: dict[str, RecordKind] = {folder: kind for kind, folder in FOLDERS.items() if folder}  # type: ignore[misc]
 
@@ -53,7 +53,9 @@ def load_dossier(claims_dir: str) -> tuple[Dossier, list[Problem]]:
 
 def load_record(kind: RecordKind, path: Path, shown: str, relative: str) -> tuple[Record | None, list[Problem]]:
     """Read, check and type one record file."""
-    root, found = compose_record(path.read_bytes())
+    with path.open("rb") as file:  # read no more than the limit: a huge file costs nothing
+        data = file.read(MAX_FILE_BYTES + 1)
+    root, found = compose_record(data)
     problems = attach_path(shown, found)
     if root is None:
         return None, problems
