@@ -3,21 +3,38 @@
 Pipeline: load files (dossier/loader.py) -> check each against the declared rules (fields.py,
 records.py) -> link across files (crossref.py) -> render pages (site.py) -> write or hand to
 MkDocs. This file is the entry point twice over: the command line (`python build_claims.py
-check|render|build|schema`) and the MkDocs hook named in mkdocs.yml.
+check|new|render|build|schema`) and the MkDocs hook named in mkdocs.yml.
 """
 
 from __future__ import annotations
 
+import functools
 import sys
+from typing import Any
 
 from dossier.cli import main
-from dossier.mkdocs_hook import DossierHook
+
+
+@functools.cache
+def _hook() -> Any:
+    # Imported on first use: the command line's `check` must run without MkDocs installed.
+    from dossier.mkdocs_hook import DossierHook
+
+    return DossierHook()
+
 
 # MkDocs calls these module-level functions; one hook object carries the pages between events.
-_hook = DossierHook()
-on_config = _hook.on_config
-on_pre_build = _hook.on_pre_build
-on_files = _hook.on_files
+def on_config(config: Any) -> Any:
+    return _hook().on_config(config)
+
+
+def on_pre_build(config: Any) -> None:
+    _hook().on_pre_build(config)
+
+
+def on_files(files: Any, config: Any) -> Any:
+    return _hook().on_files(files, config)
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
-
+from .fields import text_problem
 from .json_schema import schema_files
-from .mkdocs_hook import CLAIMS_ENV
 from .pipeline import check_dossier, count_records
-from .problems import DossierError, Problem, format_github, summarize_problems
+from .problems import DossierError, Problem, format_github, plural, summarize_problems
 from .site import render_site, write_site
+from .spec import FOLDERS, Ref
+from .templates import render_template
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "schema"
@@ -29,12 +26,18 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate the claim records")
     check.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
     check.add_argument("--format", choices=("text", "github"), default="text", help="text, or GitHub annotations")
+    check.add_argument("files", nargs="*", metavar="FILE", help="check only these files (references still resolve)")
     render = commands.add_parser("render", help="write the generated Markdown pages to a folder")
     render.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
     render.add_argument("--out", required=True, metavar="DIR", help="folder to write the pages into")
     build = commands.add_parser("build", help="check, then build the site with MkDocs (strict)")
     build.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
     build.add_argument("--site-dir", default=None, metavar="DIR", help="output folder (default: site/)")
+    new = commands.add_parser("new", help="start a new record from a commented template")
+    new.add_argument("kind", choices=("claim", "source", "entity"), help="what to create")
+    new.add_argument("id", help="the new record's id, which is also its file name")
+    new.add_argument("--article", metavar="ID", help="for a claim: the article it comes from")
+    new.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
     schema = commands.add_parser("schema", help="write the JSON Schema files under schema/")
     schema.add_argument("--out", default=str(SCHEMA_DIR), metavar="DIR", help="folder to write (default: schema/)")
     return parser
@@ -50,24 +53,42 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         return int(exit_.code or 0)
     try:
         if args.command == "check":
-            return run_check(args.claims, args.format, out)
+            return run_check(args.claims, args.format, out, args.files)
         if args.command == "render":
             return run_render(args.claims, Path(args.out), out)
         if args.command == "build":
             return run_build(args.claims, args.site_dir, out)
+        if args.command == "new":
+            return run_new(args.kind, args.id, args.article, args.claims, out)
         return run_schema(Path(args.out), out)
     except DossierError as error:
         print(f"error: {error}", file=err)
         return 1
 
 
-def run_check(claims_dir: str, output_format: str, out: TextIO) -> int:
-    dossier, _, problems = check_dossier(claims_dir)
+def run_check(claims_dir: str, output_format: str, out: TextIO, files: Sequence[str] = ()) -> int:
+    only = _inside(claims_dir, files) if files else None
+    dossier, _, problems = check_dossier(claims_dir, only)
     if not problems:
-        print(f"ok: {count_records(dossier)}", file=out)
+        summary = f"{plural(len(only), 'file')} checked against the whole dossier" if only else count_records(dossier)
+        print(f"ok: {summary}", file=out)
         return 0
     print_problems(problems, output_format, out)
     return 1
+
+
+def _inside(claims_dir: str, files: Sequence[str]) -> frozenset[str]:
+    """The given files as paths inside the claims folder; anything outside it is an error."""
+    root = Path(claims_dir).resolve()
+    inside = set()
+    for name in files:
+        path = Path(name).resolve()
+        if root not in path.parents:
+            raise DossierError(f"{name} is not inside the claims folder {claims_dir!r}")
+        if not path.is_file():
+            raise DossierError(f"{name}: no such file")
+        inside.add(path.relative_to(root).as_posix())
+    return frozenset(inside)
 
 
 def print_problems(problems: list[Problem], output_format: str, out: TextIO) -> None:
@@ -97,20 +118,31 @@ def run_build(claims_dir: str, site_dir: str | None, out: TextIO) -> int:
     if problems:
         print_problems(problems, "text", out)
         return 1
-    previous = os.environ.get(CLAIMS_ENV)
-    os.environ[CLAIMS_ENV] = os.path.abspath(claims_dir)  # the hook reads the folder from here
-    options = {"site_dir": os.path.abspath(site_dir)} if site_dir else {}
+    from .build import build_site  # only here: checking must work with PyYAML alone (pre-commit)
+
+    site = build_site(ROOT / "mkdocs.yml", claims_dir, site_dir)
+    print(f"built the site in {site}", file=out)
+    return 0
+
+
+def run_new(kind: str, record_id: str, article: str | None, claims_dir: str, out: TextIO) -> int:
+    """Write a template for a new record; never overwrite an existing file."""
+    problem = text_problem(record_id, Ref(kind))  # type: ignore[arg-type]
+    if problem is not None:
+        raise DossierError(f"{record_id!r} cannot be an id: {problem}")
+    root = Path(claims_dir)
+    if not root.is_dir():
+        raise DossierError(f"claims folder {claims_dir!r} not found (give another with --claims DIR)")
+    if kind == "claim" and article is None:
+        articles = sorted(p.stem for p in (root / "articles").glob("*.yaml"))
+        article = articles[0] if len(articles) == 1 else None
+    path = root / FOLDERS[kind] / f"{record_id}.yaml"
     try:
-        config = load_config(config_file=str(ROOT / "mkdocs.yml"), strict=True, **options)
-        build(config)
-    except Abort as error:
-        raise DossierError(f"the site build failed: {error}") from error
-    finally:
-        if previous is None:
-            del os.environ[CLAIMS_ENV]
-        else:
-            os.environ[CLAIMS_ENV] = previous
-    print(f"built the site in {config.site_dir}", file=out)
+        with path.open("x", encoding="utf-8", newline="\n") as file:
+            file.write(render_template(kind, record_id, article))
+    except FileExistsError:
+        raise DossierError(f"{path} already exists; edit it, or choose another id") from None
+    print(path, file=out)
     return 0
 
 

@@ -310,7 +310,8 @@ def _unknown_field(name: str, obj: s.Obj) -> str:
 def _expected(ftype: s.FieldType) -> str:
     """What a field holds, in words, for "expected …" messages."""
     if isinstance(ftype, s.Ref):
-        return f"a {ftype.kind} id ({s.ID_RULE})"
+        article = "an" if ftype.kind[0] in "aeiou" else "a"
+        return f"{article} {ftype.kind} id ({s.ID_RULE})"
     if isinstance(ftype, s.Text) and ftype.hint:
         return ftype.hint
     if isinstance(ftype, s.Choice):

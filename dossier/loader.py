@@ -29,8 +29,12 @@ class Dossier:
     present: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
-def load_dossier(claims_dir: str) -> tuple[Dossier, list[Problem]]:
-    """Load every record under `claims_dir`; paths in problems start with `claims_dir` as given."""
+def load_dossier(claims_dir: str, only: frozenset[str] | None = None) -> tuple[Dossier, list[Problem]]:
+    """Load every record under `claims_dir`; paths in problems start with `claims_dir` as given.
+
+    With `only` (paths inside the folder), just those files and the articles are read; the other
+    records count as present by their file names, which is all their references need.
+    """
     root = Path(claims_dir)
     if not root.is_dir():
         raise DossierError(f"claims folder {claims_dir!r} not found (give another with --claims DIR)")
@@ -38,11 +42,16 @@ def load_dossier(claims_dir: str) -> tuple[Dossier, list[Problem]]:
     found: dict[RecordKind, list[tuple[str, Path]]] = {kind: [] for kind in SPECS}  # type: ignore[misc]
     for kind, folder, entry in _walk(root, claims_dir, problems):
         found[kind].append((os.path.join(folder, entry.name) if folder else entry.name, Path(entry.path)))
+    if only is not None:
+        problems = [p for p in problems if os.path.relpath(p.path, claims_dir) in only]
     records: dict[str, list[Record]] = {kind: [] for kind in SPECS}
     for kind, files in found.items():
         for relative, path in files:
+            if only is not None and relative not in only and kind != "article":
+                continue
             record, file_problems = load_record(kind, path, os.path.join(claims_dir, relative), relative)
-            problems += file_problems
+            if only is None or relative in only:
+                problems += file_problems
             if record is not None:
                 records[kind].append(record)
     present = {kind: frozenset(Path(rel).stem for rel, _ in files) for kind, files in found.items()}

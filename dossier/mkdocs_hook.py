@@ -15,11 +15,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from .pipeline import check_dossier
+from .pipeline import CLAIMS_ENV, check_dossier
 from .problems import DossierError, summarize_problems
 from .site import RenderedPage, render_site
 
-CLAIMS_ENV = "DOSSIER_CLAIMS"  # claims folder to build, relative to mkdocs.yml; default "claims"
+CONTRIBUTING_PAGE = "contributing.md"
 log = logging.getLogger("mkdocs.hooks.dossier")
 
 
@@ -34,8 +34,9 @@ class DossierHook:
         self.claims_dir = given if os.path.isabs(given) else os.path.relpath(root / given)
         if not config.repo_url:
             config.edit_uri = None  # edit buttons need a repository; set DOSSIER_REPO_URL for them
-        if os.path.abspath(self.claims_dir) not in (os.path.abspath(w) for w in config.watch):
-            config.watch.append(self.claims_dir)
+        for watched in (self.claims_dir, str(root / "CONTRIBUTING.md")):
+            if os.path.abspath(watched) not in (os.path.abspath(w) for w in config.watch):
+                config.watch.append(watched)
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -55,6 +56,10 @@ class DossierHook:
         for file in files:
             if file.is_documentation_page() and not file.generated_by:
                 file.edit_uri = f"{Path(config.docs_dir).relative_to(root).as_posix()}/{file.src_uri}"
+        # CONTRIBUTING.md lives at the top for GitHub; the site shows the same file as a page.
+        contributing = File.generated(config, CONTRIBUTING_PAGE, abs_src_path=str(root / "CONTRIBUTING.md"))
+        contributing.edit_uri = "CONTRIBUTING.md"
+        files.append(contributing)
         for path, page in self.pages.items():
             if files.get_file_from_path(path) is not None:
                 raise PluginError(

@@ -6,10 +6,12 @@ from .crossref import Index, link_dossier
 from .loader import Dossier, load_dossier
 from .problems import Problem, plural, sort_problems
 
+CLAIMS_ENV = "DOSSIER_CLAIMS"  # claims folder for the MkDocs hook, relative to mkdocs.yml; default "claims"
 
-def check_dossier(claims_dir: str) -> tuple[Dossier, Index, list[Problem]]:
-    """Validate a claims folder: every per-file and cross-file problem, sorted."""
-    dossier, problems = load_dossier(claims_dir)
+
+def check_dossier(claims_dir: str, only: frozenset[str] | None = None) -> tuple[Dossier, Index, list[Problem]]:
+    """Validate a claims folder (or just the files in `only`): every problem found, sorted."""
+    dossier, problems = load_dossier(claims_dir, only)
     index, link_problems = link_dossier(dossier)
     return dossier, index, sort_problems(problems + link_problems)
 
