@@ -102,6 +102,9 @@ def print_problems(problems: list[Problem], output_format: str, out: TextIO) -> 
 
 
 def run_render(claims_dir: str, folder: Path, out: TextIO) -> int:
+    if folder.exists() and any(folder.iterdir()):
+        # Never mix with (or delete) what is there: stale pages of deleted claims would linger.
+        raise DossierError(f"{folder} is not empty; give a new or empty folder")
     _, index, problems = check_dossier(claims_dir)
     if problems:
         print_problems(problems, "text", out)

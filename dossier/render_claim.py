@@ -17,8 +17,8 @@ def render_claim_page(index: Index, claim: Claim, site_url: str | None) -> str:
     """Markdown for `claims/<id>.md`."""
     page = claim_page(claim.id)
     parts = [
-        front_matter({"title": safe_title(claim.claim), "tags": list(claim.topics)}),
-        f"# {md_text(claim.claim)} {{#claim}}\n",
+        front_matter({"title": safe_title(claim.claim), "tags": list(claim.topics)})
+        + f"# {md_text(claim.claim)} {{#claim}}\n",
         _verdict_block(claim),
         _context_section(index, claim, page),
         _figure_section(claim.figure) if claim.figure else "",
@@ -94,7 +94,9 @@ def _quote_section(index: Index, quote: Quote, page: str) -> str:
 
 def _sources_section(index: Index, claim: Claim, page: str) -> str:
     if not claim.sources:
-        return "## Sources {#sources}\n\nNo sources: this claim is rated without outside evidence.\n"
+        why = {"opinion": "an opinion is not rated against evidence", "unverified": "this claim is not checked yet"}
+        reason = why.get(claim.verdict.rating, "none are cited")
+        return f"## Sources {{#sources}}\n\nNo sources: {reason}.\n"
     items = []
     for number, ref in enumerate(claim.sources, start=1):
         source = index.sources[ref.source]

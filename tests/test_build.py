@@ -12,12 +12,11 @@ import urllib.request
 from pathlib import Path
 
 from conftest import ROOT, apply_edits
-from site_html import read_page
-from test_site import EXAMPLE, build
-
 from dossier.cli import main
 from dossier.pipeline import check_dossier
 from dossier.site import render_site
+from site_html import read_page
+from test_site import EXAMPLE, build
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 

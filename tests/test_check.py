@@ -6,9 +6,9 @@ import io
 from pathlib import Path
 
 import pytest
+
 from check_cases import CASES, Case
 from conftest import ROOT, apply_edits
-
 from dossier.cli import main
 
 

@@ -10,8 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from dossier.cli import main
 from dossier.spec import FOLDERS, SPECS, Choice, ListOf, Obj
 

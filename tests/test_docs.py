@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import ROOT
-
 from dossier.render_common import ENTITY_KIND_LABELS, KIND_LABELS, RATING_LABELS
 from dossier.spec import ENTITY_KINDS, KINDS, RATINGS
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from conftest import ROOT
-
 from dossier.coverage import split_sentences, uncovered_sentences
 from dossier.pipeline import check_dossier
 

@@ -10,8 +10,8 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-from conftest import ROOT, apply_edits
 
+from conftest import ROOT, apply_edits
 from dossier.cli import main
 from dossier.json_schema import schema_files
 from dossier.spec import FOLDERS, SPECS

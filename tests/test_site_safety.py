@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
 from conftest import apply_edits
 from site_html import read_page
 from test_site import EXAMPLE, build

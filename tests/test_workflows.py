@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from conftest import ROOT
 from test_readme import readme_commands
 
