@@ -82,6 +82,12 @@ def contributing_examples() -> list[str]:
     return re.findall(r"```yaml\n(# yaml-language-server.*?)```", CONTRIBUTING, re.S)
 
 
+def test_readme_example_is_one_of_the_checked_examples() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```yaml\n(# yaml-language-server: \S+\nid: .*?)```", readme, re.S)
+    assert example in contributing_examples()
+
+
 def test_contributing_examples_are_valid_records(real_copy: Path) -> None:
     examples = contributing_examples()
     assert len(examples) == 7  # one per claim kind, a source and an entity
