@@ -75,7 +75,11 @@ class _Walker:
         self.problems.append(Located(line, col, f"{format_path(path)}: {message}"))
 
     def scalar(self, node: ScalarNode) -> Any:
-        return self._constructor.construct_object(node)
+        """The value PyYAML reads from a plain scalar; `_BAD` when it cannot (an unquoted `2026-13-45`)."""
+        try:
+            return self._constructor.construct_object(node)
+        except (ValueError, ConstructorError):
+            return _BAD
 
     def describe(self, node: Node) -> str:
         """Name what YAML made of a node, for "expected X, got Y" messages."""
@@ -92,6 +96,8 @@ class _Walker:
             return f"the number {node.value}"
         if tag == "timestamp":
             return f"the date {node.value}"
+        if tag in ("merge", "value"):
+            return f"YAML's special value {node.value}"
         return f"text {quote_text(node.value)}"
 
     def check(self, node: Node, ftype: s.FieldType, path: FieldPath) -> Any:
@@ -220,9 +226,8 @@ class _Walker:
 
     def check_date(self, node: ScalarNode, path: FieldPath) -> Any:
         expected = "expected a date as YYYY, YYYY-MM or YYYY-MM-DD"
-        try:
-            value = self.scalar(node)
-        except (ValueError, ConstructorError):
+        value = self.scalar(node)
+        if value is _BAD:
             self.report(node, path, f"{quote_text(node.value)} is not a date that exists")
             return _BAD
         if isinstance(value, datetime.datetime):
@@ -248,10 +253,12 @@ class _Walker:
 def text_problem(value: str, ftype: s.FieldType) -> str | None:
     """What is wrong with `value` as the text of a field of type `ftype`, or None."""
     if isinstance(ftype, s.Url):
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
-            return f"expected an http(s) URL, got {quote_text(value)}"
-        return None
+        try:
+            parts = urlsplit(value)
+            valid = parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in value)
+        except ValueError:  # e.g. an unbalanced "[" in the host, read as an IPv6 address
+            valid = False
+        return None if valid else f"expected an http(s) URL, got {quote_text(value)}"
     if isinstance(ftype, s.Choice):
         if value in ftype.values:
             return None

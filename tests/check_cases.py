@@ -153,6 +153,18 @@ CASES: list[Case] = [
         ('claims/roads-better.yaml:9:12: verdict.checked: "2026-13-45" is not a date that exists',),
     ),
     Case(
+        "unquoted impossible date where text is expected",
+        {"entities/ana-ruiz.yaml": [("name: Ana Ruiz", "name: 2026-13-45")]},
+        (
+            'claims/entities/ana-ruiz.yaml:3:7: name: expected text, got the date 2026-13-45; write it in quotes: "2026-13-45"',
+        ),
+    ),
+    Case(
+        "YAML merge key used as a value",
+        {"entities/ana-ruiz.yaml": [("name: Ana Ruiz", "name: <<")]},
+        ('claims/entities/ana-ruiz.yaml:3:7: name: expected text, got YAML's special value <<; write it in quotes: "<<"',),
+    ),
+    Case(
         "quoted impossible date",
         {"roads-better.yaml": [("checked: 2024-03-10", 'checked: "2023-02-29"')]},
         ('claims/roads-better.yaml:9:12: verdict.checked: "2023-02-29" is not a date that exists',),
@@ -433,6 +445,11 @@ CASES: list[Case] = [
             'claims/sources/council-minutes.yaml:5:6: url: expected an http(s) URL, got "ftp://example.org/minutes"',
             'claims/sources/council-minutes.yaml:9:14: archive_url: expected an http(s) URL, got "example.org/minutes"',
         ),
+    ),
+    Case(
+        "url with a broken host",
+        {"entities/ana-ruiz.yaml": [("wikidata: Q4115189", "wikidata: Q4115189\nurl: https://exa[mple.org/")]},
+        ('claims/entities/ana-ruiz.yaml:7:6: url: expected an http(s) URL, got "https://exa[mple.org/"',),
     ),
     Case(
         "wikidata id malformed",
