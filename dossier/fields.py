@@ -97,7 +97,7 @@ class _Walker:
         if tag == "timestamp":
             return f"the date {node.value}"
         if tag in ("merge", "value"):
-            return f"YAML's special value {node.value}"
+            return f"the YAML special value {node.value}"
         return f"text {quote_text(node.value)}"
 
     def check(self, node: Node, ftype: s.FieldType, path: FieldPath) -> Any:

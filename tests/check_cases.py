@@ -162,7 +162,9 @@ CASES: list[Case] = [
     Case(
         "YAML merge key used as a value",
         {"entities/ana-ruiz.yaml": [("name: Ana Ruiz", "name: <<")]},
-        ('claims/entities/ana-ruiz.yaml:3:7: name: expected text, got YAML's special value <<; write it in quotes: "<<"',),
+        (
+            'claims/entities/ana-ruiz.yaml:3:7: name: expected text, got the YAML special value <<; write it in quotes: "<<"',
+        ),
     ),
     Case(
         "quoted impossible date",
