@@ -68,7 +68,9 @@ def annotate_paragraph(page: str, text: str, marks: list[Mark]) -> str:
         for mark in sorted((m for m in marks if m.start == start), key=lambda m: -m.end):
             rating = mark.claim.verdict.rating
             target = link(page, claim_page(mark.claim.id))
-            out.append(f"[{mark.number}]({target}){{#{claim_anchor(mark.claim.id)} .dossier-marker .dossier-{rating}}}")
+            label = f'title="Claim {mark.number}: {RATING_LABELS[rating]}"'
+            marker = f"{{#{claim_anchor(mark.claim.id)} .dossier-marker .dossier-{rating} {label}}}"
+            out.append(f"[{mark.number}]({target}){marker}")
         covering = [m for m in marks if m.start <= start and end <= m.end]
         segment = md_text(text[start:end])
         if not covering:

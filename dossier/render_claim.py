@@ -13,8 +13,10 @@ from .render_common import KIND_LABELS, RATING_LABELS, badge, claim_link
 CONTEXT_CHARS = 80  # text kept either side of an excerpt, as a W3C TextQuoteSelector would
 
 
-def render_claim_page(index: Index, claim: Claim, site_url: str | None) -> str:
-    """Markdown for `claims/<id>.md`."""
+def render_claim_page(
+    index: Index, claim: Claim, site_url: str | None, neighbours: tuple[Claim | None, Claim | None] = (None, None)
+) -> str:
+    """Markdown for `claims/<id>.md`; `neighbours` are the claims before and after it in the article."""
     page = claim_page(claim.id)
     parts = [
         front_matter({"title": safe_title(claim.claim), "tags": list(claim.topics)})
@@ -27,6 +29,7 @@ def render_claim_page(index: Index, claim: Claim, site_url: str | None) -> str:
         _links_section(index, claim, page),
         _corrections_section(claim),
         _cite_section(index, claim, site_url),
+        _neighbour_links(page, neighbours),
         _json_ld(index, claim, site_url),
     ]
     return "\n".join(part for part in parts if part)
@@ -144,6 +147,16 @@ def _cite_section(index: Index, claim: Claim, site_url: str | None) -> str:
         f"Rated {RATING_LABELS[claim.verdict.rating].lower()}, checked {claim.verdict.checked}. {url}"
     )
     return "## Cite this claim {#cite}\n\n" + md_text(citation) + "\n"
+
+
+def _neighbour_links(page: str, neighbours: tuple[Claim | None, Claim | None]) -> str:
+    before, after = neighbours
+    links = []
+    if before is not None:
+        links.append(f"← Previous claim: {claim_link(page, before)}")
+    if after is not None:
+        links.append(f"Next claim: {claim_link(page, after)} →")
+    return "---\n\n" + "<br>\n".join(links) + "\n" if links else ""
 
 
 def claim_review(index: Index, claim: Claim, site_url: str | None) -> dict[str, Any]:

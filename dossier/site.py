@@ -8,9 +8,11 @@ from pathlib import Path
 from . import paths
 from .crossref import Index
 from .exports import claims_csv, claims_json
+from .model import Claim
 from .problems import DossierError
 from .render_article import render_article_page, render_articles_index
 from .render_claim import render_claim_page
+from .render_common import claims_in_article_order
 from .render_home import render_claims_index, render_home
 from .render_records import (
     all_topics,
@@ -50,8 +52,10 @@ def render_site(index: Index, site_url: str | None = None) -> dict[str, Rendered
     add(paths.CLAIMS_CSV, claims_csv(index))
     for article in index.articles.values():
         add(paths.article_page(article.id), render_article_page(index, article), article.origin.file)
-    for claim in index.claims.values():
-        add(paths.claim_page(claim.id), render_claim_page(index, claim, site_url), claim.origin.file)
+    ordered = claims_in_article_order(index)
+    for number, claim in enumerate(ordered):
+        page = render_claim_page(index, claim, site_url, _neighbours(ordered, number))
+        add(paths.claim_page(claim.id), page, claim.origin.file)
     for source in index.sources.values():
         add(paths.source_page(source.id), render_source_page(index, source), source.origin.file)
     for entity in index.entities.values():
@@ -59,6 +63,17 @@ def render_site(index: Index, site_url: str | None = None) -> dict[str, Rendered
     for topic in all_topics(index):
         add(paths.topic_page(topic), render_topic_page(index, topic))
     return dict(sorted(pages.items()))
+
+
+def _neighbours(ordered: list[Claim], number: int) -> tuple[Claim | None, Claim | None]:
+    """The claims just before and after `ordered[number]`, if they come from the same article."""
+    article = ordered[number].article
+    before = ordered[number - 1] if number > 0 else None
+    after = ordered[number + 1] if number + 1 < len(ordered) else None
+    return (
+        before if before is not None and before.article == article else None,
+        after if after is not None and after.article == article else None,
+    )
 
 
 def write_site(pages: dict[str, RenderedPage], out: Path) -> None:

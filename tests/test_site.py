@@ -207,3 +207,23 @@ def test_search_index_holds_claims_entities_and_sources(site: Path) -> None:
     assert "Ana Ruiz" in by_location["entities/ana-ruiz/"]["title"]
     assert "Minutes of the council meeting" in by_location["sources/council-minutes/"]["title"]
     assert "1,600 passengers a day" in by_location["claims/ferry-capacity/"]["text"]
+
+
+def test_claim_pages_link_to_the_claims_before_and_after_in_the_article(site: Path) -> None:
+    def neighbours(claim_id: str) -> list[str]:
+        page = read_page(site / "claims" / claim_id / "index.html")
+        return [href for href, _ in page.links if href.startswith("../") and href.count("/") == 2 and href != "../"][
+            -2:
+        ]
+
+    text = read_page(site / "claims" / "roads-better" / "index.html").text
+    assert "← Previous claim: “This is the cleanest fleet" not in text  # labels are the claims, not quotes
+    assert "← Previous claim: The mayor called the new fleet the cleanest on the lake." in text
+    assert "Next claim: The ferries will carry 2,000 passengers a day. →" in text
+    last = read_page(site / "claims" / "ferry-capacity" / "index.html").text
+    assert "Next claim:" not in last and "← Previous claim: Critics say" in last
+    first = read_page(site / "claims" / "ferry-budget" / "index.html").text
+    assert (
+        "Previous claim:" not in first and "Next claim: The council announced the ferry purchase on Monday. →" in first
+    )
+    assert neighbours("roads-better") == ["../ruiz-cleanest/", "../ferry-capacity/"]
