@@ -98,8 +98,10 @@ def render_articles_index(index: Index) -> str:
     for article in index.articles.values():
         covered, total = coverage_share(index, article)
         count = sum(1 for c in index.claims.values() if c.article == article.id)
-        title = f"[{md_text(article.title)}]({link(ARTICLES, article_page(article.id))})"
+        target = link(ARTICLES, article_page(article.id))
         rows.append(
-            f"## {title}\n\n{article_byline(article)}\n\n{count} claims; {covered} of {total} sentences covered."
+            f"## [{md_text(article.title)}]({target})\n\n{article_byline(article)}\n\n"
+            f"{count} claims; {covered} of {total} sentences covered. "
+            f"[Read the article with every claim marked →]({target})"
         )
     return front_matter({"title": "Articles"}) + "# Articles reviewed {#articles}\n\n" + "\n\n".join(rows) + "\n"
