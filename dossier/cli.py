@@ -13,7 +13,7 @@ from .json_schema import schema_files
 from .pipeline import check_dossier, count_records
 from .problems import DossierError, Problem, format_github, plural, summarize_problems
 from .site import render_site, write_site
-from .spec import FOLDERS, Ref
+from .spec import FOLDERS, RecordKind, Ref
 from .templates import render_template
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,9 +128,9 @@ def run_build(claims_dir: str, site_dir: str | None, out: TextIO) -> int:
     return 0
 
 
-def run_new(kind: str, record_id: str, article: str | None, claims_dir: str, out: TextIO) -> int:
+def run_new(kind: RecordKind, record_id: str, article: str | None, claims_dir: str, out: TextIO) -> int:
     """Write a template for a new record; never overwrite an existing file."""
-    problem = text_problem(record_id, Ref(kind))  # type: ignore[arg-type]
+    problem = text_problem(record_id, Ref(kind))
     if problem is not None:
         raise DossierError(f"{record_id!r} cannot be an id: {problem}")
     root = Path(claims_dir)

@@ -9,7 +9,7 @@ from typing import Any
 
 from .fields import format_path
 from .loader import Dossier
-from .model import Article, Claim, Entity, FieldPath, Source
+from .model import Article, Claim, Entity, FieldPath, RecordKind, Source
 from .problems import Problem, quote_text
 from .spec import FOLDERS
 
@@ -59,7 +59,7 @@ def link_dossier(dossier: Dossier) -> tuple[Index, list[Problem]]:
     return index, problems
 
 
-def _references(claim: Claim) -> Iterator[tuple[FieldPath, str, str]]:
+def _references(claim: Claim) -> Iterator[tuple[FieldPath, RecordKind, str]]:
     yield ("article",), "article", claim.article
     if claim.quote:
         yield ("quote", "speaker"), "entity", claim.quote.speaker
@@ -72,7 +72,7 @@ def _references(claim: Claim) -> Iterator[tuple[FieldPath, str, str]]:
 
 
 def _check_reference(
-    dossier: Dossier, index: Index, claim: Claim, path: FieldPath, kind: str, target: str
+    dossier: Dossier, index: Index, claim: Claim, path: FieldPath, kind: RecordKind, target: str
 ) -> Problem | None:
     known: dict[str, dict[str, Any]] = {
         "article": index.articles,

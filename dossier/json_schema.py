@@ -11,7 +11,7 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 NON_BLANK = r"\S"
 
 
-def record_schema(kind: str) -> dict[str, Any]:
+def record_schema(kind: s.RecordKind) -> dict[str, Any]:
     """The JSON Schema of one record kind (`claim`, `article`, `source`, `entity`)."""
     schema = {
         "$schema": SCHEMA_DIALECT,

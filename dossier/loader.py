@@ -15,7 +15,7 @@ from .records import build_record
 from .spec import FOLDERS, SPECS
 from .yaml_tree import MAX_FILE_BYTES, attach_path, compose_record
 
-_KIND_OF_FOLDER: dict[str, RecordKind] = {folder: kind for kind, folder in FOLDERS.items() if folder}  # type: ignore[misc]
+_KIND_OF_FOLDER: dict[str, RecordKind] = {folder: kind for kind, folder in FOLDERS.items() if folder}
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def load_dossier(claims_dir: str, only: frozenset[str] | None = None) -> tuple[D
     if not root.is_dir():
         raise DossierError(f"claims folder {claims_dir!r} not found (give another with --claims DIR)")
     problems: list[Problem] = []
-    found: dict[RecordKind, list[tuple[str, Path]]] = {kind: [] for kind in SPECS}  # type: ignore[misc]
+    found: dict[RecordKind, list[tuple[str, Path]]] = {kind: [] for kind in SPECS}
     for kind, folder, entry in _walk(root, claims_dir, problems):
         found[kind].append((os.path.join(folder, entry.name) if folder else entry.name, Path(entry.path)))
     if only is not None:
@@ -56,7 +56,7 @@ def load_dossier(claims_dir: str, only: frozenset[str] | None = None) -> tuple[D
                 records[kind].append(record)
     present = {kind: frozenset(Path(rel).stem for rel, _ in files) for kind, files in found.items()}
     by_id = {kind: tuple(sorted(items, key=lambda r: r.id)) for kind, items in records.items()}
-    dossier = Dossier(by_id["claim"], by_id["article"], by_id["source"], by_id["entity"], present)  # type: ignore[arg-type]
+    dossier = Dossier(by_id["claim"], by_id["article"], by_id["source"], by_id["entity"], present)  # type: ignore[arg-type]  # records are grouped by kind above
     return dossier, problems
 
 

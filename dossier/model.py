@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .spec import RecordKind
+
+__all__ = ["RecordKind"]  # re-exported: record kinds are declared with the specs
 Kind = Literal["figure", "quote", "statement", "forecast", "opinion"]
 Rating = Literal["supported", "partly-supported", "disputed", "unsupported", "unverified", "opinion"]
-RecordKind = Literal["claim", "article", "source", "entity"]
 FieldPath = tuple[str | int, ...]
 
 

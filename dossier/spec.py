@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+RecordKind = Literal["claim", "article", "source", "entity"]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_RULE = 'lowercase letters and digits, words joined by single hyphens, such as "tech-plan-total"'
 ID_HINT = f"an id of {ID_RULE}"
@@ -31,7 +32,7 @@ class Text:
 class Ref:
     """The id of another record, of the given kind."""
 
-    kind: Literal["article", "claim", "source", "entity"]
+    kind: RecordKind
 
 
 @dataclass(frozen=True)
@@ -321,5 +322,5 @@ ENTITY = Obj(
 
 # A required list must have at least one item (an article's paragraphs, a claim's sources).
 # Each record kind's folder inside the claims folder; claims sit at the top.
-FOLDERS: dict[str, str] = {"claim": "", "article": "articles", "source": "sources", "entity": "entities"}
-SPECS: dict[str, Obj] = {"claim": CLAIM, "article": ARTICLE, "source": SOURCE, "entity": ENTITY}
+FOLDERS: dict[RecordKind, str] = {"claim": "", "article": "articles", "source": "sources", "entity": "entities"}
+SPECS: dict[RecordKind, Obj] = {"claim": CLAIM, "article": ARTICLE, "source": SOURCE, "entity": ENTITY}

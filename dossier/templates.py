@@ -42,7 +42,9 @@ def _required_lines(obj: s.Obj, values: dict[str, str], indent: str = "") -> str
     return out
 
 
-def render_template(kind: str, record_id: str, article: str | None = None, today: datetime.date | None = None) -> str:
+def render_template(
+    kind: s.RecordKind, record_id: str, article: str | None = None, today: datetime.date | None = None
+) -> str:
     """The text of a new record file: required fields with hints, a few optional ones commented out."""
     spec = s.SPECS[kind]
     folder = s.FOLDERS[kind]
