@@ -32,6 +32,7 @@ def render_home(index: Index) -> str:
     ]
     for article in index.articles.values():
         parts.append(_article_summary(index, article))
+    parts.append(_did_not_hold_up(index))
     parts.append(_counts(index))
     parts.append(
         "## Where to start {#start}\n\n"
@@ -58,6 +59,16 @@ def _article_summary(index: Index, article: Article) -> str:
         + summary
         + f"**Coverage:** {covered} of {total} sentences ({share}%) lie inside at least one claim's excerpt.\n"
     )
+
+
+def _did_not_hold_up(index: Index) -> str:
+    """The checked claims whose verdict is worse than supported: the findings readers come for."""
+    weak = [
+        c for c in claims_in_article_order(index) if c.verdict.rating in ("partly-supported", "disputed", "unsupported")
+    ]
+    if not weak:
+        return ""
+    return "## Claims that did not fully hold up {#findings}\n\n" + claim_list(HOME, weak)
 
 
 def _counts(index: Index) -> str:
