@@ -180,7 +180,10 @@ def test_home_page_counts_and_coverage(site: Path) -> None:
     # Sentences split between two excerpts, or repeated elsewhere, do not count as covered.
     assert "Coverage: 2 of 5 sentences (40%) lie inside at least one claim's excerpt." in home.text
     assert "Verdict Claims Supported 2 Partly supported 1 Unverified 1 Opinion 1" in home.text
-    assert "Claims that did not fully hold up¶ Partly supported The ferries will carry 2,000 passengers a day." in home.text
+    assert (
+        "Claims that did not fully hold up¶ Partly supported The ferries will carry 2,000 passengers a day."
+        in home.text
+    )
 
 
 def test_site_loads_nothing_from_other_hosts(site: Path) -> None:
