@@ -10,7 +10,7 @@ from typing import Any
 from .fields import format_path
 from .loader import Dossier
 from .model import Article, Claim, Entity, FieldPath, RecordKind, Source
-from .problems import Problem, quote_text
+from .problems import Problem, quote_text, with_article
 from .spec import FOLDERS
 
 
@@ -87,17 +87,13 @@ def _check_reference(
     message = f"{format_path(path)}: no {kind} {quote_text(target)} (looked for {where})"
     others = [k for k, ids in dossier.present.items() if target in ids and k != kind]
     if others:
-        message += f"; {quote_text(target)} is {_article(others[0])}, not {_article(kind)}"
+        message += f"; {quote_text(target)} is {with_article(others[0])}, not {with_article(kind)}"
     else:
         close = difflib.get_close_matches(target, sorted(dossier.present.get(kind, ())), n=1, cutoff=0.7)
         if close:
             message += f"; did you mean {quote_text(close[0])}?"
     line, col = claim.origin.at(path)
     return Problem(claim.origin.path, line, col, message)
-
-
-def _article(kind: str) -> str:
-    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
 
 def find_occurrences(paragraphs: tuple[str, ...], text: str) -> list[Anchor]:

@@ -19,7 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import spec as s
 from .model import FieldPath
-from .problems import quote_text
+from .problems import quote_text, with_article
 from .yaml_tree import Located
 
 _BAD = object()  # marks a value that failed its check; its problem is already reported
@@ -317,8 +317,7 @@ def _unknown_field(name: str, obj: s.Obj) -> str:
 def _expected(ftype: s.FieldType) -> str:
     """What a field holds, in words, for "expected …" messages."""
     if isinstance(ftype, s.Ref):
-        article = "an" if ftype.kind[0] in "aeiou" else "a"
-        return f"{article} {ftype.kind} id ({s.ID_RULE})"
+        return f"{with_article(ftype.kind)} id ({s.ID_RULE})"
     if isinstance(ftype, s.Text) and ftype.hint:
         return ftype.hint
     if isinstance(ftype, s.Choice):

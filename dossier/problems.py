@@ -51,6 +51,11 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}s"
 
 
+def with_article(noun: str) -> str:
+    """`an entity`, `a source`."""
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
 def _escape_github_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 

@@ -6,7 +6,7 @@ from .crossref import Index
 from .markup import md_text
 from .model import Claim
 from .paths import claim_page, link
-from .spec import KINDS, RATINGS
+from .spec import RATINGS
 
 RATING_LABELS = {
     "supported": "Supported",
@@ -24,7 +24,6 @@ KIND_LABELS = {
     "forecast": "Forecast",
     "opinion": "Opinion",
 }
-KIND_MEANINGS = dict(KINDS.options)
 ENTITY_KIND_LABELS = {
     "person": "People",
     "organization": "Organisations",
