@@ -8,6 +8,7 @@ from pathlib import Path
 from . import paths
 from .crossref import Index
 from .exports import claims_csv, claims_json
+from .markup import front_matter_error
 from .model import Claim
 from .problems import DossierError
 from .render_article import render_article_page, render_articles_index
@@ -40,6 +41,9 @@ def render_site(index: Index, site_url: str | None = None) -> dict[str, Rendered
     def add(path: str, text: str, record: str | None = None) -> None:
         if path in pages:
             raise DossierError(f"two records would write the same page {path!r}; rename one of them ({record})")
+        broken = front_matter_error(text) if path.endswith(".md") else None
+        if broken is not None:  # MkDocs would silently show the block as page text, where Markdown acts on it
+            raise DossierError(f"page {path!r} ({record or 'generated'}): {broken}")
         pages[path] = RenderedPage(text, record)
 
     add(paths.HOME, render_home(index))
