@@ -63,6 +63,8 @@ def _references(claim: Claim) -> Iterator[tuple[FieldPath, RecordKind, str]]:
     yield ("article",), "article", claim.article
     if claim.quote:
         yield ("quote", "speaker"), "entity", claim.quote.speaker
+    if claim.figure and claim.figure.usd_rate:
+        yield ("figure", "usd_rate", "source"), "source", claim.figure.usd_rate.source
     for i, entity in enumerate(claim.entities):
         yield ("entities", i), "entity", entity
     for i, ref in enumerate(claim.sources):

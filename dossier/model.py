@@ -35,6 +35,13 @@ class Period:
 
 
 @dataclass(frozen=True)
+class UsdRate:
+    rate: float
+    date: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Figure:
     value: float
     unit: str
@@ -45,6 +52,7 @@ class Figure:
     period: Period | None = None
     method: str | None = None
     checked_value: float | None = None
+    usd_rate: UsdRate | None = None
 
 
 @dataclass(frozen=True)

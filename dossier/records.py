@@ -19,6 +19,7 @@ from .model import (
     RecordKind,
     Source,
     SourceRef,
+    UsdRate,
     Verdict,
 )
 from .problems import Problem, quote_text
@@ -53,6 +54,12 @@ def _check_claim(values: dict[str, Any], report: Any) -> None:
     period = figure.get("period") or {}
     if "start" in period and "end" in period and _date_key(period["end"]) < _date_key(period["start"]):
         report(("figure", "period", "end"), f"{period['end']} is before start {period['start']}")
+    unit = figure.get("unit", "")
+    if "usd_rate" in figure and (unit == "USD" or not (len(unit) == 3 and unit.isupper())):
+        report(
+            ("figure", "usd_rate"),
+            f"only for an amount in a currency other than USD; the unit here is {quote_text(unit)}, so remove usd_rate",
+        )
     quote = values.get("quote") or {}
     if "text" in quote and quote["text"] not in values["excerpt"]:
         report(
@@ -74,7 +81,8 @@ def _make_claim(v: dict[str, Any], origin: Origin) -> Claim:
     if "figure" in v:
         f = dict(v["figure"])
         period = Period(**f.pop("period")) if "period" in f else None
-        figure = Figure(period=period, **f)
+        usd_rate = UsdRate(**f.pop("usd_rate")) if "usd_rate" in f else None
+        figure = Figure(period=period, usd_rate=usd_rate, **f)
     return Claim(
         id=v["id"],
         article=v["article"],

@@ -183,6 +183,18 @@ PERIOD = Obj(
         Field("end", Date(), "Last date the figure covers (not before start).", required=True),
     )
 )
+USD_RATE = Obj(
+    (
+        Field(
+            "rate",
+            Number(),
+            "US dollars for one unit of the figure's currency, e.g. 0.1408 for one yuan.",
+            required=True,
+        ),
+        Field("date", Date(), "The day (or month or year) the rate applies to.", required=True),
+        Field("source", Ref("source"), "The id of the source record the rate is taken from.", required=True),
+    )
+)
 FIGURE = Obj(
     (
         Field(
@@ -204,6 +216,11 @@ FIGURE = Obj(
             "checked_value",
             Number(),
             "What the sources support, in the same unit, when it differs from the article's value.",
+        ),
+        Field(
+            "usd_rate",
+            USD_RATE,
+            "For an amount in another currency: the exchange rate the Figures page uses to show it in US dollars.",
         ),
     )
 )

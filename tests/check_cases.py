@@ -475,6 +475,32 @@ CASES: list[Case] = [
             'claims/articles/ferry-story.yaml:9:1: unknown field "old"; allowed here: id, title, publisher, url, paragraphs, published, author, retrieved, summary',
         ),
     ),
+    # --- figure exchange rates (the Figures page) --------------------------------------------
+    Case(
+        "exchange rate on a unit that is not a currency",
+        {
+            "ferry-capacity.yaml": [
+                (
+                    "  checked_value: 1600",
+                    "  checked_value: 1600\n  usd_rate: {rate: 2, date: 2024, source: council-minutes}",
+                )
+            ]
+        },
+        (
+            'claims/ferry-capacity.yaml:14:13: figure.usd_rate: only for an amount in a currency other than USD; the unit here is "passengers", so remove usd_rate',
+        ),
+    ),
+    Case(
+        "exchange rate citing a missing source",
+        {
+            "ferry-budget.yaml": [
+                ("  method: official", "  method: official\n  usd_rate: {rate: 1.09, date: 2024, source: central-bank}")
+            ]
+        },
+        (
+            'claims/ferry-budget.yaml:16:46: figure.usd_rate.source: no source "central-bank" (looked for sources/central-bank.yaml)',
+        ),
+    ),
     # --- across files ---------------------------------------------------------------------
     Case(
         "unknown article",

@@ -24,6 +24,8 @@ PAGE_TYPES = {
     "claim": "claims/ferry-budget/",
     "source": "sources/council-minutes/",
     "entity": "entities/ana-ruiz/",
+    "figures": "figures/",
+    "timeline": "timeline/",
 }
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 SCREENSHOTS = Path(os.environ.get("DOSSIER_SCREENSHOTS", ROOT / "screenshots"))
