@@ -12,6 +12,7 @@ from .crossref import Index
 from .markup import external_link, md_cell, md_text
 from .model import Article, Claim, Source
 from .paths import HOME, link, source_page
+from .problems import plural
 from .render_common import claim_link, claims_in_article_order
 
 CHANGE_LABELS = {
@@ -114,7 +115,7 @@ def rewrite_tally(index: Index) -> str:
     own = [c for c in traced if c not in inherited]
     rows = [
         ("Inherited: wording kept or reworded from an earlier text", inherited),
-        ("The rewrite's doing: substance changed, or its own words", own),
+        ("The article's doing: substance changed, or its own words", own),
     ]
     lines = [f"| {label} | {len(claims)} |" for label, claims in rows]
     untraced = len(weak) - len(traced)
@@ -125,9 +126,9 @@ def rewrite_tally(index: Index) -> str:
         if claims
     )
     return (
-        "## What the rewrite got wrong, and what it inherited {#inherited}\n\n"
-        f"Of the {len(weak)} claims that did not fully hold up, counted from each claim's record of where "
-        "its wording first appeared:\n\n| Where the flaw comes from | Claims |\n|---|---|\n"
+        "## What the article got wrong, and what it inherited {#inherited}\n\n"
+        f"{plural(len(weak), 'claim')} did not fully hold up. Where each flaw comes from, counted from the "
+        "claim's record of where its wording first appeared:\n\n| Where the flaw comes from | Claims |\n|---|---|\n"
         + "\n".join(lines)
         + tail
         + "\n\n"
