@@ -119,7 +119,8 @@ def rewrite_tally(index: Index) -> str:
     ]
     lines = [f"| {label} | {len(claims)} |" for label, claims in rows]
     untraced = len(weak) - len(traced)
-    tail = f"\n\n{untraced} of them are not yet traced to an earlier text." if untraced else ""
+    verb = "is" if untraced == 1 else "are"
+    tail = f"\n\n{untraced} of them {verb} not yet traced to an earlier text." if untraced else ""
     detail = "\n".join(
         f"- {label.split(':')[0]}: " + "; ".join(claim_link(HOME, c) for c in claims)
         for label, claims in rows
