@@ -55,6 +55,19 @@ def copy_notice(source: Source) -> str:
     )
 
 
+def first_appearance_of(index: Index, source: Source, page: str) -> str:
+    """The source page's list of claims whose wording first appeared in it, with what the article did."""
+    traced = claims_in_article_order(
+        index, [c for c in index.claims.values() if c.first_appearance and c.first_appearance.source == source.id]
+    )
+    if not traced:
+        return ""
+    items = [
+        f"- {claim_link(page, c)} — {CHANGE_LABELS[c.first_appearance.change]}" for c in traced if c.first_appearance
+    ]
+    return "## Where claims first appeared {#first-appearance-of}\n\n" + "\n".join(items) + "\n\n"
+
+
 def first_appearance_section(index: Index, claim: Claim, page: str) -> str:
     """The claim page's account of where its wording came from and what the article did with it."""
     origin = claim.first_appearance

@@ -7,7 +7,7 @@ from .markup import external_link, front_matter, md_text, safe_title
 from .model import Entity, Source
 from .paths import ENTITIES, SOURCES, TOPICS, claim_page, entity_page, link, source_page, topic_page
 from .render_common import ENTITY_KIND_LABELS, badge, claim_link, claim_list, claims_in_article_order
-from .render_provenance import copy_notice, publisher_cell
+from .render_provenance import copy_notice, first_appearance_of, publisher_cell
 
 
 def render_source_page(index: Index, source: Source) -> str:
@@ -38,6 +38,7 @@ def render_source_page(index: Index, source: Source) -> str:
         + copy_notice(source)
         + " · ".join(links)
         + "\n\n"
+        + first_appearance_of(index, source, page)
         + f"## Cited by {len(citing)} claim{'s' * (len(citing) != 1)} {{#cited-by}}\n\n"
         + "\n".join(items)
         + "\n"

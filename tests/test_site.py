@@ -295,6 +295,7 @@ def test_source_page_shows_the_original_publication(site: Path) -> None:
         "Original publication: Harbour Wire, “Harbourville orders four electric ferries”, 2024-03-02. "
         "This page is a copy at Lakeside Aggregator; the dossier reads the original's text from it."
     ) in page.text
+    assert "Where claims first appeared¶ The ferries will carry 2,000 passengers a day. — kept" in page.text
     plain = read_page(site / "sources" / "council-minutes" / "index.html")
     assert "Original publication" not in plain.text
     index = read_page(site / "sources" / "index.html")
