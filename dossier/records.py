@@ -8,10 +8,13 @@ from .fields import format_path
 from .model import (
     Article,
     Claim,
+    CopyOf,
     Correction,
     Entity,
     FieldPath,
     Figure,
+    Finding,
+    FirstAppearance,
     Origin,
     Period,
     Quote,
@@ -99,15 +102,18 @@ def _make_claim(v: dict[str, Any], origin: Origin) -> Claim:
         sources=tuple(SourceRef(**ref) for ref in v.get("sources", ())),
         related=tuple(v.get("related", ())),
         corrections=tuple(Correction(**c) for c in v.get("corrections", ())),
+        first_appearance=FirstAppearance(**v["first_appearance"]) if "first_appearance" in v else None,
     )
 
 
 def _make_article(v: dict[str, Any], origin: Origin) -> Article:
-    return Article(origin=origin, **{**v, "paragraphs": tuple(v["paragraphs"])})
+    findings = tuple(Finding(text=f["text"], claims=tuple(f["claims"])) for f in v.get("findings", ()))
+    return Article(origin=origin, **{**v, "paragraphs": tuple(v["paragraphs"]), "findings": findings})
 
 
 def _make_source(v: dict[str, Any], origin: Origin) -> Source:
-    return Source(origin=origin, **v)
+    copy_of = CopyOf(**v["copy_of"]) if "copy_of" in v else None
+    return Source(origin=origin, **{**v, "copy_of": copy_of})
 
 
 def _make_entity(v: dict[str, Any], origin: Origin) -> Entity:

@@ -53,10 +53,17 @@ def timeline_events(index: Index) -> list[Event]:
             title = f"[{md_text(article.title)}]({link(page, article_page(article.id))})"
             events.append(Event(article.published, f"The article {title} is published", (), 0))
     for source in index.sources.values():
+        title = f"[{md_text(source.title)}]({link(page, source_page(source.id))})"
+        original = source.copy_of
+        if original is not None and original.published:
+            headline = f" “{md_text(original.title)}”" if original.title else ""
+            what = f"{md_text(original.publisher)} publishes{headline} (read in a copy: {title})"
+            events.append(Event(original.published, what, tuple(citing[source.id]), 2))
         if source.published:
-            title = f"[{md_text(source.title)}]({link(page, source_page(source.id))})"
-            what = f"{md_text(source.publisher)} publishes {title}"
-            events.append(Event(source.published, what, tuple(citing[source.id]), 2))
+            verb = "reposts it as" if original is not None else "publishes"
+            events.append(
+                Event(source.published, f"{md_text(source.publisher)} {verb} {title}", tuple(citing[source.id]), 2)
+            )
     return sorted(events, key=lambda e: (date_key(e.date), e.order, e.what))
 
 

@@ -63,6 +63,17 @@ def test_timeline_lists_dated_events_in_order_with_their_claims() -> None:
     ]
     assert events == [
         ("2024", "Start of the span “€12 million” covers (2024 to 2027)", ["ferry-budget"]),
+        (
+            "2024-03-02",
+            "Harbour Wire publishes “Harbourville orders four electric ferries” "
+            "(read in a copy: [Harbourville orders electric ferries &#40;repost&#41;])",
+            ["ferry-capacity"],
+        ),
+        (
+            "2024-03-03",
+            "Lakeside Aggregator reposts it as [Harbourville orders electric ferries &#40;repost&#41;]",
+            ["ferry-capacity"],
+        ),
         ("2024-03-04", "The article [Harbourville bets on electric ferries] is published", []),
         (
             "2024-03-04",

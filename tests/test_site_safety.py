@@ -80,7 +80,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 (
                     "  - source: council-minutes",
                     '  - source: council-minutes\n    note: "<img src=x onerror=alert(4)> `--8<-- x`"',
-                )
+                ),
+                # A rated claim, so its page carries ClaimReview data (opinions get none).
+                ("claim: The council announced the ferry purchase on Monday.", f"claim: {json.dumps(CLAIM)}"),
             ],
         },
     )
@@ -159,10 +161,15 @@ def test_record_text_is_shown_exactly_as_written(hostile_site: Path) -> None:
 
 
 def test_json_ld_cannot_be_closed_by_record_text(hostile_site: Path) -> None:
-    raw = (hostile_site / "claims" / "roads-better" / "index.html").read_text(encoding="utf-8")
+    raw = (hostile_site / "claims" / "council-announced" / "index.html").read_text(encoding="utf-8")
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', raw, re.S)
     assert block is not None
     assert json.loads(block.group(1))["claimReviewed"] == CLAIM
+    # ferry-budget first appeared in the source whose title is hostile.
+    raw = (hostile_site / "claims" / "ferry-budget" / "index.html").read_text(encoding="utf-8")
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', raw, re.S)
+    assert block is not None
+    assert json.loads(block.group(1))["itemReviewed"]["firstAppearance"]["headline"] == SOURCE_TITLE
 
 
 def test_pipes_and_line_breaks_cannot_break_tables(hostile_site: Path) -> None:
