@@ -24,13 +24,13 @@ CASES: list[Case] = [
         "yaml syntax error",
         {"roads-better.yaml": [("kind: opinion", "kind: [opinion")]},
         (
-            "claims/roads-better.yaml:5:6: YAML syntax error: while parsing a flow sequence; did not find expected ',' or ']'",
+            'claims/roads-better.yaml:4:7: YAML syntax error: the list opened with "[" on line 4 is never closed; end it with "]" (and separate its items with ", ")',
         ),
     ),
     Case(
         "control character",
         {"entities/ana-ruiz.yaml": [("name: Ana Ruiz", "name: Ana\x07Ruiz")]},
-        ("claims/entities/ana-ruiz.yaml:3:10: YAML error: control characters are not allowed; remove the character",),
+        ("claims/entities/ana-ruiz.yaml:3:10: U+0007 (a control character) is not allowed in a record file; remove it",),
     ),
     Case(
         "top level is a list",
@@ -153,20 +153,6 @@ CASES: list[Case] = [
         ('claims/roads-better.yaml:9:12: verdict.checked: "2026-13-45" is not a date that exists',),
     ),
     Case(
-        "unquoted impossible date where text is expected",
-        {"entities/ana-ruiz.yaml": [("name: Ana Ruiz", "name: 2026-13-45")]},
-        (
-            'claims/entities/ana-ruiz.yaml:3:7: name: expected text, got the date 2026-13-45; write it in quotes: "2026-13-45"',
-        ),
-    ),
-    Case(
-        "YAML merge key used as a value",
-        {"entities/ana-ruiz.yaml": [("name: Ana Ruiz", "name: <<")]},
-        (
-            'claims/entities/ana-ruiz.yaml:3:7: name: expected text, got the YAML special value <<; write it in quotes: "<<"',
-        ),
-    ),
-    Case(
         "quoted impossible date",
         {"roads-better.yaml": [("checked: 2024-03-10", 'checked: "2023-02-29"')]},
         ('claims/roads-better.yaml:9:12: verdict.checked: "2023-02-29" is not a date that exists',),
@@ -207,14 +193,7 @@ CASES: list[Case] = [
         ('claims/roads-better.yaml:8:3: verdict: missing required field "checked"',),
     ),
     Case(
-        "unquoted no where text is expected",
-        {"entities/ana-ruiz.yaml": [("name: Ana Ruiz", "name: no")]},
-        (
-            'claims/entities/ana-ruiz.yaml:3:7: name: expected text, got the boolean no (YAML reads an unquoted no as a yes/no value); write it in quotes: "no"',
-        ),
-    ),
-    Case(
-        "unquoted true, null and number where text is expected",
+        "unquoted true, null and number where text is expected (on is text to YAML 1.2)",
         {
             "sources/council-minutes.yaml": [
                 ("title: Minutes of the council meeting of 4 March 2024", "title: true"),
@@ -223,7 +202,6 @@ CASES: list[Case] = [
             "entities/ana-ruiz.yaml": [("kind: person", "kind: person\naliases: [on, 1970]")],
         },
         (
-            'claims/entities/ana-ruiz.yaml:5:11: aliases[0]: expected text, got the boolean on (YAML reads an unquoted on as a yes/no value); write it in quotes: "on"',
             'claims/entities/ana-ruiz.yaml:5:15: aliases[1]: expected text, got the number 1970; write it in quotes: "1970"',
             'claims/sources/council-minutes.yaml:3:8: title: expected text, got the boolean true (YAML reads an unquoted true as a yes/no value); write it in quotes: "true"',
             'claims/sources/council-minutes.yaml:4:12: publisher: expected text, got null (YAML reads an unquoted null as empty); write it in quotes: "null"',
@@ -346,13 +324,6 @@ CASES: list[Case] = [
         {"ferry-budget.yaml": [("  value: 12000000", '  value: "12000000"')]},
         (
             'claims/ferry-budget.yaml:8:10: figure.value: expected a finite number, got text "12000000"; remove the quotes',
-        ),
-    ),
-    Case(
-        "figure value in exponent form YAML reads as text",
-        {"ferry-budget.yaml": [("  value: 12000000", "  value: 1.2e7")]},
-        (
-            'claims/ferry-budget.yaml:8:10: figure.value: expected a finite number, got text "1.2e7"; YAML reads this form as text, write 1.2e+7',
         ),
     ),
     Case(
