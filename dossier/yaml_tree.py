@@ -80,6 +80,8 @@ def _shorthand(tag: str) -> str:
 
 def decode_utf8(data: bytes) -> tuple[str | None, Located | None]:
     """Decode a file's bytes as UTF-8, or say at which line and column it is not."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, Located(1, 1, "file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
