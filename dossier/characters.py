@@ -68,3 +68,11 @@ def find_in_source(source: str, double_quoted: bool, bad: re.Pattern[str]) -> tu
             return index, char
         index += width
     return None
+
+
+# The same characters for a JSON Schema pattern (ECMA-262 and Python read \uXXXX alike; the
+# supplementary-plane noncharacters are left to the checker, as patterns differ on them).
+SCHEMA_CLASS = (
+    r"\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    r"\u200b-\u200d\u2060\ufeff\ufdd0-\ufdef\ufffe\uffff"
+)
