@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 from . import spec as s
@@ -71,8 +72,8 @@ def _type(ftype: s.FieldType) -> dict[str, Any]:
         return out
     if isinstance(ftype, s.Choice):
         return {"type": "string", "enum": list(ftype.values), "enumDescriptions": [d for _, d in ftype.options]}
-    if isinstance(ftype, s.Number):
-        return {"type": "number"}
+    if isinstance(ftype, s.Number):  # the bounds refuse .inf, as the checker does
+        return {"type": "number", "minimum": -sys.float_info.max, "maximum": sys.float_info.max}
     if isinstance(ftype, s.Count):
         return {"type": "integer", "minimum": 1}
     if isinstance(ftype, s.Date):

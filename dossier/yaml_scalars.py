@@ -107,7 +107,8 @@ def text_as_number_problem(text: str) -> str | None:
     """For a plain scalar YAML 1.2 reads as text: the number a YAML 1.1 reader would see, if any."""
     other = yaml11_reading(text)
     if is_number(other) and math.isfinite(other):
-        return f"{text} is the number {plain_number(other)} to some YAML readers and text to others; write {plain_number(other)}"
+        number = plain_number(other)
+        return f"{text} is the number {number} to some YAML readers and text to others; write {number}"
     if isinstance(other, bool):
         return f"some YAML readers take an unquoted {text} for a yes/no value"
     return None

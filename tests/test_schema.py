@@ -8,12 +8,12 @@ from typing import Any
 
 import jsonschema
 import pytest
+from yaml12 import load_yaml12
 
 from conftest import ROOT, apply_edits
 from dossier.cli import main
 from dossier.json_schema import schema_files
 from dossier.spec import FOLDERS, SPECS
-from yaml12 import load_yaml12
 
 EXAMPLE = ROOT / "tests" / "example" / "claims"
 
