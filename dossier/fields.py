@@ -342,8 +342,9 @@ def _unit_problem(value: str) -> str | None:
 def _is_placeholder(value: str) -> bool:
     """TODO, TBD, FIXME, XXX or an ellipsis, alone (any case, any punctuation around), or a template hint."""
     bare = value.strip()
-    word = re.sub(r"^[\W_]+|[\W_]+$", "", bare).casefold()
-    return word in _PLACEHOLDER_WORDS or (bool(bare) and not bare.strip(".… ")) or bare in PLACEHOLDERS
+    if bare in PLACEHOLDERS or (bool(bare) and not bare.strip(".… ")):
+        return True
+    return len(bare) <= 20 and re.sub(r"^[\W_]+|[\W_]+$", "", bare).casefold() in _PLACEHOLDER_WORDS
 
 
 def _short(text: str) -> str:

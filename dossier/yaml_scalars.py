@@ -27,6 +27,7 @@ _CORE = (
     ("int", re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")),
     ("float", re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")),
 )
+_MAY_BE_OTHER = frozenset("nN~tTfF-+.0123456789")
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
 _MAX_DIGITS = 400  # past this an integer is far beyond any float; never convert its text
 _EXACT = 2**53  # integers above this may not survive a float (JavaScript editors, JSON readers)
@@ -34,6 +35,8 @@ _EXACT = 2**53  # integers above this may not survive a float (JavaScript editor
 
 def resolve_plain(text: str) -> str:
     """The core-schema tag of a plain scalar: null, bool, int, float or str (with the prefix)."""
+    if text and text[0] not in _MAY_BE_OTHER:  # most values are words: skip the patterns
+        return TAG + "str"
     for name, pattern in _CORE:
         if pattern.fullmatch(text):
             return TAG + name
