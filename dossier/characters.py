@@ -19,7 +19,8 @@ _ZERO_WIDTH = "\u200b-\u200d\u2060\ufeff"
 RAW = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_ZERO_WIDTH}{_NONCHARACTERS}]")
 # In a value (where a double-quoted escape such as "\e" or "\u202e" can put them).
 IN_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_ZERO_WIDTH}{_NONCHARACTERS}]")
-IN_LINE = re.compile(f"[\t\n{IN_TEXT.pattern[1:-1]}]")  # one-line text: no tab, no line break
+# In a one-line value: no tab either (a line break gets its own message).
+IN_LINE = re.compile(f"[\t{IN_TEXT.pattern[1:-1]}]")
 
 
 def name_character(char: str) -> str:

@@ -93,11 +93,12 @@ class _Walker:
 
     def screen(self, node: ScalarNode, value: str, ftype: s.FieldType | None, path: FieldPath) -> bool:
         """Report a forbidden character or a template placeholder in a string value; True if clean."""
-        prose = isinstance(ftype, s.Text) and not ftype.one_line
-        bad = (IN_TEXT if prose else IN_LINE).search(value)
-        if bad is not None and not (bad.group() == "\n" and isinstance(ftype, s.Text)):
+        # Multi-line text may hold tabs; line breaks in one-line text get their own message later.
+        forbidden = IN_TEXT if isinstance(ftype, s.Text) and not ftype.one_line else IN_LINE
+        bad = forbidden.search(value)
+        if bad is not None:
             source = getattr(node, "source", None)
-            found = find_in_source(source, node.style == '"', IN_TEXT if prose else IN_LINE) if source else None
+            found = find_in_source(source, node.style == '"', forbidden) if source else None
             char = found[1] if found else bad.group()
             where = "in one-line text; use a space" if char == "\t" else "in a record; remove it"
             self.report_at(node, found[0] if found else None, path, f"{name_character(char)} is not allowed {where}")
