@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -39,7 +40,7 @@ def build_site(mkdocs_yml: Path, claims_dir: str, site_dir: str | None, offline:
     The hook validates the records again. `offline` writes links to `…/index.html` files, so the
     site browses from disk.
     """
-    options: dict[str, object] = {"use_directory_urls": False} if offline else {}
+    options: dict[str, Any] = {"use_directory_urls": False} if offline else {}
     if site_dir:
         options["site_dir"] = os.path.abspath(site_dir)
     collected = _Collect()

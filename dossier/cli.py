@@ -104,9 +104,7 @@ def _inside(claims_dir: str, files: Sequence[str]) -> frozenset[str]:
     return frozenset(inside)
 
 
-def print_problems(
-    problems: list[Problem], output_format: str, out: TextIO, warnings: Sequence[Problem] = ()
-) -> None:
+def print_problems(problems: list[Problem], output_format: str, out: TextIO, warnings: Sequence[Problem] = ()) -> None:
     """Errors, then warnings, one per line; GitHub annotations first when asked, then the plain list.
 
     Every line is terminal-safe, so only our own annotations can start a workflow command.
@@ -158,7 +156,8 @@ def run_build(claims_dir: str, site_dir: str | None, out: TextIO, offline: bool 
 
 def run_new(kind: RecordKind, record_id: str, article: str | None, claims_dir: str, out: TextIO) -> int:
     """Write a template for a new record; never overwrite an existing file."""
-    for given, ref_kind in ((record_id, kind), (article, "article")):
+    given_ids: list[tuple[str | None, RecordKind]] = [(record_id, kind), (article, "article")]
+    for given, ref_kind in given_ids:
         problem = None if given is None else text_problem(given, Ref(ref_kind))
         if problem is not None:
             raise DossierError(f"{given!r} cannot be an id: {problem}")

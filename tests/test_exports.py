@@ -57,7 +57,10 @@ def test_csv_of_a_hostile_claim(dossier_dir: Path) -> None:
         dossier_dir,
         {
             "ferry-budget.yaml": [
-                ("claim: Harbourville will spend €12 million on four electric ferries by 2027.", f"claim: '{HYPERLINK}'"),
+                (
+                    "claim: Harbourville will spend €12 million on four electric ferries by 2027.",
+                    f"claim: '{HYPERLINK}'",
+                ),
                 ("  value: 12000000", "  value: 1.4e+12\n  checked_value: 1.25e+3"),
                 ("  conclusion: |\n    The council's", "  conclusion: |\n    @SUM(A1) The council's"),
             ],
@@ -70,7 +73,10 @@ def test_csv_of_a_hostile_claim(dossier_dir: Path) -> None:
     row = next(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert row["id"] == "ferry-budget"
     assert row["claim"] == "'" + HYPERLINK
-    assert row["conclusion"] == "'@SUM(A1) The council's minutes record a budget of €12 million\nfor four ferries, delivered by 2027.\n"
+    assert (
+        row["conclusion"]
+        == "'@SUM(A1) The council's minutes record a budget of €12 million\nfor four ferries, delivered by 2027.\n"
+    )
     assert (row["figure_value"], row["figure_checked_value"], row["figure_high"]) == ("1400000000000", "1250", "")
     assert row["figure_stated"] == "€12 million"
     raw = json.loads(claims_json(index))["claims"][0]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import apply_edits
 from test_check import run
+
+from conftest import apply_edits
 
 UNUSED_SOURCE = "id: unused-report\ntitle: T\npublisher: P\nurl: https://example.org/\n"
 SOURCE_WARNING = (
-    "claims/sources/unused-report.yaml:1:5: warning: id: no claim cites source \"unused-report\"; "
+    'claims/sources/unused-report.yaml:1:5: warning: id: no claim cites source "unused-report"; '
     "cite it in a claim's sources, or delete the file"
 )
 

@@ -7,9 +7,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from test_check import run
 
 from dossier.problems import Problem, format_github, terminal_line, terminal_safe
-from test_check import run
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,9 @@ def test_the_mkdocs_hook_logs_safe_lines(dossier_dir: Path, caplog: pytest.LogCa
     logged = [record.getMessage() for record in caplog.records]
     assert len(logged) == 3
     assert all("\n" not in m and "\x1b" not in m and "\u202e" not in m for m in logged)
-    assert logged[2].endswith(':2:5: id: "roads-better" must equal the file name "x\\n::warning file=README.md,line=1::pwned"; rename the file or change the id')
+    assert logged[2].endswith(
+        ':2:5: id: "roads-better" must equal the file name "x\\n::warning file=README.md,line=1::pwned"; rename the file or change the id'
+    )
 
 
 def test_error_messages_escape_the_names_they_quote(dossier_dir: Path) -> None:
@@ -114,7 +116,10 @@ def test_annotations_carry_their_severity() -> None:
 def test_new_refuses_an_article_id_with_a_line_break(dossier_dir: Path) -> None:
     code, out, err = run(["new", "claim", "fine-id", "--article", "ferry-story\nverdict: supported"])
     assert (code, out) == (1, "")
-    assert err == "error: 'ferry-story\\nverdict: supported' cannot be an id: expected one line of text, found a line break\n"
+    assert (
+        err
+        == "error: 'ferry-story\\nverdict: supported' cannot be an id: expected one line of text, found a line break\n"
+    )
     assert not (dossier_dir / "fine-id.yaml").exists()
 
 
