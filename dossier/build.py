@@ -48,7 +48,7 @@ def build_site(mkdocs_yml: Path, claims_dir: str, site_dir: str | None, offline:
     logger.addHandler(collected)
     try:
         config = load_config(config_file=str(mkdocs_yml), strict=True, **options)
-    except ConfigurationError as error:
+    except (Abort, ConfigurationError) as error:
         logger.removeHandler(collected)
         raise DossierError(f"{mkdocs_yml}: {error}", collected.lines) from error
     target = Path(config.site_dir)
