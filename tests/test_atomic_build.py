@@ -70,7 +70,7 @@ def test_a_strict_warning_keeps_the_last_good_site_and_shows_mkdocs_message(tmp_
     project = _project_copy(tmp_path)
     site = tmp_path / "site"
     assert build_site(project / "mkdocs.yml", str(EXAMPLE), str(site), offline=True) == str(site)
-    assert 'href="claims/ferry-budget.html"' in (site / "index.html").read_text(encoding="utf-8")  # browses from disk
+    assert 'href="claims/ferry-capacity.html"' in (site / "index.html").read_text(encoding="utf-8")  # browses from disk
     before = snapshot(site)
     page = project / "docs" / "methodology.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSee [the appendix](appendix.md).\n", encoding="utf-8")
