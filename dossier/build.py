@@ -37,7 +37,7 @@ class _Collect(logging.Handler):
 def build_site(mkdocs_yml: Path, claims_dir: str, site_dir: str | None, offline: bool = False) -> str:
     """Build the site strictly and swap it into place; return the output folder.
 
-    The hook validates the records again. `offline` writes links to `…/index.html` files, so the
+    The hook validates the records again. `offline` writes pages as `.html` files linked as such, so the
     site browses from disk.
     """
     options: dict[str, Any] = {"use_directory_urls": False} if offline else {}

@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
     build.add_argument("--site-dir", default=None, metavar="DIR", help="output folder (default: site/)")
     build.add_argument(
-        "--offline", action="store_true", help="link to .../index.html files, so the site browses from disk"
+        "--offline", action="store_true", help="pages as .html files (no folder URLs), so the site browses from disk"
     )
     new = commands.add_parser("new", help="start a new record from a commented template")
     new.add_argument("kind", choices=("claim", "source", "entity"), help="what to create")
