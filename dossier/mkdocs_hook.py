@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from .pipeline import CLAIMS_ENV, check_dossier
-from .problems import DossierError, summarize_problems
+from .problems import DossierError, summarize_problems, terminal_line
 from .site import RenderedPage, render_site
 
 CONTRIBUTING_PAGE = "contributing.md"
@@ -44,7 +44,7 @@ class DossierHook:
             _, index, problems = check_dossier(self.claims_dir)
             if problems:
                 for problem in problems:
-                    log.error(str(problem))
+                    log.error(terminal_line(str(problem)))
                 raise PluginError(f"{summarize_problems(problems)}; the site was not rebuilt")
             self.pages = render_site(index, config.site_url)
         except DossierError as error:

@@ -1108,4 +1108,26 @@ CASES: list[Case] = [
             'claims/articles/ferry-story.yaml:17:14: findings[1].claims[0]: no claim "ferry-capacty" (looked for ferry-capacty.yaml); did you mean "ferry-capacity"?',
         ),
     ),
+    # harden-output: records no claim uses are warnings, printed after the errors
+    Case(
+        "orphan source and entity are warnings after the errors",
+        {
+            "sources/unused-report.yaml": MINIMAL_SOURCE.format(id="unused-report"),
+            "entities/nobody.yaml": "id: nobody\nname: Nobody\nkind: person\n",
+            "sources/broken.yaml": "id: broken\ntitle: T\npublisher: P\n",
+        },
+        (
+            'claims/sources/broken.yaml:1:1: missing required field "url"',
+            'claims/entities/nobody.yaml:1:5: warning: id: no claim names entity "nobody"; list it in a claim\'s entities, or delete the file',
+            'claims/sources/unused-report.yaml:1:5: warning: id: no claim cites source "unused-report"; cite it in a claim\'s sources, or delete the file',
+        ),
+    ),
+    Case(
+        "a source cited only under a mistyped id is a warning too",
+        {"ferry-capacity.yaml": [("  - source: operator-timetable", "  - source: operator-timetables")]},
+        (
+            'claims/ferry-capacity.yaml:20:13: sources[0].source: no source "operator-timetables" (looked for sources/operator-timetables.yaml); did you mean "operator-timetable"?',
+            'claims/sources/operator-timetable.yaml:2:5: warning: id: no claim cites source "operator-timetable"; cite it in a claim\'s sources, or delete the file',
+        ),
+    ),
 ]

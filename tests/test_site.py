@@ -198,7 +198,7 @@ def test_exports_hold_every_claim(site: Path) -> None:
         "ferry-capacity",
     ]
     assert data["claims"][0]["figure"]["period"] == {"start": "2024", "end": "2027"}
-    rows = list(csv.DictReader(io.StringIO((site / "claims.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((site / "claims.csv").read_text(encoding="utf-8-sig"))))  # starts with a BOM
     assert [r["id"] for r in rows] == [c["id"] for c in data["claims"]]
     assert rows[4]["figure_checked_value"] == "1600" and rows[4]["paragraph"] == "3"
     home = read_page(site / "index.html")
