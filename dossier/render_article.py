@@ -57,8 +57,8 @@ def _legend() -> str:
     swatches = " ".join(badge(rating) for rating in RATING_LABELS)
     return (
         f"Each marked passage is a claim, coloured by its verdict: {swatches}. "
-        "Click a passage, or the number before it, to open the claim. "
-        "Where passages nest, the text links to the innermost claim and each number to its own."
+        "Hover over, focus or tap a passage or its number to see the claim and its verdict; "
+        "the number opens the claim's page. Where passages nest, the text shows the innermost claim."
     )
 
 
@@ -90,18 +90,25 @@ def annotate_paragraph(page: str, text: str, marks: list[Mark]) -> str:
             out.append(segment)
             continue
         inner = open_marks[0][3]
-        target = link(page, claim_page(inner.claim.id))
         rating = inner.claim.verdict.rating
-        out.append(f"[{segment}]({target}){{.dossier-excerpt .dossier-{rating} .dossier-depth-{min(depth, 3)}}}")
+        # A passage is not a link: fragments such as "." made poor link names and dozens of tab
+        # stops. Its marker is the link; the page's script previews the claim on hover or tap.
+        classes = f"dossier-excerpt dossier-{rating} dossier-depth-{min(depth, 3)}"
+        out.append(f'<span class="{classes}" data-marker="{claim_anchor(inner.claim.id)}">{segment}</span>')
     return "".join(out)
 
 
 def _marker(page: str, mark: Mark) -> str:
-    """The numbered link before an excerpt, carrying the claim's anchor."""
+    """The numbered link before an excerpt, carrying the claim's anchor; its name says the verdict and the claim."""
     rating = mark.claim.verdict.rating
+    verdict = RATING_LABELS[rating]
     target = link(page, claim_page(mark.claim.id))
-    label = f'title="Claim {mark.number}: {RATING_LABELS[rating]}"'
-    return f"[{mark.number}]({target}){{#{claim_anchor(mark.claim.id)} .dossier-marker .dossier-{rating} {label}}}"
+    name = md_text(f"Claim {mark.number}, {verdict}: {mark.claim.claim}")
+    claim = md_text(mark.claim.claim)
+    attributes = (
+        f'title="Claim {mark.number}: {verdict}" aria-label="{name}" data-verdict="{verdict}" data-claim="{claim}"'
+    )
+    return f"[{mark.number}]({target}){{#{claim_anchor(mark.claim.id)} .dossier-marker .dossier-{rating} {attributes}}}"
 
 
 def coverage_share(index: Index, article: Article) -> tuple[int, int]:
