@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from .crossref import Index
@@ -21,7 +22,14 @@ def render_claim_page(
     """Markdown for `claims/<id>.md`; `neighbours` are the claims before and after it in the article."""
     page = claim_page(claim.id)
     parts = [
-        front_matter({"title": safe_title(claim.claim), "tags": list(claim.topics)})
+        front_matter(
+            {
+                "title": safe_title(claim.claim),
+                "tags": list(claim.topics),
+                "description": preview_description(claim),
+                "verdict": RATING_LABELS[claim.verdict.rating],
+            }
+        )
         + f"# {md_text(claim.claim)} {{#claim}}\n",
         _verdict_block(claim),
         _context_section(index, claim, page),
@@ -47,6 +55,18 @@ RATING_ICONS = {
     "unverified": "?",
     "opinion": "❝",
 }
+
+
+def preview_description(claim: Claim) -> str:
+    """The page's description (search engines, link previews): the verdict, then the conclusion's start.
+
+    The theme writes it into an attribute without escaping, so it is escaped here.
+    """
+    label = RATING_LABELS[claim.verdict.rating]
+    text = " ".join((claim.verdict.conclusion or "Not yet checked.").split())
+    if len(text) > 200:
+        text = text[:200].rsplit(" ", 1)[0] + "…"
+    return html.escape(safe_title(f"{label}. {text}"), quote=True)
 
 
 def _verdict_block(claim: Claim) -> str:

@@ -135,3 +135,29 @@ def test_claim_page_leads_with_the_verdict() -> None:
         '<p class="dossier-verdict-facts">The core holds, but a detail is wrong, inflated or missing context&#46; '
         "Forecast · checked 2024-03-10</p>"
     )
+
+
+def test_link_previews_and_a_404_page_that_works_under_a_sub_path(tmp_path: Path) -> None:
+    from site_html import read_page
+    from test_site import build
+
+    site = tmp_path / "site"
+    result = build(EXAMPLE, site, DOSSIER_SITE_URL="https://example.org/dossier/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    raw = (site / "claims" / "ferry-capacity" / "index.html").read_text(encoding="utf-8")
+    metas = dict(re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z0-9:_]+)" content="([^"]*)">', raw))
+    assert metas == {
+        "og:type": "article",
+        "og:site_name": "Claims dossier",
+        "og:title": "The ferries will carry 2,000 passengers a day.",
+        "og:description": "Partly supported. The operator&#x27;s timetable has room for 1,600 passengers a day, not 2,000.",
+        "twitter:description": "Partly supported. The operator&#x27;s timetable has room for 1,600 passengers a day, not 2,000.",
+        "og:url": "https://example.org/dossier/claims/ferry-capacity/",
+        "twitter:card": "summary",
+        "twitter:title": "The ferries will carry 2,000 passengers a day.",
+        "twitter:label1": "Verdict",
+        "twitter:data1": "Partly supported",
+    }
+    not_found = read_page(site / "404.html")
+    assert not_found.stylesheets and all(href.startswith("/dossier/") for href in not_found.stylesheets)
+    assert all(s["src"].startswith("/dossier/") for s in not_found.scripts if s.get("src"))
