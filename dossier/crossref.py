@@ -89,11 +89,41 @@ def _check_reference(
     if others:
         message += f"; {quote_text(target)} is {with_article(others[0])}, not {with_article(kind)}"
     else:
-        close = difflib.get_close_matches(target, sorted(dossier.present.get(kind, ())), n=1, cutoff=0.7)
+        close = close_id(target, dossier.present.get(kind, frozenset()))
         if close:
-            message += f"; did you mean {quote_text(close[0])}?"
+            message += f"; did you mean {quote_text(close)}?"
     line, col = claim.origin.at(path)
     return Problem(claim.origin.path, line, col, message)
+
+
+def close_id(target: str, ids: frozenset[str]) -> str | None:
+    """An id the target is probably a slip for: at most a few characters typed differently.
+
+    Only close ids: a deleted "cer-china-mobile-5g" must not suggest "silicon-china-mobile-5g",
+    nor a deleted "china" suggest "china-mobile".
+    """
+    budget = 1 if len(target) <= 4 else 2 if len(target) <= 10 else 3
+    best: tuple[int, str] | None = None
+    for candidate in ids:
+        if abs(len(candidate) - len(target)) > budget:
+            continue
+        distance = _edit_distance(target, candidate, budget)
+        if distance <= budget and (best is None or (distance, candidate) < best):
+            best = (distance, candidate)
+    return best[1] if best else None
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or limit + 1 as soon as it must exceed `limit`."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
 
 
 def find_occurrences(paragraphs: tuple[str, ...], text: str) -> list[Anchor]:

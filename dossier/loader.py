@@ -9,12 +9,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from yaml.nodes import MappingNode, Node, ScalarNode
+
 from .fields import check_record
 from .model import Article, Claim, Entity, Origin, Record, RecordKind, Source
-from .problems import DossierError, Problem, quote_text
+from .problems import DossierError, Problem, quote_text, with_article
 from .records import build_record
 from .spec import FOLDERS, SPECS
-from .yaml_tree import MAX_FILE_BYTES, attach_path, compose_record
+from .yaml_tree import MAX_FILE_BYTES, Located, attach_path, compose_record
 
 _KIND_OF_FOLDER: dict[str, RecordKind] = {folder: kind for kind, folder in FOLDERS.items() if folder}
 
@@ -70,6 +72,9 @@ def load_record(kind: RecordKind, path: Path, shown: str, relative: str) -> tupl
     problems = attach_path(shown, found)
     if root is None:
         return None, problems
+    misplaced = _wrong_folder(kind, root)
+    if misplaced is not None:  # one clear problem, not a dozen field errors
+        return None, problems + attach_path(shown, [misplaced])
     checked = check_record(root, SPECS[kind])
     problems += attach_path(shown, checked.problems)
     if problems:
@@ -177,3 +182,44 @@ def _stray_folder(shown: str) -> Problem:
     hint = f" (did you mean {close[0]}/?)" if close else ""
     folders = ", ".join(f"{f}/" for f in _KIND_OF_FOLDER)
     return Problem(shown, 1, 1, f"unknown folder{hint}; records go in the claims folder itself or in {folders}")
+
+
+def _wrong_folder(kind: RecordKind, root: Node) -> Located | None:
+    """Say where the record belongs when its fields fit another kind of record better."""
+    if not isinstance(root, MappingNode):
+        return None
+    keys = [(k.value, k) for k, _ in root.value if isinstance(k, ScalarNode)]
+    names = {name for name, _ in keys}
+
+    def misfits(other: RecordKind) -> set[str]:
+        return names - {f.name for f in SPECS[other].fields}
+
+    strangers = misfits(kind)
+    if not strangers:
+        return None
+    best = min((k for k in SPECS if k != kind), key=lambda k: len(misfits(k)))
+    if len(misfits(best)) >= len(strangers):
+        return None
+    telling = [name for name, _ in keys if name in strangers and name not in misfits(best)]
+    first = next(node for name, node in keys if name == telling[0])
+    return Located(
+        first.start_mark.line + 1,
+        first.start_mark.column + 1,
+        f"this looks like {with_article(best)} record (it has {_listed(telling)}); "
+        f"{_KIND_PLURAL[best]} go {_place(best)}, not {_place(kind)}",
+    )
+
+
+_KIND_PLURAL = {"claim": "claims", "article": "articles", "source": "sources", "entity": "entities"}
+
+
+def _listed(names: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`, `a, b, c, …`: the first few field names."""
+    shown = names[:3]
+    if len(names) > 3:
+        return ", ".join(shown) + ", …"
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _place(kind: RecordKind) -> str:
+    return f"in {FOLDERS[kind]}/" if FOLDERS[kind] else "directly in the claims folder"

@@ -506,7 +506,7 @@ CASES: list[Case] = [
             ]
         },
         (
-            'claims/ferry-budget.yaml:17:5: entities[0]: no entity "harbourville" (looked for entities/harbourville.yaml); did you mean "harbourville-council"?',
+            'claims/ferry-budget.yaml:17:5: entities[0]: no entity "harbourville" (looked for entities/harbourville.yaml)',
             'claims/ferry-budget.yaml:31:5: related[0]: no claim "ferry-capacities" (looked for ferry-capacities.yaml); did you mean "ferry-capacity"?',
         ),
     ),
@@ -570,6 +570,50 @@ CASES: list[Case] = [
         {"council-announced.yaml": [("excerpt: the council said on Monday", "excerpt: the council said on Tuesday")]},
         (
             'claims/council-announced.yaml:6:10: excerpt: not found in article "ferry-story"; closest passage (paragraph 1): "the council said on Monday."; first difference at character 21: the article has "M" (U+004D) where the excerpt has "T" (U+0054)',
+        ),
+    ),
+    # --- harden-links: files in the wrong place, and ids that are only close ---------------
+    Case(
+        "claim saved in sources/",
+        {
+            "ferry-budget.yaml": None,
+            "sources/ferry-budget.yaml": "id: ferry-budget\narticle: ferry-story\nkind: figure\nexcerpt: x\nverdict: {}\n",
+        },
+        (
+            'claims/ferry-capacity.yaml:21:11: related[0]: no claim "ferry-budget" (looked for ferry-budget.yaml); "ferry-budget" is a source, not a claim',
+            "claims/sources/ferry-budget.yaml:2:1: this looks like a claim record (it has article, excerpt and verdict); claims go directly in the claims folder, not in sources/",
+        ),
+    ),
+    Case(
+        "source saved among the claims, entity among the sources, article among the entities",
+        {
+            "extra-source.yaml": MINIMAL_SOURCE.format(id="extra-source") + "accessed: 2024-03-05\n",
+            "sources/mayor.yaml": "id: mayor\nname: The mayor\nkind: person\naliases: [Mayor]\n",
+            "entities/story.yaml": "id: story\ntitle: T\npublisher: P\nurl: https://example.org/\nparagraphs: [x]\n",
+        },
+        (
+            "claims/entities/story.yaml:2:1: this looks like an article record (it has title, publisher and paragraphs); articles go in articles/, not in entities/",
+            "claims/extra-source.yaml:2:1: this looks like a source record (it has title, publisher, url, …); sources go in sources/, not directly in the claims folder",
+            "claims/sources/mayor.yaml:2:1: this looks like an entity record (it has name and aliases); entities go in entities/, not in sources/",
+        ),
+    ),
+    Case(
+        "a misspelt field is not taken for another kind of record",
+        {"sources/council-minutes.yaml": [("publisher:", "publsher:")]},
+        (
+            'claims/sources/council-minutes.yaml:2:1: missing required field "publisher"',
+            'claims/sources/council-minutes.yaml:4:1: unknown field "publsher"; did you mean "publisher"?',
+        ),
+    ),
+    Case(
+        "a deleted source suggests no other source",
+        {
+            "sources/operator-timetable.yaml": None,
+            "sources/operator-timetables-2023.yaml": MINIMAL_SOURCE.format(id="operator-timetables-2023"),
+            "ferry-budget.yaml": [("    note: Item 4", "  - source: operator-timetables-2023\n    note: Item 4")],
+        },
+        (
+            'claims/ferry-capacity.yaml:20:13: sources[0].source: no source "operator-timetable" (looked for sources/operator-timetable.yaml)',
         ),
     ),
 ]

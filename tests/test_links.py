@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from test_check import run
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and pipes")
