@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .excerpts import Anchor, ArticleText, cut_words
 from .fields import format_path
 from .loader import Dossier
 from .model import Article, Claim, Entity, FieldPath, RecordKind, Source
 from .problems import Problem, quote_text, with_article
 from .spec import FOLDERS
 
-
-@dataclass(frozen=True)
-class Anchor:
-    """Where an excerpt sits: paragraph index (0-based) and character span in it."""
-
-    paragraph: int
-    start: int
-    end: int
+__all__ = ["Anchor", "Index", "link_dossier"]  # Anchor is re-exported for the renderers and coverage
 
 
 @dataclass(frozen=True)
@@ -44,6 +37,7 @@ def link_dossier(dossier: Dossier) -> tuple[Index, list[Problem]]:
         anchors={},
     )
     problems: list[Problem] = []
+    texts: dict[str, ArticleText] = {}  # each article indexed once, on first use
     for claim in dossier.claims:
         for path, kind, target in _references(claim):
             problem = _check_reference(dossier, index, claim, path, kind, target)
@@ -51,11 +45,13 @@ def link_dossier(dossier: Dossier) -> tuple[Index, list[Problem]]:
                 problems.append(problem)
         article = index.articles.get(claim.article)
         if article is not None:
-            anchor, problem = anchor_excerpt(claim, article)
+            if article.id not in texts:
+                texts[article.id] = ArticleText(article.paragraphs)
+            text = texts[article.id]
+            anchor, excerpt_problems = anchor_excerpt(claim, article, text)
             if anchor:
                 index.anchors[claim.id] = anchor
-            if problem:
-                problems.append(problem)
+            problems += excerpt_problems
     return index, problems
 
 
@@ -126,27 +122,15 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def find_occurrences(paragraphs: tuple[str, ...], text: str) -> list[Anchor]:
-    """Every place `text` occurs, in paragraph order (overlapping occurrences count)."""
-    found: list[Anchor] = []
-    for number, paragraph in enumerate(paragraphs):
-        start = paragraph.find(text)
-        while start != -1:
-            found.append(Anchor(number, start, start + len(text)))
-            start = paragraph.find(text, start + 1)
-    return found
-
-
-def anchor_excerpt(claim: Claim, article: Article) -> tuple[Anchor | None, Problem | None]:
+def anchor_excerpt(claim: Claim, article: Article, text: ArticleText) -> tuple[Anchor | None, list[Problem]]:
     """Locate the claim's excerpt in its article, or explain why it cannot be placed."""
-    found = find_occurrences(article.paragraphs, claim.excerpt)
+    found = text.find(claim.excerpt)
     path: FieldPath = ("excerpt",)
     message = None
     if not found and claim.excerpt in article.title:
         message = "excerpt: found only in the title, which is not searched; quote the article's paragraphs"
     elif not found:
-        closest = closest_passage(article.paragraphs, claim.excerpt)
-        message = f"excerpt: not found in article {quote_text(article.id)}; {closest}"
+        message = f"excerpt: not found in article {quote_text(article.id)}; {text.closest_passage(claim.excerpt)}"
     elif claim.occurrence is None and len(found) > 1:
         paragraphs = ", ".join(str(a.paragraph + 1) for a in found)
         message = (
@@ -157,35 +141,15 @@ def anchor_excerpt(claim: Claim, article: Article) -> tuple[Anchor | None, Probl
         path = ("occurrence",)
         times = "once" if len(found) == 1 else f"{len(found)} times"
         message = f"occurrence: {claim.occurrence}, but the excerpt occurs only {times} in the article"
+    line, col = claim.origin.at(path)
     if message is not None:
-        line, col = claim.origin.at(path)
-        return None, Problem(claim.origin.path, line, col, message)
-    return found[(claim.occurrence or 1) - 1], None
-
-
-def closest_passage(paragraphs: tuple[str, ...], text: str) -> str:
-    """Describe the article passage most like `text`, and where the two first differ."""
-    best = (0, 0, 0)  # characters in common, paragraph, start of the passage
-    for number, paragraph in enumerate(paragraphs):
-        matcher = difflib.SequenceMatcher(None, paragraph, text, autojunk=False)
-        common = sum(block.size for block in matcher.get_matching_blocks())
-        if common > best[0]:
-            # Align the passage on the longest run the two share: a one-character slip stays visible.
-            longest = matcher.find_longest_match(0, len(paragraph), 0, len(text))
-            best = (common, number, max(0, longest.a - longest.b))
-    common, number, start = best
-    if common < len(text) * 0.6:
-        return "no passage of the article resembles it"
-    passage = paragraphs[number][start : start + len(text)]
-    described = f"closest passage (paragraph {number + 1}): {quote_text(passage, 200)}"
-    differ = next((i for i, (a, b) in enumerate(zip(passage, text, strict=False)) if a != b), None)
-    if differ is None:
-        return described
-    return (
-        f"{described}; first difference at character {differ + 1}: the article has "
-        f"{_char(passage[differ])} where the excerpt has {_char(text[differ])}"
-    )
-
-
-def _char(c: str) -> str:
-    return f"{quote_text(c)} (U+{ord(c):04X})"
+        return None, [Problem(claim.origin.path, line, col, message)]
+    anchor = found[(claim.occurrence or 1) - 1]
+    starts_in, ends_in = cut_words(article.paragraphs[anchor.paragraph], anchor)
+    cuts = []
+    if starts_in:
+        cuts.append(f"starts inside the word {quote_text(starts_in)}; begin the excerpt at a word boundary")
+    if ends_in:
+        cuts.append(f"ends inside the word {quote_text(ends_in)}; end the excerpt at a word boundary")
+    problems = [Problem(claim.origin.path, line, col, f"excerpt: {cut}") for cut in cuts]
+    return (None if problems else anchor), problems

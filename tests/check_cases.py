@@ -616,4 +616,47 @@ CASES: list[Case] = [
             'claims/ferry-capacity.yaml:20:13: sources[0].source: no source "operator-timetable" (looked for sources/operator-timetable.yaml)',
         ),
     ),
+    # --- harden-links: excerpts cut at word boundaries, problems capped per file ------------
+    Case(
+        "excerpt starts and ends inside words",
+        {
+            "ferry-budget.yaml": [
+                (
+                    "excerpt: Harbourville will spend €12 million on four electric ferries by 2027",
+                    "excerpt: arbourville will spend €12 million on four electric ferries by 202",
+                )
+            ]
+        },
+        (
+            'claims/ferry-budget.yaml:6:10: excerpt: ends inside the word "2027"; end the excerpt at a word boundary',
+            'claims/ferry-budget.yaml:6:10: excerpt: starts inside the word "Harbourville"; begin the excerpt at a word boundary',
+        ),
+    ),
+    Case(
+        "excerpt cut mid-word, with punctuation at its edges allowed",
+        {
+            "ruiz-cleanest.yaml": [
+                (
+                    'excerpt: "“This is the cleanest fleet on the lake,” said mayor Ana Ruiz."',
+                    'excerpt: ",” said mayor Ana Ru"',
+                ),
+                ("  text: This is the cleanest fleet on the lake", "  text: said mayor"),
+            ]
+        },
+        ('claims/ruiz-cleanest.yaml:6:10: excerpt: ends inside the word "Ruiz"; end the excerpt at a word boundary',),
+    ),
+    Case(
+        "problems past 50 in one file are counted, not listed",
+        {
+            "entities/ana-ruiz.yaml": [
+                ("kind: person", "kind: person\naliases: [" + ", ".join(str(n) for n in range(1, 56)) + "]")
+            ]
+        },
+        tuple(
+            f"claims/entities/ana-ruiz.yaml:5:{11 + sum(len(str(m)) + 2 for m in range(1, n))}: aliases[{n - 1}]: "
+            f'expected text, got the number {n}; write it in quotes: "{n}"'
+            for n in range(1, 51)
+        )
+        + ("claims/entities/ana-ruiz.yaml:1:1: 5 more problems in this file not shown; fix these and check again",),
+    ),
 ]
