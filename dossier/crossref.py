@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .consistency import check_claim_against_records, check_name_twins
 from .excerpts import Anchor, ArticleText, cut_words
 from .fields import format_path
 from .loader import Dossier
@@ -52,6 +53,8 @@ def link_dossier(dossier: Dossier) -> tuple[Index, list[Problem]]:
             if anchor:
                 index.anchors[claim.id] = anchor
             problems += excerpt_problems
+        problems += check_claim_against_records(claim, article, index.sources, index.entities)
+    problems += check_name_twins(list(dossier.entities))
     return index, problems
 
 

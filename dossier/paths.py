@@ -13,6 +13,9 @@ TOPICS = "topics/index.md"
 METHODOLOGY = "methodology.md"
 CLAIMS_JSON = "claims.json"
 CLAIMS_CSV = "claims.csv"
+# Page names the site generates itself inside the folders that hold record pages (claims/,
+# articles/, sources/, entities/, topics/): no id or topic may take one, or two pages collide.
+RESERVED_NAMES = frozenset({"index"})
 
 
 def claim_page(claim_id: str) -> str:

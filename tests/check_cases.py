@@ -401,14 +401,22 @@ CASES: list[Case] = [
     ),
     Case(
         "sources required for a rated claim",
-        {"council-announced.yaml": [("sources:\n  - source: council-minutes\n", "")]},
+        {
+            "council-announced.yaml": [
+                ("sources:\n  - source: council-minutes\n    note: Dated Monday 4 March 2024.\n", "")
+            ]
+        },
         (
             'claims/council-announced.yaml:2:1: missing field "sources", required unless verdict.rating is unverified or opinion',
         ),
     ),
     Case(
         "sources empty for a rated claim",
-        {"council-announced.yaml": [("sources:\n  - source: council-minutes", "sources: []")]},
+        {
+            "council-announced.yaml": [
+                ("sources:\n  - source: council-minutes\n    note: Dated Monday 4 March 2024.", "sources: []")
+            ]
+        },
         (
             "claims/council-announced.yaml:13:10: sources: must list at least one item unless verdict.rating is unverified or opinion",
         ),
@@ -418,12 +426,12 @@ CASES: list[Case] = [
         {
             "council-announced.yaml": [
                 (
-                    "  - source: council-minutes",
-                    "  - source: council-minutes\n  - source: council-minutes\n    note: again",
+                    "    note: Dated Monday 4 March 2024.",
+                    "    note: Dated Monday 4 March 2024.\n  - source: council-minutes\n    note: again",
                 )
             ]
         },
-        ('claims/council-announced.yaml:15:5: sources[1]: repeats "council-minutes" (already at line 14)',),
+        ('claims/council-announced.yaml:16:5: sources[1]: repeats "council-minutes" (already at line 14)',),
     ),
     Case(
         "related to itself",
@@ -433,7 +441,7 @@ CASES: list[Case] = [
     Case(
         "correction without a note",
         {"ferry-capacity.yaml": [("    note: Rating changed from supported after the timetable was published.\n", "")]},
-        ('claims/ferry-capacity.yaml:23:5: corrections[0]: missing required field "note"',),
+        ('claims/ferry-capacity.yaml:24:5: corrections[0]: missing required field "note"',),
     ),
     Case(
         "url not http",
@@ -580,7 +588,7 @@ CASES: list[Case] = [
             "sources/ferry-budget.yaml": "id: ferry-budget\narticle: ferry-story\nkind: figure\nexcerpt: x\nverdict: {}\n",
         },
         (
-            'claims/ferry-capacity.yaml:21:11: related[0]: no claim "ferry-budget" (looked for ferry-budget.yaml); "ferry-budget" is a source, not a claim',
+            'claims/ferry-capacity.yaml:22:11: related[0]: no claim "ferry-budget" (looked for ferry-budget.yaml); "ferry-budget" is a source, not a claim',
             "claims/sources/ferry-budget.yaml:2:1: this looks like a claim record (it has article, excerpt and verdict); claims go directly in the claims folder, not in sources/",
         ),
     ),
@@ -610,7 +618,6 @@ CASES: list[Case] = [
         {
             "sources/operator-timetable.yaml": None,
             "sources/operator-timetables-2023.yaml": MINIMAL_SOURCE.format(id="operator-timetables-2023"),
-            "ferry-budget.yaml": [("    note: Item 4", "  - source: operator-timetables-2023\n    note: Item 4")],
         },
         (
             'claims/ferry-capacity.yaml:20:13: sources[0].source: no source "operator-timetable" (looked for sources/operator-timetable.yaml)',
@@ -658,5 +665,77 @@ CASES: list[Case] = [
             for n in range(1, 51)
         )
         + ("claims/entities/ana-ruiz.yaml:1:1: 5 more problems in this file not shown; fix these and check again",),
+    ),
+    # --- harden-links: evidence, dates, reserved page names and look-alike names ------------
+    Case(
+        "rated claim whose only source is the article itself",
+        {
+            "sources/gazette.yaml": MINIMAL_SOURCE.format(id="gazette").replace(
+                "https://example.org/", "HTTPS://Example.ORG/news/ferries/"
+            ),
+            "council-announced.yaml": [("  - source: council-minutes", "  - source: gazette")],
+        },
+        (
+            'claims/council-announced.yaml:14:3: sources: the only source cited is the article itself (its URL is the article\'s, "https://example.org/news/ferries"); a rated claim needs at least one other source, or rate it unverified or opinion',
+        ),
+    ),
+    Case(
+        "cited source without a note",
+        {"ferry-budget.yaml": [("    note: Item 4 approves €12 million for four electric ferries.\n", "")]},
+        ('claims/ferry-budget.yaml:28:5: sources[0]: missing required field "note"',),
+    ),
+    Case(
+        "quote speaker that is not a person",
+        {"ruiz-cleanest.yaml": [("  speaker: ana-ruiz", "  speaker: harbourville-council")]},
+        (
+            'claims/ruiz-cleanest.yaml:8:12: quote.speaker: entity "harbourville-council" has kind: government; a quote\'s speaker must be a person (an entity with kind: person)',
+        ),
+    ),
+    Case(
+        "figure stated differently from the excerpt",
+        {"ferry-budget.yaml": [("  stated: €12 million", "  stated: €12m")]},
+        (
+            'claims/ferry-budget.yaml:10:11: figure.stated: "€12m" does not occur in the excerpt "Harbourville will spend €12 million on four electric ferries by 2027"; copy the figure exactly as the excerpt writes it',
+        ),
+    ),
+    Case(
+        "checked, corrected or accessed before publication; partial dates compare by their parts",
+        {
+            "roads-better.yaml": [("  checked: 2024-03-10", "  checked: 2024-03-01")],
+            "council-announced.yaml": [("  checked: 2024-03-10", '  checked: "2024-03"')],
+            "ferry-capacity.yaml": [("  - date: 2024-03-12", '  - date: "2024-02"')],
+            "sources/council-minutes.yaml": [('accessed: "2024-03"', "accessed: 2024-02-28")],
+            "sources/operator-timetable.yaml": [("kind: company", "kind: company\npublished: 2024-05\naccessed: 2024")],
+        },
+        (
+            "claims/ferry-capacity.yaml:24:11: corrections[0].date: 2024-02 is before the article was published (2024-03-04); a claim can be checked or corrected only after its article appeared",
+            "claims/roads-better.yaml:9:12: verdict.checked: 2024-03-01 is before the article was published (2024-03-04); a claim can be checked or corrected only after its article appeared",
+            "claims/sources/council-minutes.yaml:7:11: accessed: 2024-02-28 is before published 2024-03-04; a source cannot be read before it is published",
+        ),
+    ),
+    Case(
+        "ids and topics that would take a generated page's name",
+        {
+            "index.yaml": "id: index\narticle: ferry-story\nkind: opinion\nclaim: C.\nexcerpt: Critics say\n"
+            "verdict: {rating: opinion, checked: 2024-03-10, conclusion: A view.}\n",
+            "sources/index.yaml": MINIMAL_SOURCE.format(id="index"),
+            "ferry-capacity.yaml": [("topics: [transport]", "topics: [transport, index]")],
+        },
+        (
+            'claims/ferry-capacity.yaml:14:21: topics[1]: "index" is the name of a page the site generates (topics/index.md); choose another topic',
+            'claims/index.yaml:1:5: id: "index" is the name of a page the site generates (claims/index.md); choose another id and rename the file to match',
+            'claims/sources/index.yaml:1:5: id: "index" is the name of a page the site generates (sources/index.md); choose another id and rename the file to match',
+        ),
+    ),
+    Case(
+        "entities whose names read the same",
+        {
+            "entities/town-council.yaml": "id: town-council\nname: HARBOURVILLE  council\nkind: government\n",
+            "entities/mayor.yaml": "id: mayor\nname: The mayor\nkind: person\naliases: [Ａｎａ ruiz]\n",
+        },
+        (
+            'claims/entities/mayor.yaml:4:11: aliases[0]: "Ａｎａ ruiz" reads the same as "Ana Ruiz", name of entity "ana-ruiz" (claims/entities/ana-ruiz.yaml:3:7); two entities cannot share a name',
+            'claims/entities/town-council.yaml:2:7: name: "HARBOURVILLE  council" reads the same as "Harbourville Council", name of entity "harbourville-council" (claims/entities/harbourville-council.yaml:3:7); two entities cannot share a name',
+        ),
     ),
 ]

@@ -53,8 +53,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ],
             "council-announced.yaml": [
                 (
-                    "  - source: council-minutes",
-                    '  - source: council-minutes\n    note: "<img src=x onerror=alert(4)> `--8<-- x`"',
+                    "    note: Dated Monday 4 March 2024.",
+                    '    note: "<img src=x onerror=alert(4)> `--8<-- x`"',
                 )
             ],
         },
