@@ -11,7 +11,6 @@ with a cap on the work, so a long excerpt against a huge paragraph costs a fract
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -22,10 +21,12 @@ _SEPARATOR = "\n"  # an excerpt is one line, so it can never span two joined par
 _WORD_START = re.compile(r"(?<!\w)\w")
 _WORD = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
-# Budget of the suggestion: this many rare words, this many places each, a bounded final diff.
-_ANCHOR_WORDS = 8
-_PLACES_PER_WORD = 64
-_DIFF_LIMIT = 2_000
+# Budget of the suggestion: this many rare words, this many places each, and only the excerpt's
+# first _COMPARED characters are compared, by an edit distance kept within a band of _BAND.
+_ANCHOR_WORDS = 6
+_PLACES_PER_WORD = 32
+_COMPARED = 400
+_BAND = 24
 
 
 @dataclass(frozen=True)
@@ -99,15 +100,23 @@ class ArticleText:
         )
 
     def _best_window(self, excerpt: str) -> tuple[int, int] | None:
-        """(paragraph, start) of the window most like the excerpt, if one shares 60% of it."""
+        """(paragraph, start) of the window most like the excerpt, if it differs in under 40% of it."""
+        head = excerpt[:_COMPARED]
         windows = self._aligned_windows(excerpt)
-        if not windows:
+        # Rank by both ends: in repetitive text many windows share the head, only one the tail too.
+        tail = len(excerpt) - min(len(excerpt), _COMPARED // 2)
+        ranked = sorted(
+            windows,
+            key=lambda at: (
+                -_same_places(self.text, at, head[: _COMPARED // 2])
+                - _same_places(self.text, at + tail, excerpt[tail:]),
+                at,
+            ),
+        )[:3]
+        scored = [(self._distance(at, head), rank, at) for rank, at in enumerate(ranked)]
+        if not scored or min(scored)[0] > len(head) * 0.4:
             return None
-        ranked = sorted(windows, key=lambda w: (-_same_places(self.text, w, excerpt), w))[:3]
-        scored = [(self._common(at, excerpt), at) for at in ranked]
-        common, at = max(scored, key=lambda item: (item[0], -item[1]))
-        if common < len(excerpt) * 0.6:
-            return None
+        at = min(scored)[2]
         number = bisect.bisect_right(self.starts, at) - 1
         return number, at - self.starts[number]
 
@@ -122,19 +131,34 @@ class ArticleText:
                 windows.add(max(paragraph_start, q - j))
         return windows
 
-    def _common(self, at: int, excerpt: str) -> int:
-        """Characters the excerpt shares with the window at `at`, in order (a bounded diff)."""
+    def _distance(self, at: int, head: str) -> int:
+        """Edits that turn `head` into the start of the paragraph text at `at` (band-limited)."""
         number = bisect.bisect_right(self.starts, at) - 1
         end = self.starts[number] + len(self.paragraphs[number])
-        window = self.text[at : min(end, at + len(excerpt) + len(excerpt) // 10)]
-        if len(excerpt) > _DIFF_LIMIT:  # a long diff costs too much; count aligned characters
-            return _same_places(self.text, at, excerpt)
-        matcher = difflib.SequenceMatcher(None, window, excerpt, autojunk=False)
-        return sum(block.size for block in matcher.get_matching_blocks())
+        return banded_distance(self.text[at : min(end, at + len(head) + _BAND)], head, _BAND)
 
 
-def _same_places(text: str, at: int, excerpt: str) -> int:
-    return sum(a == b for a, b in zip(text[at : at + len(excerpt)], excerpt, strict=False))
+def banded_distance(text: str, head: str, band: int) -> int:
+    """Levenshtein distance from `head` to its best-matching prefix of `text`, on alignments within `band`.
+
+    Work is len(head) x (2 band + 1) whatever the characters; a distance that needs a wider
+    band comes out too large, which only makes a far-off passage look further off.
+    """
+    far = len(head) + len(text) + 1
+    previous = [j if j <= band else far for j in range(len(text) + 1)]
+    for i in range(1, len(head) + 1):
+        low, high = max(1, i - band), min(len(text), i + band)
+        current = [far] * (len(text) + 1)
+        current[0] = i if i <= band else far
+        c = head[i - 1]
+        for j in range(low, high + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (text[j - 1] != c))
+        previous = current
+    return min(previous)
+
+
+def _same_places(text: str, at: int, head: str) -> int:
+    return sum(a == b for a, b in zip(text[at : at + len(head)], head, strict=False))
 
 
 def _every_find(text: str, excerpt: str) -> list[int]:
