@@ -88,7 +88,8 @@ def check_name_twins(entities: list[Entity]) -> list[Problem]:
                     col,
                     f"{format_path(path)}: {quote_text(name)} reads the same as {quote_text(other_name)}, "
                     f"{format_path(other_path)} of entity {quote_text(other.id)} "
-                    f"({other.origin.path}:{other_line}:{other_col}); two entities cannot share a name",
+                    f"({other.origin.path}:{other_line}:{other_col}); "
+                    "two entities cannot share a name: merge them, or tell the names apart",
                 )
             )
     return problems

@@ -734,8 +734,8 @@ CASES: list[Case] = [
             "entities/mayor.yaml": "id: mayor\nname: The mayor\nkind: person\naliases: [Ａｎａ ruiz]\n",
         },
         (
-            'claims/entities/mayor.yaml:4:11: aliases[0]: "Ａｎａ ruiz" reads the same as "Ana Ruiz", name of entity "ana-ruiz" (claims/entities/ana-ruiz.yaml:3:7); two entities cannot share a name',
-            'claims/entities/town-council.yaml:2:7: name: "HARBOURVILLE  council" reads the same as "Harbourville Council", name of entity "harbourville-council" (claims/entities/harbourville-council.yaml:3:7); two entities cannot share a name',
+            'claims/entities/mayor.yaml:4:11: aliases[0]: "Ａｎａ ruiz" reads the same as "Ana Ruiz", name of entity "ana-ruiz" (claims/entities/ana-ruiz.yaml:3:7); two entities cannot share a name: merge them, or tell the names apart',
+            'claims/entities/town-council.yaml:2:7: name: "HARBOURVILLE  council" reads the same as "Harbourville Council", name of entity "harbourville-council" (claims/entities/harbourville-council.yaml:3:7); two entities cannot share a name: merge them, or tell the names apart',
         ),
     ),
 ]
