@@ -29,19 +29,25 @@ print(f"{seconds:.2f} {peak:.0f} {len(problems)}")
 """
 
 
+PER_ARTICLE = 20_000  # paragraphs per article: keeps each article file under the 1 MB limit
+
+
 def write_tiny_claims(folder: Path, claims: int) -> None:
-    """One article of `claims` short paragraphs and one tiny claim quoting each."""
+    """Tiny claims, each quoting its own short paragraph of an article of up to PER_ARTICLE paragraphs."""
     (folder / "articles").mkdir(parents=True)
     (folder / "sources").mkdir()
-    paragraphs = [f"Item {n} costs {n * 7} coins." for n in range(claims)]
-    article = {"id": "a", "title": "T", "publisher": "P", "url": "https://example.org/a", "paragraphs": paragraphs}
-    (folder / "articles" / "a.yaml").write_text(json.dumps(article), encoding="utf-8")
+    for first in range(0, claims, PER_ARTICLE):
+        paragraphs = [f"Item {n} costs {n * 7} coins." for n in range(first, min(claims, first + PER_ARTICLE))]
+        name = f"a{first // PER_ARTICLE}"
+        url = f"https://example.org/{name}"
+        article = {"id": name, "title": "T", "publisher": "P", "url": url, "paragraphs": paragraphs}
+        (folder / "articles" / f"{name}.yaml").write_text(json.dumps(article), encoding="utf-8")
     source = {"id": "s", "title": "S", "publisher": "P", "url": "https://example.org/s"}
     (folder / "sources" / "s.yaml").write_text(json.dumps(source), encoding="utf-8")
     for n in range(claims):
         claim = {
             "id": f"c{n}",
-            "article": "a",
+            "article": f"a{n // PER_ARTICLE}",
             "kind": "statement",
             "claim": f"Item {n} costs {n * 7} coins.",
             "excerpt": f"Item {n} costs {n * 7} coins.",
