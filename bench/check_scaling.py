@@ -16,16 +16,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Runs in the child: check the folder, print seconds, peak RSS in MB and the problem count.
+# Runs in the child: load, then link (references and excerpts); print both times, peak RSS in MB
+# and the problem count.
 _CHILD = """
 import resource, sys, time
 sys.path.insert(0, sys.argv[1])
-from dossier.pipeline import check_dossier
+from dossier.crossref import link_dossier
+from dossier.loader import load_dossier
 start = time.perf_counter()
-_, _, problems = check_dossier(sys.argv[2])
-seconds = time.perf_counter() - start
+dossier, problems = load_dossier(sys.argv[2])
+loaded = time.perf_counter()
+_, more = link_dossier(dossier)
+linked = time.perf_counter()
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(f"{seconds:.2f} {peak:.0f} {len(problems)}")
+print(f"{loaded - start:.2f} {linked - loaded:.2f} {peak:.0f} {len(problems) + len(more)}")
 """
 
 
@@ -80,8 +84,8 @@ def measure(code: Path, folder: Path) -> str:
     result = subprocess.run(
         [sys.executable, "-c", _CHILD, str(code), str(folder)], capture_output=True, text=True, check=True
     )
-    seconds, peak, problems = result.stdout.split()
-    return f"{float(seconds):8.2f} s   peak {int(peak):5d} MB   {problems} problems"
+    load, link, peak, problems = result.stdout.split()
+    return f"load {float(load):7.2f} s   link {float(link):7.2f} s   peak {int(peak):5d} MB   {problems} problems"
 
 
 def main(argv: list[str]) -> None:
