@@ -1,7 +1,8 @@
 """Benchmark: how `check` scales with claims, and how long a wrong excerpt's suggestion takes.
 
 Run: .venv/bin/python bench/check_scaling.py [CLAIMS ...]   (default 10000 100000)
-     add --code DIR to time the `dossier` package of another checkout (e.g. main, for "before").
+     add --code DIR to time the `dossier` package of another checkout (e.g. main, for "before"),
+     and --no-wrong-excerpt to skip the closest-passage case (minutes with the old search).
 Each measurement runs in a fresh process, so its peak memory (max RSS) is its own. Timings
 depend on the machine; this is a measurement to report, not a test.
 """
@@ -94,12 +95,14 @@ def main(argv: list[str]) -> None:
         at = argv.index("--code")
         code = Path(argv[at + 1]).resolve()
         argv = argv[:at] + argv[at + 2 :]
-    sizes = [int(a) for a in argv] or [10_000, 100_000]
+    wrong_excerpt = "--no-wrong-excerpt" not in argv  # it takes minutes with the old search
+    sizes = [int(a) for a in argv if a != "--no-wrong-excerpt"] or [10_000, 100_000]
     print(f"dossier package from {code}")
     with tempfile.TemporaryDirectory() as tmp:
-        wrong = Path(tmp) / "wrong"
-        write_wrong_long_excerpt(wrong)
-        print(f"{'1 KB wrong excerpt, 985 KB paragraph':<40} {measure(code, wrong)}", flush=True)
+        if wrong_excerpt:
+            wrong = Path(tmp) / "wrong"
+            write_wrong_long_excerpt(wrong)
+            print(f"{'1 KB wrong excerpt, 985 KB paragraph':<40} {measure(code, wrong)}", flush=True)
         for size in sizes:
             folder = Path(tmp) / f"tiny-{size}"
             write_tiny_claims(folder, size)
