@@ -17,18 +17,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Runs in the child: load, then link (references and excerpts); print both times, peak RSS in MB
-# and the problem count.
+# Runs in the child: load, then link (references and excerpts); print both CPU times (steadier
+# than wall time on a shared machine), peak RSS in MB and the problem count.
 _CHILD = """
 import resource, sys, time
 sys.path.insert(0, sys.argv[1])
 from dossier.crossref import link_dossier
 from dossier.loader import load_dossier
-start = time.perf_counter()
+start = time.process_time()
 dossier, problems = load_dossier(sys.argv[2])
-loaded = time.perf_counter()
+loaded = time.process_time()
 _, more = link_dossier(dossier)
-linked = time.perf_counter()
+linked = time.process_time()
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(f"{loaded - start:.2f} {linked - loaded:.2f} {peak:.0f} {len(problems) + len(more)}")
 """
@@ -86,7 +86,7 @@ def measure(code: Path, folder: Path) -> str:
         [sys.executable, "-c", _CHILD, str(code), str(folder)], capture_output=True, text=True, check=True
     )
     load, link, peak, problems = result.stdout.split()
-    return f"load {float(load):7.2f} s   link {float(link):7.2f} s   peak {int(peak):5d} MB   {problems} problems"
+    return f"load {float(load):7.2f} s   link {float(link):7.2f} s CPU   peak {int(peak):5d} MB   {problems} problems"
 
 
 def main(argv: list[str]) -> None:
