@@ -38,22 +38,25 @@ def link_dossier(dossier: Dossier) -> tuple[Index, list[Problem]]:
         anchors={},
     )
     problems: list[Problem] = []
-    texts: dict[str, ArticleText] = {}  # each article indexed once, on first use
+    by_article: dict[str, list[Claim]] = {}
     for claim in dossier.claims:
         for path, kind, target in _references(claim):
             problem = _check_reference(dossier, index, claim, path, kind, target)
             if problem:
                 problems.append(problem)
+        by_article.setdefault(claim.article, []).append(claim)
         article = index.articles.get(claim.article)
-        if article is not None:
-            if article.id not in texts:
-                texts[article.id] = ArticleText(article.paragraphs)
-            text = texts[article.id]
+        problems += check_claim_against_records(claim, article, index.sources, index.entities)
+    for article_id, claims in by_article.items():
+        article = index.articles.get(article_id)
+        if article is None:
+            continue
+        text = ArticleText(article.paragraphs)  # indexed once, and dropped before the next article
+        for claim in claims:
             anchor, excerpt_problems = anchor_excerpt(claim, article, text)
             if anchor:
                 index.anchors[claim.id] = anchor
             problems += excerpt_problems
-        problems += check_claim_against_records(claim, article, index.sources, index.entities)
     problems += check_name_twins(list(dossier.entities))
     return index, problems
 

@@ -46,7 +46,7 @@ class ArticleText:
     text: str = field(init=False)
     starts: list[int] = field(init=False)  # offset of each paragraph in `text`
     index: dict[str, list[int]] = field(init=False, repr=False)
-    _found: dict[str, list[Anchor]] = field(init=False, repr=False, default_factory=dict)
+    _scanned: dict[str, list[int]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.text = _SEPARATOR.join(self.paragraphs)
@@ -63,15 +63,15 @@ class ArticleText:
 
     def find(self, excerpt: str) -> list[Anchor]:
         """Every place `excerpt` occurs inside one paragraph, in order (overlapping ones count)."""
-        if excerpt not in self._found:
-            self._found[excerpt] = [a for at in self._places(excerpt) if (a := self._anchor(at, len(excerpt)))]
-        return self._found[excerpt]
+        return [a for at in self._places(excerpt) if (a := self._anchor(at, len(excerpt)))]
 
     def _places(self, excerpt: str) -> list[int]:
         keys = [(m.start(), excerpt[m.start() : m.start() + KEY]) for m in _WORD_START.finditer(excerpt, 1)]
         keys = [(j, key) for j, key in keys if len(key) == KEY]
-        if not keys:  # no whole word start inside it: a word or two, searched directly
-            return _every_find(self.text, excerpt)
+        if not keys:  # no whole word start inside it: a word or two, searched directly (once)
+            if excerpt not in self._scanned:
+                self._scanned[excerpt] = _every_find(self.text, excerpt)
+            return self._scanned[excerpt]
         # A word start inside the excerpt is a word start in the article too: look up the rarest.
         j, key = min(keys, key=lambda item: len(self.index.get(item[1], ())))
         return [q - j for q in self.index.get(key, ()) if q >= j and self.text.startswith(excerpt, q - j)]
