@@ -7,6 +7,8 @@ import io
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,8 +106,9 @@ def test_contributing_examples_are_valid_records(real_copy: Path) -> None:
         path.write_text(text, encoding="utf-8")
         written.append((kind, record_id))
         kinds.append(re.search(r"^kind: (\S+)$", text, re.M).group(1))  # type: ignore[union-attr]
-    assert kinds[:5] == ["figure", "quote", "statement", "forecast", "opinion"]
-    assert [k for k, _ in written[5:]] == ["source", "entity"]
+    assert kinds[:5] == ["figure", "quote", "statement", "forecast", "opinion"]  # one of each kind first
+    assert [k for k, _ in written[-2:]] == ["source", "entity"]
+    assert sum("\ncorrections:\n  - date: " in text for text in examples) == 1
     dossier, _, problems = check_dossier("claims")
     assert [str(p) for p in problems] == []
     loaded = {("claim", c.id) for c in dossier.claims} | {("source", s.id) for s in dossier.sources}
@@ -154,3 +157,31 @@ def test_every_real_record_starts_with_its_schema_line() -> None:
         for path in sorted((ROOT / "claims" / folder).glob("*.yaml")):
             first = path.read_text(encoding="utf-8").splitlines()[0]
             assert first == f"# yaml-language-server: $schema={prefix}../schema/{kind}.schema.json", path
+
+
+# Commands in CONTRIBUTING.md's ```sh blocks that the test does not run, and why.
+NOT_RUN = {
+    "python3 -m venv .venv && .venv/bin/pip install -q -r requirements.txt": "installs packages",
+    ".venv/bin/mkdocs serve": "serves until stopped; tests/test_serve_errors.py runs it on a copy",
+}
+
+
+def contributing_commands() -> list[str]:
+    blocks = re.findall(r"^( *)```sh\n(.*?)^\1```", CONTRIBUTING, re.M | re.S)
+    return [line.strip() for indent, block in blocks for line in block.splitlines() if line.strip()]
+
+
+def test_the_commands_not_run_are_exactly_the_listed_ones() -> None:
+    commands = contributing_commands()
+    assert {c for c in commands if c in NOT_RUN} == set(NOT_RUN)
+    assert len(commands) > len(NOT_RUN)
+
+
+@pytest.mark.parametrize("command", [c for c in contributing_commands() if c not in NOT_RUN])
+def test_each_contributing_command_runs_as_written_on_a_fresh_copy(command: str, tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "claims", tmp_path / "claims")
+    for name in ("build_claims.py", "dossier", "schema", "mkdocs.yml", "docs", "CONTRIBUTING.md"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    (tmp_path / ".venv").symlink_to(sys.prefix)  # `.venv/bin/python` is the interpreter running the tests
+    result = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
