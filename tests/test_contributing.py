@@ -185,3 +185,39 @@ def test_each_contributing_command_runs_as_written_on_a_fresh_copy(command: str,
     (tmp_path / ".venv").symlink_to(sys.prefix)  # `.venv/bin/python` is the interpreter running the tests
     result = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def message_examples() -> list[str]:
+    """The example messages in the first column of CONTRIBUTING.md's message table."""
+    section = CONTRIBUTING.split("## What the checker's messages mean\n", 1)[1].split("\n## ", 1)[0]
+    cells = re.findall(r"^\| (.+?) \| .+ \|$", section, re.M)
+    return [example for cell in cells for example in re.findall(r"`([^`]+)`", cell)]
+
+
+def example_pattern(example: str) -> re.Pattern[str]:
+    """An example as a pattern: any field before it, any text in quotes, any number, … for anything."""
+    quoted = r'"(?:[^"\\]|\\.)*"'  # quote_text's JSON quoting: \" inside
+    pattern = r"(?:[\w.\[\]]+: )?"
+    for number, part in enumerate(re.split(f"({quoted})", re.sub(r"^[\w.\[\]]+: ", "", example))):
+        if number % 2:
+            pattern += quoted
+            continue
+        for token in re.split(r"(…|\d+)", part):  # numbers may be hex, as in U+2019
+            pattern += ".*?" if token == "…" else "[0-9A-F]+" if token.isdigit() else re.escape(token)
+    return re.compile(pattern)
+
+
+def case_messages() -> list[str]:
+    from check_cases import CASES
+
+    return sorted({re.sub(r"^.+?:\d+:\d+: ", "", line) for case in CASES for line in case.expected})
+
+
+def test_message_table_has_a_row_for_every_message_the_checker_prints() -> None:
+    patterns = [example_pattern(e) for e in message_examples()]
+    assert [m for m in case_messages() if not any(p.match(m) for p in patterns)] == []
+
+
+def test_every_example_in_the_message_table_is_a_message_the_checker_prints() -> None:
+    messages = case_messages()
+    assert [e for e in message_examples() if not any(example_pattern(e).match(m) for m in messages)] == []
