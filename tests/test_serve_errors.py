@@ -147,5 +147,13 @@ def test_serve_shows_problems_in_the_browser_and_recovers_on_the_next_good_save(
         claim.write_text(good, encoding="utf-8")
         _wait_for_page(server.url("claims/roads-better/"), "Critics say the money would be better spent on roads.")
     summary = "1 problem in 1 file; the site was not rebuilt, and its pages show the problems until they are fixed"
-    assert server.log_text().count(summary) == 3
+    log = server.log_text()
+    assert log.count(summary) == 3
+    assert [
+        line.split("roads-better.yaml:", 1)[1][:18] for line in log.splitlines() if "roads-better.yaml:" in line
+    ] == [
+        "4:7: kind: expecte",
+        "8:11: verdict.rati",
+        "4:7: kind: expecte",
+    ]
     assert server.process.poll() is None
