@@ -8,6 +8,8 @@ each problem is reported and how the output is grouped matter, so lines are matc
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -134,3 +136,22 @@ def test_pre_commit_hook_runs_the_whole_check_on_every_commit_even_one_that_only
     assert hook["always_run"] is True
     assert hook["pass_filenames"] is False
     assert "files" not in hook and "types_or" not in hook and "types" not in hook
+
+
+def test_check_needs_only_pyyaml_as_the_pre_commit_hook_installs(dossier_dir: Path) -> None:
+    # The hook's environment has PyYAML alone: importing MkDocs or Markdown anywhere `check`
+    # reaches would break every contributor's commit.
+    blocker = (
+        "import sys, importlib.abc\n"
+        "class Block(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name.split('.')[0] in {'mkdocs', 'material', 'markdown', 'jinja2', 'pymdownx'}:\n"
+        "            raise ImportError(name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from dossier.cli import main\n"
+        "sys.exit(main(['check', 'claims/ferry-budget.yaml']))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", blocker], cwd=dossier_dir.parent, capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("ok: 1 file named, checked with the whole dossier (")
