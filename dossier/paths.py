@@ -13,6 +13,13 @@ TOPICS = "topics/index.md"
 METHODOLOGY = "methodology.md"
 CLAIMS_JSON = "claims.json"
 CLAIMS_CSV = "claims.csv"
+FIGURES = "figures.md"
+TIMELINE = "timeline.md"
+VERDICT_CHART = "charts/verdicts.svg"
+
+
+def figure_chart(unit_slug: str) -> str:
+    return f"charts/figures-{unit_slug}.svg"
 
 
 def claim_page(claim_id: str) -> str:

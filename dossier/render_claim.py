@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from .crossref import Index
-from .markup import external_link, front_matter, json_for_script, md_cell, md_paragraphs, md_text, safe_title
+from .markup import front_matter, json_for_script, md_cell, md_paragraphs, md_text, safe_title
 from .model import Claim, Figure, Quote
 from .paths import article_page, claim_anchor, claim_page, entity_page, link, page_url, source_page, topic_page
 from .render_common import KIND_LABELS, RATING_LABELS, badge, claim_link
+from .render_provenance import external_original, first_appearance_json, first_appearance_section, source_credit
 
 CONTEXT_CHARS = 80  # text kept either side of an excerpt, as a W3C TextQuoteSelector would
 
@@ -23,6 +24,7 @@ def render_claim_page(
         + f"# {md_text(claim.claim)} {{#claim}}\n",
         _verdict_block(claim),
         _context_section(index, claim, page),
+        first_appearance_section(index, claim, page),
         _figure_section(claim.figure) if claim.figure else "",
         _quote_section(index, claim.quote, page) if claim.quote else "",
         _sources_section(index, claim, page),
@@ -103,9 +105,8 @@ def _sources_section(index: Index, claim: Claim, page: str) -> str:
     items = []
     for number, ref in enumerate(claim.sources, start=1):
         source = index.sources[ref.source]
-        details = ", ".join(md_text(x) for x in (source.publisher, source.published) if x)
         title = f"[{md_text(source.title)}]({link(page, source_page(source.id))})"
-        line = f"{number}. {title} — {details} · {external_link('original', source.url)}"
+        line = f"{number}. {title} — {source_credit(source)} · {external_original(source)}"
         if ref.note:
             line += f"<br>{md_text(ref.note)}"
         items.append(line)
@@ -175,6 +176,10 @@ def claim_review(index: Index, claim: Claim, site_url: str | None) -> dict[str, 
         author = {"@type": "Person", "name": index.entities[claim.quote.speaker].name}
     elif article.author:
         author = {"@type": "Person", "name": article.author}
+    reviewed: dict[str, Any] = {"@type": "Claim", "appearance": appearance, "author": author}
+    first = first_appearance_json(index, claim, appearance)
+    if first is not None:
+        reviewed["firstAppearance"] = first
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -183,9 +188,16 @@ def claim_review(index: Index, claim: Claim, site_url: str | None) -> dict[str, 
         "datePublished": claim.verdict.checked,
         "author": {"@type": "Organization", "name": "Claims dossier"},
         "reviewRating": {"@type": "Rating", "alternateName": RATING_LABELS[claim.verdict.rating]},
-        "itemReviewed": {"@type": "Claim", "appearance": appearance, "author": author},
+        "itemReviewed": reviewed,
     }
 
 
+# Opinions are not graded and unverified claims are not checked: publishing a review of either
+# would present a rating the methodology says we do not give.
+UNRATED = ("opinion", "unverified")
+
+
 def _json_ld(index: Index, claim: Claim, site_url: str | None) -> str:
+    if claim.verdict.rating in UNRATED:
+        return ""
     return f'<script type="application/ld+json">{json_for_script(claim_review(index, claim, site_url))}</script>\n'

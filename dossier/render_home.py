@@ -18,6 +18,7 @@ from .render_common import (
     claim_list,
     claims_in_article_order,
 )
+from .render_provenance import findings_list, rewrite_tally
 
 SITE_TITLE = "Claims dossier"
 
@@ -33,6 +34,7 @@ def render_home(index: Index) -> str:
     for article in index.articles.values():
         parts.append(_article_summary(index, article))
     parts.append(_did_not_hold_up(index))
+    parts.append(rewrite_tally(index))
     parts.append(_counts(index))
     parts.append(
         "## Where to start {#start}\n\n"
@@ -57,6 +59,7 @@ def _article_summary(index: Index, article: Article) -> str:
         + article_byline(article)
         + "\n\n"
         + summary
+        + findings_list(index, article)
         + f"**Coverage:** {covered} of {total} sentences ({share}%) lie inside at least one claim's excerpt.\n"
     )
 

@@ -183,6 +183,18 @@ PERIOD = Obj(
         Field("end", Date(), "Last date the figure covers (not before start).", required=True),
     )
 )
+USD_RATE = Obj(
+    (
+        Field(
+            "rate",
+            Number(),
+            "US dollars for one unit of the figure's currency, e.g. 0.1408 for one yuan.",
+            required=True,
+        ),
+        Field("date", Date(), "The day (or month or year) the rate applies to.", required=True),
+        Field("source", Ref("source"), "The id of the source record the rate is taken from.", required=True),
+    )
+)
 FIGURE = Obj(
     (
         Field(
@@ -204,6 +216,11 @@ FIGURE = Obj(
             "checked_value",
             Number(),
             "What the sources support, in the same unit, when it differs from the article's value.",
+        ),
+        Field(
+            "usd_rate",
+            USD_RATE,
+            "For an amount in another currency: the exchange rate the Figures page uses to show it in US dollars.",
         ),
     )
 )
@@ -231,6 +248,50 @@ CORRECTION = Obj(
     (
         Field("date", Date(), "When the verdict changed.", required=True),
         Field("note", PROSE, "What changed and why.", required=True),
+    )
+)
+
+# --- provenance: where a claim's wording first appeared, and what a source copies (audit) ---
+CHANGES = Choice(
+    (
+        ("kept", "The article keeps the first appearance's words and meaning, verbatim or nearly so."),
+        ("reworded", "The article says what the first appearance says, in other words."),
+        ("changed", "The article changes the substance: a number, a span, a scope, or who said or wants it."),
+        ("own", "The article's own words: we found no earlier text they come from."),
+    )
+)
+FIRST_APPEARANCE = Obj(
+    (
+        Field(
+            "source",
+            Ref("source"),
+            "The source record holding the earliest text found with this wording (a copy is fine: "
+            "its `copy_of` names the original). Required unless change is `own`.",
+        ),
+        Field("change", CHANGES, "How the article's sentence differs from that first appearance.", required=True),
+        Field("note", PROSE, "What the first appearance says and what the article did with it."),
+    ),
+    conditions=(
+        Condition("source", "required", ("change",), ("own",), negate=True),
+        Condition("source", "forbidden", ("change",), ("own",)),
+    ),
+)
+COPY_OF = Obj(
+    (
+        Field("publisher", LINE, "Who published the original, e.g. Bloomberg News.", required=True),
+        Field("title", LINE, "The original's headline, when known."),
+        Field("published", Date(), "When the original was published, as precisely as known."),
+    )
+)
+FINDING = Obj(
+    (
+        Field("text", PROSE, "One finding, in the dossier's own words.", required=True),
+        Field(
+            "claims",
+            ListOf(Ref("claim"), unique=True),
+            "Ids of the claims whose records back the finding; the home page links each one.",
+            required=True,
+        ),
     )
 )
 
@@ -269,6 +330,11 @@ CLAIM = Obj(
         ),
         Field("related", ListOf(Ref("claim"), unique=True), "Ids of other claims that bear on this one."),
         Field("corrections", ListOf(CORRECTION), "A dated log of changes to the verdict."),
+        Field(
+            "first_appearance",
+            FIRST_APPEARANCE,
+            "Where the claim's wording first appeared before the article, and how the article changed it.",
+        ),
     ),
     conditions=(
         Condition("figure", "required", ("kind",), ("figure",)),
@@ -290,6 +356,11 @@ ARTICLE = Obj(
         Field("author", LINE, "Byline, when known."),
         Field("retrieved", Date(), "When this copy of the text was taken."),
         Field("summary", PROSE, "The dossier's overall finding about the article, shown on the home page."),
+        Field(
+            "findings",
+            ListOf(FINDING),
+            "The overall finding as separate statements, each linked on the home page to the claims behind it.",
+        ),
     )
 )
 SOURCE = Obj(
@@ -302,6 +373,11 @@ SOURCE = Obj(
         Field("accessed", Date(), "When it was read."),
         Field("archive_url", Url(), "An archived copy."),
         Field("kind", SOURCE_KINDS, "What sort of source this is."),
+        Field(
+            "copy_of",
+            COPY_OF,
+            "When this page reposts another publication's story: the original, shown with the copy.",
+        ),
     )
 )
 ENTITY = Obj(

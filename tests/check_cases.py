@@ -85,7 +85,7 @@ CASES: list[Case] = [
         (
             "claims/roads-better.yaml:5:8: claim: expected text, got a list",
             "claims/roads-better.yaml:5:8: explicit YAML tag !!python/object/apply:os.system is not allowed; remove it (quote the value if it is text)",
-            'claims/roads-better.yaml:6:1: unknown field "x"; allowed here: id, article, kind, claim, excerpt, occurrence, figure, quote, entities, topics, verdict, sources, related, corrections',
+            'claims/roads-better.yaml:6:1: unknown field "x"; allowed here: id, article, kind, claim, excerpt, occurrence, figure, quote, entities, topics, verdict, sources, related, corrections, first_appearance',
         ),
     ),
     Case(
@@ -433,7 +433,7 @@ CASES: list[Case] = [
     Case(
         "correction without a note",
         {"ferry-capacity.yaml": [("    note: Rating changed from supported after the timetable was published.\n", "")]},
-        ('claims/ferry-capacity.yaml:23:5: corrections[0]: missing required field "note"',),
+        ('claims/ferry-capacity.yaml:25:5: corrections[0]: missing required field "note"',),
     ),
     Case(
         "url not http",
@@ -472,7 +472,77 @@ CASES: list[Case] = [
         {"articles/ferry-story.yaml": [("paragraphs:", "paragraphs: []\nold:")]},
         (
             "claims/articles/ferry-story.yaml:8:13: paragraphs: must list at least one item",
-            'claims/articles/ferry-story.yaml:9:1: unknown field "old"; allowed here: id, title, publisher, url, paragraphs, published, author, retrieved, summary',
+            'claims/articles/ferry-story.yaml:9:1: unknown field "old"; allowed here: id, title, publisher, url, paragraphs, published, author, retrieved, summary, findings',
+        ),
+    ),
+    # first_appearance, copy_of and findings (audit): provenance fields and their rules
+    Case(
+        "first appearance of the article's own words names a source",
+        {"council-announced.yaml": [("  change: own", "  change: own\n  source: council-minutes")]},
+        ('claims/council-announced.yaml:17:11: first_appearance.source: not allowed when change is "own"',),
+    ),
+    Case(
+        "first appearance without a source",
+        {"ferry-budget.yaml": [("  source: council-minutes\n  change: reworded", "  change: reworded")]},
+        ('claims/ferry-budget.yaml:33:3: first_appearance: missing field "source", required unless change is own',),
+    ),
+    Case(
+        "first appearance change not in the list",
+        {"ferry-budget.yaml": [("change: reworded", "change: rewritten")]},
+        (
+            'claims/ferry-budget.yaml:34:11: first_appearance.change: expected one of kept, reworded, changed, own; got "rewritten"',
+        ),
+    ),
+    Case(
+        "finding without claims or text",
+        {
+            "articles/ferry-story.yaml": [
+                ("claims: [ferry-capacity]", "claims: []"),
+                ("  - text: The budget and the date of the announcement match the council's minutes.\n", "  -\n"),
+            ]
+        },
+        (
+            'claims/articles/ferry-story.yaml:15:5: findings[0]: missing required field "text"',
+            "claims/articles/ferry-story.yaml:17:13: findings[1].claims: must list at least one item",
+        ),
+    ),
+    Case(
+        "copy without its original publisher, with a date in words",
+        {
+            "sources/wire-story-copy.yaml": [
+                ("  publisher: Harbour Wire\n", ""),
+                ("  published: 2024-03-02", "  published: March 2024"),
+            ]
+        },
+        (
+            'claims/sources/wire-story-copy.yaml:9:3: copy_of: missing required field "publisher"',
+            'claims/sources/wire-story-copy.yaml:10:14: copy_of.published: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got text "March 2024"',
+        ),
+    ),
+    # --- figure exchange rates (the Figures page) --------------------------------------------
+    Case(
+        "exchange rate on a unit that is not a currency",
+        {
+            "ferry-capacity.yaml": [
+                (
+                    "  checked_value: 1600",
+                    "  checked_value: 1600\n  usd_rate: {rate: 2, date: 2024, source: council-minutes}",
+                )
+            ]
+        },
+        (
+            'claims/ferry-capacity.yaml:14:13: figure.usd_rate: only for an amount in a currency other than USD; the unit here is "passengers", so remove usd_rate',
+        ),
+    ),
+    Case(
+        "exchange rate citing a missing source",
+        {
+            "ferry-budget.yaml": [
+                ("  method: official", "  method: official\n  usd_rate: {rate: 1.09, date: 2024, source: central-bank}")
+            ]
+        },
+        (
+            'claims/ferry-budget.yaml:16:46: figure.usd_rate.source: no source "central-bank" (looked for sources/central-bank.yaml)',
         ),
     ),
     # --- across files ---------------------------------------------------------------------
@@ -570,6 +640,36 @@ CASES: list[Case] = [
         {"council-announced.yaml": [("excerpt: the council said on Monday", "excerpt: the council said on Tuesday")]},
         (
             'claims/council-announced.yaml:6:10: excerpt: not found in article "ferry-story"; closest passage (paragraph 1): "the council said on Monday."; first difference at character 21: the article has "M" (U+004D) where the excerpt has "T" (U+0054)',
+        ),
+    ),
+    # first_appearance and findings references (audit)
+    Case(
+        "first appearance names a missing source",
+        {
+            "ferry-capacity.yaml": [
+                ("  source: wire-story-copy\n  change: kept", "  source: wire-story\n  change: kept")
+            ]
+        },
+        (
+            'claims/ferry-capacity.yaml:28:11: first_appearance.source: no source "wire-story" (looked for sources/wire-story.yaml); did you mean "wire-story-copy"?',
+        ),
+    ),
+    Case(
+        "first appearance names a claim",
+        {
+            "ferry-budget.yaml": [
+                ("  source: council-minutes\n  change: reworded", "  source: ferry-capacity\n  change: reworded")
+            ]
+        },
+        (
+            'claims/ferry-budget.yaml:33:11: first_appearance.source: no source "ferry-capacity" (looked for sources/ferry-capacity.yaml); "ferry-capacity" is a claim, not a source',
+        ),
+    ),
+    Case(
+        "finding cites a missing claim",
+        {"articles/ferry-story.yaml": [("claims: [ferry-capacity]", "claims: [ferry-capacty]")]},
+        (
+            'claims/articles/ferry-story.yaml:17:14: findings[1].claims[0]: no claim "ferry-capacty" (looked for ferry-capacty.yaml); did you mean "ferry-capacity"?',
         ),
     ),
 ]

@@ -32,7 +32,7 @@ def heads(lines: list[str]) -> list[str]:
 def test_named_files_that_break_nothing_pass_with_the_whole_dossier_counted(dossier_dir: Path) -> None:
     assert check("claims/ferry-budget.yaml") == (
         0,
-        ["ok: 1 file named, checked with the whole dossier (5 claims, 2 sources, 2 entities, 1 article)"],
+        ["ok: 1 file named, checked with the whole dossier (5 claims, 3 sources, 2 entities, 1 article)"],
     )
 
 
@@ -45,7 +45,8 @@ def test_deleting_a_cited_source_is_reported_when_checking_another_file(dossier_
             "elsewhere in the dossier:",
             "claims/council-announced.yaml:14:13: sources[0].source:",
             "claims/ferry-budget.yaml:28:13: sources[0].source:",
-            "2 problems in 2 files: 0 in the 1 file named, 2 elsewhere",
+            "claims/ferry-budget.yaml:33:11: first_appearance.source:",
+            "3 problems in 2 files: 0 in the 1 file named, 3 elsewhere",
         ],
     )
     assert 'no source "council-minutes"' in lines[1]
@@ -117,6 +118,7 @@ def test_github_format_annotates_every_problem_in_the_dossier(dossier_dir: Path)
     assert annotations == [
         "error file=claims/council-announced.yaml,line=14,col=13",
         "error file=claims/ferry-budget.yaml,line=28,col=13",
+        "error file=claims/ferry-budget.yaml,line=33,col=11",
     ]
 
 

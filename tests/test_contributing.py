@@ -63,9 +63,9 @@ def test_new_writes_a_template_that_passes_once_filled_in(kind: str, dossier_dir
         text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
     counts = {
-        "claim": "6 claims, 2 sources, 2 entities",
-        "source": "5 claims, 3 sources, 2 entities",
-        "entity": "5 claims, 2 sources, 3 entities",
+        "claim": "6 claims, 3 sources, 2 entities",
+        "source": "5 claims, 4 sources, 2 entities",
+        "entity": "5 claims, 3 sources, 3 entities",
     }
     assert run(["check"]) == (0, f"ok: {counts[kind]}, 1 article\n", "")
 

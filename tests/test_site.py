@@ -42,7 +42,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_record_has_its_page(site: Path) -> None:
     for kind, ids in {
         "claims": CLAIM_IDS,
-        "sources": ["council-minutes", "operator-timetable"],
+        "sources": ["council-minutes", "operator-timetable", "wire-story-copy"],
         "entities": ["ana-ruiz", "harbourville-council"],
         "articles": ["ferry-story"],
         "topics": ["budget", "transport"],
@@ -121,17 +121,17 @@ def test_backlinks_are_complete(site: Path) -> None:
 
 
 def test_claim_review_json_ld(site: Path) -> None:
-    page = read_page(site / "claims" / "ruiz-cleanest" / "index.html")
+    page = read_page(site / "claims" / "ferry-capacity" / "index.html")
     (block,) = [s for s in page.scripts if s.get("type") == "application/ld+json"]
     data = json.loads(block["text"])
     assert data == {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": "/claims/ruiz-cleanest/",
-        "claimReviewed": "The mayor called the new fleet the cleanest on the lake.",
+        "url": "/claims/ferry-capacity/",
+        "claimReviewed": "The ferries will carry 2,000 passengers a day.",
         "datePublished": "2024-03-10",
         "author": {"@type": "Organization", "name": "Claims dossier"},
-        "reviewRating": {"@type": "Rating", "alternateName": "Unverified"},
+        "reviewRating": {"@type": "Rating", "alternateName": "Partly supported"},
         "itemReviewed": {
             "@type": "Claim",
             "appearance": {
@@ -141,9 +141,39 @@ def test_claim_review_json_ld(site: Path) -> None:
                 "datePublished": "2024-03-04",
                 "publisher": {"@type": "Organization", "name": "Lake Gazette"},
             },
-            "author": {"@type": "Person", "name": "Ana Ruiz"},
+            "author": {"@type": "Person", "name": "Jo Example"},
+            # The copy's URL, with the original publication's headline, publisher and date.
+            "firstAppearance": {
+                "@type": "CreativeWork",
+                "url": "https://example.org/aggregator/harbourville-ferries",
+                "headline": "Harbourville orders four electric ferries",
+                "datePublished": "2024-03-02",
+                "publisher": {"@type": "Organization", "name": "Harbour Wire"},
+            },
         },
     }
+
+
+def test_claim_review_first_appearance_of_the_articles_own_words_is_the_article(site: Path) -> None:
+    page = read_page(site / "claims" / "council-announced" / "index.html")
+    (block,) = [s for s in page.scripts if s.get("type") == "application/ld+json"]
+    reviewed = json.loads(block["text"])["itemReviewed"]
+    assert reviewed["firstAppearance"] == reviewed["appearance"]
+    budget = read_page(site / "claims" / "ferry-budget" / "index.html")
+    (block,) = [s for s in budget.scripts if s.get("type") == "application/ld+json"]
+    assert json.loads(block["text"])["itemReviewed"]["firstAppearance"] == {
+        "@type": "CreativeWork",
+        "url": "https://example.org/council/minutes-2024-03-04",
+        "headline": "Minutes of the council meeting of 4 March 2024",
+        "datePublished": "2024-03-04",
+        "publisher": {"@type": "Organization", "name": "Harbourville Council"},
+    }
+
+
+def test_no_claim_review_for_opinions_or_unverified_claims(site: Path) -> None:
+    for claim_id in ["roads-better", "ruiz-cleanest"]:
+        page = read_page(site / "claims" / claim_id / "index.html")
+        assert [s for s in page.scripts if s.get("type") == "application/ld+json"] == [], claim_id
 
 
 def test_claim_page_shows_excerpt_in_context_and_figure(site: Path) -> None:
@@ -231,3 +261,61 @@ def test_claim_pages_link_to_the_claims_before_and_after_in_the_article(site: Pa
         "Previous claim:" not in first and "Next claim: The council announced the ferry purchase on Monday. →" in first
     )
     assert neighbours("roads-better") == ["../ruiz-cleanest/", "../ferry-capacity/"]
+
+
+# --- provenance (audit) ---------------------------------------------------------------------
+
+
+def test_claim_page_says_where_the_wording_first_appeared(site: Path) -> None:
+    page = read_page(site / "claims" / "ferry-capacity" / "index.html")
+    assert (
+        "Where the wording comes from¶ First appeared in Harbourville orders electric ferries (repost) — "
+        "Harbour Wire, 2024-03-02 (copy at Lakeside Aggregator, 2024-03-03). The article's wording: kept. "
+        "The wire story has the same sentence, two days before the article."
+    ) in page.text
+    claim_file = site / "claims" / "ferry-capacity" / "index.html"
+    targets = {resolve(site, claim_file, href) for href, _ in page.links}
+    assert (site / "sources" / "wire-story-copy" / "index.html", "") in targets
+    own = read_page(site / "claims" / "council-announced" / "index.html")
+    assert "We found no earlier text for these words: they are the article's own." in own.text
+
+
+def test_claim_page_lists_a_copy_under_its_original_publisher(site: Path) -> None:
+    page = read_page(site / "claims" / "ferry-capacity" / "index.html")
+    assert (
+        "Harbourville orders electric ferries (repost) — Harbour Wire, 2024-03-02 "
+        "(copy at Lakeside Aggregator, 2024-03-03) · copyThe wire story"
+    ) in page.text
+    assert "Summer timetable — Lake Ferries Ltd · original" in page.text
+
+
+def test_source_page_shows_the_original_publication(site: Path) -> None:
+    page = read_page(site / "sources" / "wire-story-copy" / "index.html")
+    assert (
+        "Original publication: Harbour Wire, “Harbourville orders four electric ferries”, 2024-03-02. "
+        "This page is a copy at Lakeside Aggregator; the dossier reads the original's text from it."
+    ) in page.text
+    assert "Where claims first appeared¶ The ferries will carry 2,000 passengers a day. — kept" in page.text
+    plain = read_page(site / "sources" / "council-minutes" / "index.html")
+    assert "Original publication" not in plain.text
+    index = read_page(site / "sources" / "index.html")
+    assert "Lakeside Aggregator (copy of Harbour Wire)" in index.text
+
+
+def test_home_page_links_each_finding_and_counts_inherited_flaws(site: Path) -> None:
+    home = read_page(site / "index.html")
+    assert (
+        "The budget and the date of the announcement match the council's minutes. See: "
+        "Harbourville will spend €12 million on four electric ferries by 2027.; "
+        "The council announced the ferry purchase on Monday.."
+    ) in home.text
+    targets = {resolve(site, site / "index.html", href) for href, _ in home.links}
+    for claim_id in ["ferry-budget", "council-announced", "ferry-capacity"]:
+        assert (site / "claims" / claim_id / "index.html", "") in targets, claim_id
+    assert (
+        "1 claim did not fully hold up. Where each flaw comes from, counted from the claim's record of where "
+        "its wording first appeared: Where the flaw comes from Claims "
+        "Inherited: wording kept or reworded from an earlier text 1 "
+        "The article's doing: substance changed, or its own words 0"
+    ) in home.text
+    assert "Inherited: The ferries will carry 2,000 passengers a day." in home.text
