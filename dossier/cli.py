@@ -11,8 +11,15 @@ from typing import TextIO
 
 from .fields import text_problem
 from .json_schema import schema_files
-from .pipeline import check_dossier, count_records
-from .problems import DossierError, Problem, format_github, plural, summarize_problems
+from .pipeline import check_dossier, check_with_warnings, count_records
+from .problems import (
+    DossierError,
+    Problem,
+    format_github,
+    plural,
+    summarize_problems,
+    terminal_line,
+)
 from .site import render_site, write_site
 from .spec import FOLDERS, RecordKind, Ref
 from .templates import render_template
@@ -34,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="check, then build the site with MkDocs (strict)")
     build.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
     build.add_argument("--site-dir", default=None, metavar="DIR", help="output folder (default: site/)")
+    build.add_argument(
+        "--offline", action="store_true", help="pages as .html files (no folder URLs), so the site browses from disk"
+    )
     new = commands.add_parser("new", help="start a new record from a commented template")
     new.add_argument("kind", choices=("claim", "source", "entity"), help="what to create")
     new.add_argument("id", help="the new record's id, which is also its file name")
@@ -58,12 +68,14 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         if args.command == "render":
             return run_render(args.claims, Path(args.out), out)
         if args.command == "build":
-            return run_build(args.claims, args.site_dir, out)
+            return run_build(args.claims, args.site_dir, out, args.offline)
         if args.command == "new":
             return run_new(args.kind, args.id, args.article, args.claims, out)
         return run_schema(Path(args.out), out)
     except DossierError as error:
-        print(f"error: {error}", file=err)
+        print(terminal_line(f"error: {error}"), file=err)
+        for detail in error.details:
+            print(terminal_line(f"  {detail}"), file=err)
         return 1
 
 
@@ -71,32 +83,53 @@ def run_check(claims_dir: str, output_format: str, out: TextIO, files: Sequence[
     # Named files are still checked with the whole dossier: a change breaks records elsewhere too
     # (a deleted or renamed source, an edited article paragraph), and a full check takes < 1 s.
     named = _inside(claims_dir, files) if files else frozenset()
-    dossier, _, problems = check_dossier(claims_dir)
+    dossier, _, problems, warnings = check_with_warnings(claims_dir)
+    if named:
+        _print_named_first(problems, warnings, claims_dir, named, output_format, out)
+    else:
+        print_problems(problems, output_format, out, warnings)
     if not problems:
-        counts = count_records(dossier)
-        summary = f"{plural(len(named), 'file')} named, checked with the whole dossier ({counts})" if named else counts
-        print(f"ok: {summary}", file=out)
+        summary = count_records(dossier)
+        if named:
+            summary = f"{plural(len(named), 'file')} named, checked with the whole dossier ({summary})"
+        note = f"; {plural(len(warnings), 'warning')} above, worth fixing but not failing the check" if warnings else ""
+        print(terminal_line(f"ok: {summary}{note}"), file=out)
         return 0
-    if not named:
-        print_problems(problems, output_format, out)
-        return 1
-    mine: list[Problem] = []
-    elsewhere: list[Problem] = []
-    for problem in problems:
-        in_named = os.path.relpath(problem.path, claims_dir).replace(os.sep, "/") in named
-        (mine if in_named else elsewhere).append(problem)
+    return 1
+
+
+def _print_named_first(
+    problems: list[Problem],
+    warnings: list[Problem],
+    claims_dir: str,
+    named: frozenset[str],
+    output_format: str,
+    out: TextIO,
+) -> None:
+    """Like `print_problems`, but the named files' problems first, then those elsewhere under a heading."""
+
+    def in_named(problem: Problem) -> bool:
+        return os.path.relpath(problem.path, claims_dir).replace(os.sep, "/") in named
+
+    everything = [*problems, *warnings]
+    mine = [p for p in everything if in_named(p)]
+    elsewhere = [p for p in everything if not in_named(p)]
     if output_format == "github":
-        for problem in problems:
+        for problem in everything:
             print(format_github(problem), file=out)
     for problem in mine:
-        print(problem, file=out)
+        print(terminal_line(str(problem)), file=out)
     if elsewhere:
         print("elsewhere in the dossier:", file=out)
         for problem in elsewhere:
-            print(problem, file=out)
-    named_count = f"{len(mine)} in the {plural(len(named), 'file')} named, {len(elsewhere)} elsewhere"
-    print(f"{summarize_problems(problems)}: {named_count}", file=out)
-    return 1
+            print(terminal_line(str(problem)), file=out)
+    if problems:
+        also = f", and {plural(len(warnings), 'warning')}" if warnings else ""
+        errors_in_named = sum(1 for p in problems if in_named(p))
+        where = (
+            f"{errors_in_named} in the {plural(len(named), 'file')} named, {len(problems) - errors_in_named} elsewhere"
+        )
+        print(f"{summarize_problems(problems)}{also}: {where}", file=out)
 
 
 def _inside(claims_dir: str, files: Sequence[str]) -> frozenset[str]:
@@ -113,14 +146,21 @@ def _inside(claims_dir: str, files: Sequence[str]) -> frozenset[str]:
     return frozenset(inside)
 
 
-def print_problems(problems: list[Problem], output_format: str, out: TextIO) -> None:
-    """Every problem on its own line; GitHub annotations first when asked, then the plain list."""
+def print_problems(problems: list[Problem], output_format: str, out: TextIO, warnings: Sequence[Problem] = ()) -> None:
+    """Errors, then warnings, one per line; GitHub annotations first when asked, then the plain list.
+
+    Every line is terminal-safe, so only our own annotations can start a workflow command.
+    With no errors, nothing but the warnings is printed (the caller prints the `ok:` line).
+    """
+    everything = [*problems, *warnings]
     if output_format == "github":
-        for problem in problems:
+        for problem in everything:
             print(format_github(problem), file=out)
-    for problem in problems:
-        print(problem, file=out)
-    print(summarize_problems(problems), file=out)
+    for problem in everything:
+        print(terminal_line(str(problem)), file=out)
+    if problems:
+        also = f", and {plural(len(warnings), 'warning')}" if warnings else ""
+        print(summarize_problems(problems) + also, file=out)
 
 
 def run_render(claims_dir: str, folder: Path, out: TextIO) -> int:
@@ -132,12 +172,18 @@ def run_render(claims_dir: str, folder: Path, out: TextIO) -> int:
         print_problems(problems, "text", out)
         return 1
     pages = render_site(index)
-    write_site(pages, folder)
-    print(f"wrote {len(pages)} files to {folder}", file=out)
+    from .atomic_folder import replacing_folder  # only here: POSIX-only, and `check` must run anywhere
+
+    with replacing_folder(folder) as fresh:
+        # Checked again under the lock: another render may have filled the folder meanwhile.
+        if folder.exists() and any(folder.iterdir()):
+            raise DossierError(f"{folder} is not empty; give a new or empty folder")
+        write_site(pages, fresh)
+    print(terminal_line(f"wrote {len(pages)} files to {folder}"), file=out)
     return 0
 
 
-def run_build(claims_dir: str, site_dir: str | None, out: TextIO) -> int:
+def run_build(claims_dir: str, site_dir: str | None, out: TextIO, offline: bool = False) -> int:
     """Check first (same output as `check`), then run MkDocs' strict build on mkdocs.yml."""
     _, _, problems = check_dossier(claims_dir)
     if problems:
@@ -145,16 +191,18 @@ def run_build(claims_dir: str, site_dir: str | None, out: TextIO) -> int:
         return 1
     from .build import build_site  # only here: checking must work with PyYAML alone (pre-commit)
 
-    site = build_site(ROOT / "mkdocs.yml", claims_dir, site_dir)
-    print(f"built the site in {site}", file=out)
+    site = build_site(ROOT / "mkdocs.yml", claims_dir, site_dir, offline)
+    print(terminal_line(f"built the site in {site}"), file=out)
     return 0
 
 
 def run_new(kind: RecordKind, record_id: str, article: str | None, claims_dir: str, out: TextIO) -> int:
     """Write a template for a new record; never overwrite an existing file."""
-    problem = text_problem(record_id, Ref(kind))
-    if problem is not None:
-        raise DossierError(f"{record_id!r} cannot be an id: {problem}")
+    given_ids: list[tuple[str | None, RecordKind]] = [(record_id, kind), (article, "article")]
+    for given, ref_kind in given_ids:
+        problem = None if given is None else text_problem(given, Ref(ref_kind))
+        if problem is not None:
+            raise DossierError(f"{given!r} cannot be an id: {problem}")
     root = Path(claims_dir)
     if not root.is_dir():
         raise DossierError(f"claims folder {claims_dir!r} not found (give another with --claims DIR)")
@@ -167,7 +215,7 @@ def run_new(kind: RecordKind, record_id: str, article: str | None, claims_dir: s
             file.write(render_template(kind, record_id, article))
     except FileExistsError:
         raise DossierError(f"{path} already exists; edit it, or choose another id") from None
-    print(path, file=out)
+    print(terminal_line(str(path)), file=out)
     return 0
 
 
@@ -175,5 +223,5 @@ def run_schema(folder: Path, out: TextIO) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in schema_files().items():
         (folder / name).write_text(text, encoding="utf-8", newline="\n")
-        print(folder / name, file=out)
+        print(terminal_line(str(folder / name)), file=out)
     return 0

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from .loader import Dossier
 from .pipeline import CLAIMS_ENV, check_dossier
-from .problems import DossierError, Problem, summarize_problems
+from .problems import DossierError, Problem, summarize_problems, terminal_line
 from .serve_errors import error_site
 from .site import RenderedPage, render_site
 
@@ -52,7 +52,7 @@ class DossierHook:
             dossier, index, problems = check_dossier(self.claims_dir)
             if problems:
                 for problem in problems:
-                    log.error(str(problem))
+                    log.error(terminal_line(str(problem)))
                 if self.serving:
                     self.show_problems(problems, summarize_problems(problems), dossier)
                     return
@@ -66,7 +66,9 @@ class DossierHook:
 
     def show_problems(self, problems: list[Problem], summary: str, dossier: Dossier | None) -> None:
         """While serving: build the error site, and say so on every failure (MkDocs drops repeats)."""
-        log.error(f"{summary}; the site was not rebuilt, and its pages show the problems until they are fixed")
+        log.error(
+            terminal_line(f"{summary}; the site was not rebuilt, and its pages show the problems until they are fixed")
+        )
         self.pages = error_site(problems, summary, dossier, self.pages)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -104,3 +104,34 @@ def test_screenshots_of_every_page_type(chromium: Any, base_url: str, viewport: 
                 wide[f"{name} ({scheme})"] = overflow
         context.close()
     assert wide == {}
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_article_previews_a_claim_and_its_marker_opens_it(chromium: Any, base_url: str, viewport: str) -> None:
+    context = chromium.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    page.goto(base_url + "articles/ferry-story/", wait_until="load")
+    marker = page.locator("#c-ferry-capacity")
+    assert (
+        marker.get_attribute("aria-label")
+        == "Claim 5, Partly supported: The ferries will carry 2,000 passengers a day."
+    )
+    # Tap (click) a passage: the preview shows the claim and its verdict, and the page stays.
+    page.locator('.dossier-excerpt[data-marker="c-ferry-capacity"]').click()
+    preview = page.locator("#dossier-preview")
+    assert preview.is_visible()
+    assert [line for line in preview.inner_text().split("\n") if line] == [
+        "Claim 5 Partly supported",
+        "The ferries will carry 2,000 passengers a day.",
+        "Open the claim →",
+    ]
+    assert page.url == base_url + "articles/ferry-story/"
+    page.keyboard.press("Escape")
+    assert not preview.is_visible()
+    # Keyboard: focusing the marker previews it; Enter opens the claim's page.
+    marker.focus()
+    assert preview.is_visible() and "Partly supported" in preview.inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_url(base_url + "claims/ferry-capacity/")
+    assert page.locator("h1").inner_text().startswith("The ferries will carry 2,000 passengers a day.")
+    context.close()

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -71,12 +72,21 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
     assert broken == []
 
 
+def article_html(site: Path) -> str:
+    return (site / "articles" / "ferry-story" / "index.html").read_text(encoding="utf-8")
+
+
 def test_article_marks_every_excerpt_and_each_claim_links_back(site: Path) -> None:
     article = read_page(site / "articles" / "ferry-story" / "index.html")
     markers = {attrs["id"]: href for href, attrs in article.links if "dossier-marker" in attrs.get("class", "")}
     assert markers == {f"c-{c}": f"../../claims/{c}/" for c in CLAIM_IDS}
-    excerpt_targets = {href for href, attrs in article.links if "dossier-excerpt" in attrs.get("class", "")}
-    assert excerpt_targets == {f"../../claims/{c}/" for c in CLAIM_IDS}
+    names = [attrs["aria-label"] for _, attrs in article.links if "dossier-marker" in attrs.get("class", "")]
+    assert names[0] == "Claim 1, Supported: Harbourville will spend €12 million on four electric ferries by 2027."
+    assert len(names) == len(CLAIM_IDS) and all(", " in n and ": " in n for n in names)
+    # Passages are not links (a fragment such as "." made a poor link name); each names its marker.
+    assert [h for h, a in article.links if "dossier-excerpt" in a.get("class", "")] == []
+    passages = re.findall(r'<span class="dossier-excerpt [^"]*" data-marker="([^"]+)">', article_html(site))
+    assert set(passages) == {f"c-{c}" for c in CLAIM_IDS}
     for claim_id in CLAIM_IDS:
         claim = read_page(site / "claims" / claim_id / "index.html")
         assert f"../../articles/ferry-story/#c-{claim_id}" in [href for href, _ in claim.links]
@@ -95,9 +105,9 @@ def test_nested_excerpts_stay_marked(tmp_path: Path) -> None:
     article = read_page(tmp_path / "site" / "articles" / "ferry-story" / "index.html")
     marker_ids = {attrs["id"] for _, attrs in article.links if "dossier-marker" in attrs.get("class", "")}
     assert {"c-council-announced", "c-council-monday"} <= marker_ids
-    targets = [(href, attrs["class"]) for href, attrs in article.links if "dossier-excerpt" in attrs.get("class", "")]
-    assert ("../../claims/council-announced/", "dossier-excerpt dossier-supported dossier-depth-1") in targets
-    assert ("../../claims/council-monday/", "dossier-excerpt dossier-supported dossier-depth-2") in targets
+    passages = re.findall(r'<span class="([^"]+)" data-marker="([^"]+)">', article_html(tmp_path / "site"))
+    assert ("dossier-excerpt dossier-supported dossier-depth-1", "c-council-announced") in passages
+    assert ("dossier-excerpt dossier-supported dossier-depth-2", "c-council-monday") in passages
 
 
 def test_backlinks_are_complete(site: Path) -> None:
@@ -198,7 +208,7 @@ def test_exports_hold_every_claim(site: Path) -> None:
         "ferry-capacity",
     ]
     assert data["claims"][0]["figure"]["period"] == {"start": "2024", "end": "2027"}
-    rows = list(csv.DictReader(io.StringIO((site / "claims.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((site / "claims.csv").read_text(encoding="utf-8-sig"))))  # starts with a BOM
     assert [r["id"] for r in rows] == [c["id"] for c in data["claims"]]
     assert rows[4]["figure_checked_value"] == "1600" and rows[4]["paragraph"] == "3"
     home = read_page(site / "index.html")
