@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from browser import AXE, CHROMIUM_ARGS, chromium_or_skip, serve, site_pages, watch
+from browser import AXE, serve, site_pages, watch
 from conftest import ROOT
 from test_site import site  # noqa: F401 - the example site fixture, used by name
 
@@ -32,17 +32,6 @@ SCREENSHOTS = Path(os.environ.get("DOSSIER_SCREENSHOTS", ROOT / "screenshots"))
 AXE_RUN = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
   .filter(v => v.impact === 'serious' || v.impact === 'critical')
   .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)"""
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    executable = chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -6,13 +6,10 @@ field, and control characters smuggled past the checker into every title-bearing
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from browser import CHROMIUM_ARGS, chromium_or_skip, serve, site_pages, watch
+from browser import serve, site_pages, watch
 from test_site_safety import hostile_site, smuggled_site  # noqa: F401 - fixtures, used by name
 
 # Runs in every page after it loads: any attribute that could run script, anywhere in the DOM.
@@ -20,17 +17,6 @@ HANDLER_ATTRIBUTES = """() => [...document.querySelectorAll('*')].flatMap(el =>
   [...el.attributes]
     .filter(a => /^on/i.test(a.name) || /^\\s*javascript:/i.test(a.value))
     .map(a => `${el.tagName.toLowerCase()} ${a.name}=${a.value}`))"""
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    executable = chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def exercise_every_page(chromium: Any, site: Path) -> dict[str, list[str]]:

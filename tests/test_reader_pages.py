@@ -105,3 +105,59 @@ def test_charts_are_deterministic_and_keep_record_text_as_text() -> None:
     paired = paired_bar_chart(["1. $1.4 trillion"], [1.4e12], [None], "US dollars")
     assert paired == paired_bar_chart(["1. $1.4 trillion"], [1.4e12], [None], "US dollars")
     assert "Sources support" not in paired and ">1.4 tn<" in paired
+
+
+def test_excerpt_context_is_cut_at_word_boundaries() -> None:
+    from dossier.render_claim import excerpt_context
+
+    index = example_index()
+    article = index.articles["ferry-story"]
+    long_first = (
+        "Residents of the lakeside district gathered in the old market hall on a wet evening, and "
+        + article.paragraphs[0]
+    )
+    index.articles["ferry-story"] = dataclasses.replace(article, paragraphs=(long_first, *article.paragraphs[1:]))
+    anchor = index.anchors["ferry-budget"]
+    index.anchors["ferry-budget"] = dataclasses.replace(anchor, start=anchor.start + 89, end=anchor.end + 89)
+    before, exact, after = excerpt_context(index, index.claims["ferry-budget"])
+    assert exact == "Harbourville will spend €12 million on four electric ferries by 2027"
+    assert before == "of the lakeside district gathered in the old market hall on a wet evening, and "
+    assert after == ", the council said on Monday."
+
+
+def test_claim_page_leads_with_the_verdict() -> None:
+    page = render_site(example_index())["claims/ferry-capacity.md"].text
+    body = page.split("{#claim}\n", 1)[1]
+    assert body.startswith(
+        '\n<div class="dossier-verdict dossier-partly-supported" markdown="1">\n\n'
+        '<p class="dossier-verdict-label"><span class="dossier-verdict-icon" aria-hidden="true">◐</span> '
+        "Verdict: Partly supported</p>\n\n"
+        '<p class="dossier-verdict-facts">The core holds, but a detail is wrong, inflated or missing context&#46; '
+        "Forecast · checked 2024-03-10</p>"
+    )
+
+
+def test_link_previews_and_a_404_page_that_works_under_a_sub_path(tmp_path: Path) -> None:
+    from site_html import read_page
+    from test_site import build
+
+    site = tmp_path / "site"
+    result = build(EXAMPLE, site, DOSSIER_SITE_URL="https://example.org/dossier/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    raw = (site / "claims" / "ferry-capacity" / "index.html").read_text(encoding="utf-8")
+    metas = dict(re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z0-9:_]+)" content="([^"]*)">', raw))
+    assert metas == {
+        "og:type": "article",
+        "og:site_name": "Claims dossier",
+        "og:title": "The ferries will carry 2,000 passengers a day.",
+        "og:description": "Partly supported. The operator&#x27;s timetable has room for 1,600 passengers a day, not 2,000.",
+        "twitter:description": "Partly supported. The operator&#x27;s timetable has room for 1,600 passengers a day, not 2,000.",
+        "og:url": "https://example.org/dossier/claims/ferry-capacity/",
+        "twitter:card": "summary",
+        "twitter:title": "The ferries will carry 2,000 passengers a day.",
+        "twitter:label1": "Verdict",
+        "twitter:data1": "Partly supported",
+    }
+    not_found = read_page(site / "404.html")
+    assert not_found.stylesheets and all(href.startswith("/dossier/") for href in not_found.stylesheets)
+    assert all(s["src"].startswith("/dossier/") for s in not_found.scripts if s.get("src"))

@@ -263,3 +263,14 @@ def test_a_page_whose_front_matter_would_not_parse_stops_the_build(monkeypatch: 
         "page 'claims/ferry-budget.md' (ferry-budget.yaml): the front matter is not valid YAML "
         "('unacceptable character #x007f: special characters are not allowed')"
     )
+
+
+def test_link_preview_tags_hold_record_text_as_text(hostile_site: Path) -> None:
+    raw = (hostile_site / "claims" / "roads-better" / "index.html").read_text(encoding="utf-8")
+    metas = [a for t, a in tags_of(hostile_site / "claims" / "roads-better" / "index.html") if t == "meta"]
+    described = [a for a in metas if a.get("property") == "og:description" or a.get("name") == "description"]
+    assert len(described) == 2 and all(set(a) <= {"name", "property", "content"} for a in described)
+    assert {a["content"] for a in described} == {
+        "Opinion. # Not a heading - not a list 1. nor this › nor a quote ‹img src=x onerror=alert(1)› not code"
+    }
+    assert "<img src=x" not in raw
