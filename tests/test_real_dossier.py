@@ -91,10 +91,10 @@ def test_each_claim_page_shows_the_claim_and_its_verdict(real: tuple[Dossier, In
     for claim in dossier.claims:
         html = (site / "claims" / claim.id / "index.html").read_text(encoding="utf-8")
         content = html[html.index("<article") :]
-        first_badge = re.search(r'<span class="dossier-badge dossier-([a-z-]+)">([^<]*)</span>', content)
-        assert first_badge is not None, claim.id
-        assert first_badge.groups() == (claim.verdict.rating, RATING_LABELS[claim.verdict.rating]), claim.id
+        verdict = re.search(r'<div class="dossier-verdict dossier-([a-z-]+)"', content)
+        assert verdict is not None and verdict.group(1) == claim.verdict.rating, claim.id
         page = read_page(site / "claims" / claim.id / "index.html")
+        assert f"Verdict: {RATING_LABELS[claim.verdict.rating]}" in page.text, claim.id
         assert safe_title(claim.claim) in page.title, claim.id
         assert f"../../articles/{claim.article}/#c-{claim.id}" in [href for href, _ in page.links], claim.id
 
