@@ -28,6 +28,10 @@ def on_config(config: Any) -> Any:
     return _hook().on_config(config)
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _hook().on_startup(command, dirty)
+
+
 def on_pre_build(config: Any) -> None:
     _hook().on_pre_build(config)
 

@@ -2,7 +2,8 @@
 
 `build_claims.py` exposes one `DossierHook`'s methods as MkDocs hook functions. Validation runs
 in `on_pre_build`, which MkDocs calls before it empties `site_dir`, so invalid records abort
-the build and the last good site stays in place.
+the build and the last good site stays in place. Under `mkdocs serve` they build an error site
+instead (serve_errors.py), because the dev server would otherwise hold every request.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from .loader import Dossier
 from .pipeline import CLAIMS_ENV, check_dossier
-from .problems import DossierError, summarize_problems, terminal_line
+from .problems import DossierError, Problem, summarize_problems, terminal_line
+from .serve_errors import error_site
 from .site import RenderedPage, render_site
 
 CONTRIBUTING_PAGE = "contributing.md"
@@ -27,6 +30,7 @@ class DossierHook:
     def __init__(self) -> None:
         self.claims_dir = "claims"
         self.pages: dict[str, RenderedPage] = {}
+        self.serving = False  # `mkdocs serve`: show invalid records' problems in the browser
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -39,16 +43,33 @@ class DossierHook:
                 config.watch.append(watched)
         return config
 
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        dossier = None
         try:
-            _, index, problems = check_dossier(self.claims_dir)
+            dossier, index, problems = check_dossier(self.claims_dir)
             if problems:
                 for problem in problems:
                     log.error(terminal_line(str(problem)))
+                if self.serving:
+                    self.show_problems(problems, summarize_problems(problems), dossier)
+                    return
                 raise PluginError(f"{summarize_problems(problems)}; the site was not rebuilt")
             self.pages = render_site(index, config.site_url)
         except DossierError as error:
+            if self.serving:
+                self.show_problems([], str(error), dossier)
+                return
             raise PluginError(str(error)) from error
+
+    def show_problems(self, problems: list[Problem], summary: str, dossier: Dossier | None) -> None:
+        """While serving: build the error site, and say so on every failure (MkDocs drops repeats)."""
+        log.error(
+            terminal_line(f"{summary}; the site was not rebuilt, and its pages show the problems until they are fixed")
+        )
+        self.pages = error_site(problems, summary, dossier, self.pages)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path or ".").resolve().parent

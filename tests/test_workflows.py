@@ -48,13 +48,6 @@ def test_publish_workflow_installs_and_builds_as_the_readme_says() -> None:
     assert steps["Build the site"] in readme_inline_commands()
 
 
-def test_pre_commit_runs_the_checker_on_changed_records() -> None:
-    (hook,) = load(ROOT / ".pre-commit-config.yaml")["repos"][0]["hooks"]
-    assert hook["entry"] == "python build_claims.py check"
-    assert hook["files"] == "^claims/"
-    assert hook.get("pass_filenames", True) is True
-
-
 def test_pull_request_template_asks_for_sources_and_rationale() -> None:
     text = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     assert "## Evidence" in text and "## Rating rationale" in text

@@ -1,0 +1,159 @@
+"""`mkdocs serve` with invalid records: every page shows the problems instead of hanging, the
+terminal lists them on every failure, and the site comes back on the next good save."""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE, ROOT
+from dossier.loader import Dossier
+from dossier.problems import Problem
+from dossier.serve_errors import error_site, render_error_page
+
+MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+
+
+def test_error_page_lists_each_problem_with_its_location_and_escapes_record_text() -> None:
+    problems = [
+        Problem("claims/a.yaml", 4, 7, 'kind: expected one of figure; got "<b>x</b>"'),
+        Problem("claims/sources/*b*.yaml", 1, 1, "[link](javascript:x) `code`"),
+    ]
+    assert render_error_page("claims/a.md", problems, "2 problems in 2 files") == (
+        '---\ntitle: "Not rebuilt: 2 problems in 2 files"\n---\n\n'
+        "# The site was not rebuilt {#dossier-problems}\n\n"
+        "2 problems in 2 files. Fix the records and save: this page reloads by itself once they are valid. "
+        "[What each message means](../contributing.md).\n\n"
+        "- <code>claims/a&#46;yaml&#58;4&#58;7</code> kind&#58; expected one of figure; got &quot;&#60;b&#62;x&#60;/b&#62;&quot;\n"
+        "- <code>claims/sources/&#42;b&#42;&#46;yaml&#58;1&#58;1</code> &#91;link&#93;&#40;javascript&#58;x&#41; &#96;code&#96;\n"
+    )
+
+
+def test_error_site_covers_every_section_record_file_and_last_good_page() -> None:
+    dossier = Dossier(present={"claim": frozenset({"new-claim", "Not_An_Id"}), "source": frozenset({"minutes"})})
+    pages = error_site([], "1 problem in 1 file", dossier, ["topics/budget.md", "claims.json", "claims/old.md"])
+    assert sorted(pages) == [
+        "articles/index.md",
+        "claims/index.md",
+        "claims/new-claim.md",
+        "claims/old.md",
+        "entities/index.md",
+        "index.md",
+        "sources/index.md",
+        "sources/minutes.md",
+        "topics/budget.md",
+        "topics/index.md",
+    ]
+    assert all(page.record is None for page in pages.values())  # no edit button on an error page
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _fetch(url: str) -> tuple[int, str]:
+    """Status and body, character references decoded; (0, "") when the server does not answer within 5 s."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, html.unescape(response.read().decode("utf-8", "replace"))
+    except urllib.error.HTTPError as error:
+        return error.code, html.unescape(error.read().decode("utf-8", "replace"))
+    except OSError:
+        return 0, ""
+
+
+def _wait_for_page(url: str, text: str, timeout: float = 90) -> str:
+    deadline = time.monotonic() + timeout
+    body = ""
+    while time.monotonic() < deadline:
+        status, body = _fetch(url)
+        if status == 200 and text in body:
+            return body
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} never appeared at {url}; last answer:\n{body[:2000]}")
+
+
+class Server:
+    def __init__(self, claims: Path, log: Path) -> None:
+        self.port = _free_port()
+        self.log = log
+        env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "DOSSIER_CLAIMS": str(claims)}
+        with log.open("w") as out:
+            self.process = subprocess.Popen(
+                [MKDOCS, "serve", "-a", f"127.0.0.1:{self.port}"],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{path}"
+
+    def log_text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
+    claims = tmp_path / "claims"
+    shutil.copytree(EXAMPLE, claims)
+    claim = claims / "roads-better.yaml"
+    claim.write_text(claim.read_text(encoding="utf-8").replace("kind: opinion", "kind: opinon"), encoding="utf-8")
+    server = Server(claims, tmp_path / "serve.log")
+    try:
+        yield server, claims
+    finally:
+        server.process.terminate()
+        server.process.wait(timeout=30)
+
+
+PROBLEM = "roads-better.yaml:4:7</code> kind: expected one of figure, quote, statement, forecast, opinion"
+
+
+def test_serve_shows_problems_in_the_browser_and_recovers_on_the_next_good_save(serve: tuple[Server, Path]) -> None:
+    server, claims = serve
+    claim = claims / "roads-better.yaml"
+    good = claim.read_text(encoding="utf-8").replace("kind: opinon", "kind: opinion")
+    # Started with a broken record: the server runs, and the record's own page shows the problem.
+    body = _wait_for_page(server.url("claims/roads-better/"), f"<code>{claims}/{PROBLEM}")
+    stylesheet = body.split('<link rel="stylesheet" href="', 1)[1].split('"', 1)[0]
+    assert _fetch(server.url("claims/roads-better/" + stylesheet))[0] == 200  # the page is styled, not stuck
+    for page in ["", "claims/", "claims/ferry-budget/", "sources/council-minutes/", "topics/budget/"]:
+        assert PROBLEM in _wait_for_page(server.url(page), "The site was not rebuilt"), page
+    # Fixed: the real page is back.
+    claim.write_text(good, encoding="utf-8")
+    _wait_for_page(server.url("claims/roads-better/"), "Critics say the money would be better spent on roads.")
+    # Broken twice more: each failure shows its own problem, in the browser and the terminal.
+    for broken, shown in [
+        (good.replace("rating: opinion", "rating: opinon"), "verdict.rating: expected one of"),
+        (good.replace("kind: opinion", "kind: figur"), 'got "figur"'),
+    ]:
+        claim.write_text(broken, encoding="utf-8")
+        _wait_for_page(server.url("claims/roads-better/"), shown)
+        claim.write_text(good, encoding="utf-8")
+        _wait_for_page(server.url("claims/roads-better/"), "Critics say the money would be better spent on roads.")
+    summary = "1 problem in 1 file; the site was not rebuilt, and its pages show the problems until they are fixed"
+    log = server.log_text()
+    assert log.count(summary) == 3
+    assert [
+        line.split("roads-better.yaml:", 1)[1][:18] for line in log.splitlines() if "roads-better.yaml:" in line
+    ] == [
+        "4:7: kind: expecte",
+        "8:11: verdict.rati",
+        "4:7: kind: expecte",
+    ]
+    assert server.process.poll() is None
