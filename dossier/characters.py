@@ -8,17 +8,37 @@ print them.
 
 from __future__ import annotations
 
+import itertools
 import re
+import unicodedata
 
 _NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17)
 )
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _ZERO_WIDTH = "\u200b-\u200d\u2060\ufeff"
+
+
+def _format_characters() -> str:
+    """Every other invisible format character (Unicode category Cf): soft hyphen, invisible operators, tags."""
+    planes = itertools.chain(range(0x20000), range(0xE0000, 0xE1000))  # where Cf characters are assigned
+    named = set(_BIDI_CHARS + _ZERO_WIDTH_CHARS)
+    return "".join(re.escape(chr(c)) for c in planes if unicodedata.category(chr(c)) == "Cf" and chr(c) not in named)
+
+
+_BIDI_CHARS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
+_FORMAT = _format_characters()
+# Private use has no agreed meaning, surrogates are halves of characters, and the Hangul fillers
+# and the combining grapheme joiner draw nothing: each can make a visual twin of a name.
+_PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
+_SURROGATES = "\ud800-\udfff"
+_FILLERS = "\u034f\u115f\u1160\u3164\uffa0"
+_INVISIBLE = _FORMAT + _PRIVATE_USE + _SURROGATES + _FILLERS
 # Anywhere in a file, comments included. Tab, line feed and carriage return are YAML's own.
-RAW = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_ZERO_WIDTH}{_NONCHARACTERS}]")
+RAW = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_ZERO_WIDTH}{_NONCHARACTERS}{_INVISIBLE}]")
 # In a value (where a double-quoted escape such as "\e" or "\u202e" can put them).
-IN_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_ZERO_WIDTH}{_NONCHARACTERS}]")
+IN_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_ZERO_WIDTH}{_NONCHARACTERS}{_INVISIBLE}]")
 # In a one-line value: no tab either (a line break gets its own message).
 IN_LINE = re.compile(f"[\t{IN_TEXT.pattern[1:-1]}]")
 
@@ -36,6 +56,14 @@ def name_character(char: str) -> str:
         kind = "an invisible zero-width character"
     elif char in "\u2028\u2029":
         kind = "a line or paragraph separator"
+    elif unicodedata.category(char) == "Cf":
+        kind = "an invisible format character"
+    elif unicodedata.category(char) == "Co":
+        kind = "a private-use character"
+    elif unicodedata.category(char) == "Cs":
+        kind = "half of a surrogate pair, not a character"
+    elif char in "\u034f\u115f\u1160\u3164\uffa0":
+        kind = "an invisible filler"
     else:
         kind = "a Unicode noncharacter"
     return f"U+{code:04X} ({kind})"

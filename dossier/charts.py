@@ -23,6 +23,7 @@ RATING_COLOURS = {
 STATED_COLOUR = "#8d5300"
 CHECKED_COLOUR = "#1565c0"
 _STYLE: Any = {
+    "text.parse_math": False,  # "$1 to $2 million" is money, not mathematics (and "$\\foo$" would crash)
     "svg.fonttype": "none",  # text stays text: selectable, and sized by the reader's font
     "svg.hashsalt": "claims-dossier",
     "font.family": "sans-serif",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -24,6 +25,7 @@ from .site import render_site, write_site
 from .spec import FOLDERS, RecordKind, Ref
 from .templates import render_template
 
+INTERNAL_ERROR = 70  # EX_SOFTWARE: not the user's doing
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_DIR = ROOT / "schema"
 
@@ -55,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Run the command line; 0 success, 1 invalid records or user error, 2 bad usage."""
+    """Run the command line; 0 success, 1 invalid records or user error, 2 bad usage, 70 a bug."""
     out = out or sys.stdout
     err = err or sys.stderr
     try:
@@ -77,6 +79,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         for detail in error.details:
             print(terminal_line(f"  {detail}"), file=err)
         return 1
+    except Exception:  # a bug: show its traceback, but escaped, since record text may be in it
+        for line in traceback.format_exc().splitlines():
+            print(terminal_line(line), file=err)
+        return INTERNAL_ERROR
 
 
 def run_check(claims_dir: str, output_format: str, out: TextIO, files: Sequence[str] = ()) -> int:

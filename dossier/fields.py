@@ -27,8 +27,9 @@ from .yaml_scalars import TAG, construct, is_number, reading_problem, resolve_pl
 from .yaml_tree import Located
 
 _BAD = object()  # marks a value that failed its check; its problem is already reported
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_DATE_TIME = re.compile(r"^\d{4}-\d\d?-\d\d?([Tt]|[ \t]+)\d")
+# ASCII digits only, and the whole value: "\d" takes any script's digits and "$" a final newline.
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", re.ASCII)
+_DATE_TIME = re.compile(r"^[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?([Tt]|[ \t]+)[0-9]", re.ASCII)
 _TAG = TAG
 _FIRST_YEAR = 1900
 _PLACEHOLDER_WORDS = frozenset({"todo", "tbd", "fixme", "xxx"})
@@ -272,7 +273,7 @@ class _Walker:
         if node.tag in (_TAG + "int", _TAG + "str") and _DATE_TIME.match(text):
             self.report(node, path, f"{expected}, without a time; got {quote_text(text)}")
             return _BAD
-        match = _DATE.match(text) if node.tag in (_TAG + "int", _TAG + "str") else None
+        match = _DATE.fullmatch(text) if node.tag in (_TAG + "int", _TAG + "str") else None
         if match is None:
             self.report(node, path, f"{expected}, got {self.describe(node)}")
             return _BAD

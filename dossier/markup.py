@@ -95,10 +95,24 @@ def front_matter(values: dict[str, Any]) -> str:
     DEL, a C1 control or U+FFFE written raw would make MkDocs' front-matter reader reject the
     block silently and render it as page text, where Markdown would act on it.
     """
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=True)}" for key, value in values.items()]
+    lines = [f"{key}: {_yaml_escape(json.dumps(value, ensure_ascii=False))}" for key, value in values.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 
+def _yaml_escape(text: str) -> str:
+    """Every character outside printable ASCII as a YAML escape: `\\u00e9`, or `\\U0001f6a2` above U+FFFF.
+
+    JSON's own `\\ud83d\\udea2` surrogate pairs are not valid YAML escapes for libyaml, which
+    MkDocs reads front matter with, so characters beyond U+FFFF get the eight-digit form.
+    """
+    return "".join(c if " " <= c <= "~" else _yaml_escape_one(c) for c in text)
+
+
+def _yaml_escape_one(char: str) -> str:
+    return f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}"
+
+
+_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the reader MkDocs itself uses
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # as MkDocs reads it
 
 
@@ -110,7 +124,7 @@ def front_matter_error(page: str) -> str | None:
     if match is None:
         return "the front matter block is not closed"
     try:
-        data = yaml.safe_load(match.group(1))
+        data = yaml.load(match.group(1), Loader=_YAML_LOADER)
     except yaml.YAMLError as error:
         return f"the front matter is not valid YAML ({ascii(str(error).splitlines()[0])})"
     return None if isinstance(data, dict) else "the front matter is not a mapping"

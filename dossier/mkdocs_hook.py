@@ -62,7 +62,10 @@ class DossierHook:
             if self.serving:
                 self.show_problems([], str(error), dossier)
                 return
-            raise PluginError(str(error)) from error
+            raise PluginError(terminal_line(str(error))) from error
+        except Exception as error:  # a bug; record text may be in its message, so escape it for the log
+            message = f"internal error while rendering the dossier: {type(error).__name__}: {error}"
+            raise PluginError(terminal_line(message)) from error
 
     def show_problems(self, problems: list[Problem], summary: str, dossier: Dossier | None) -> None:
         """While serving: build the error site, and say so on every failure (MkDocs drops repeats)."""

@@ -70,6 +70,10 @@ def _check_claim(values: dict[str, Any], report: Any) -> None:
     period = figure.get("period") or {}
     if "start" in period and "end" in period and _date_key(period["end"]) < _date_key(period["start"]):
         report(("figure", "period", "end"), f"{period['end']} is before start {period['start']}")
+    rate = (figure.get("usd_rate") or {}).get("rate")
+    if rate is not None and not 0 < rate < 10_000:
+        message = f"{rate} is not a plausible rate; give the US dollars one unit is worth, e.g. 0.14"
+        report(("figure", "usd_rate", "rate"), message)
     unit = figure.get("unit", "")
     if "usd_rate" in figure and (unit == "USD" or not (len(unit) == 3 and unit.isupper())):
         report(

@@ -1301,3 +1301,52 @@ CASES: list[Case] = [
         ),
     ),
 ]
+CASES += [
+    # --- lead: what the red-team review of the merged branches found ------------------------
+    Case(
+        "date with a trailing line break",
+        {"roads-better.yaml": [("  checked: 2024-03-10", '  checked: "2024-03-10\\n"')]},
+        (
+            'claims/roads-better.yaml:9:12: verdict.checked: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got text "2024-03-10\\n"',
+        ),
+    ),
+    Case(
+        "date in another script's digits",
+        {"sources/council-minutes.yaml": [("published: 2024-03-04", 'published: "٢٠٢٤-03-04"')]},
+        (
+            'claims/sources/council-minutes.yaml:6:12: published: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got text "٢٠٢٤-03-04"',
+        ),
+    ),
+    Case(
+        "soft hyphen, tag character and Hangul filler in text",
+        {
+            "roads-better.yaml": [
+                ("claim: Critics say", 'claim: "Crit\\u00adics say'),
+                ("better spent on roads.\nexcerpt", 'better spent on roads."\nexcerpt'),
+            ],
+            "entities/ana-ruiz.yaml": [("name: Ana Ruiz", 'name: "Ana\\U000E0041 Ruiz"')],
+            "sources/council-minutes.yaml": [
+                ("publisher: Harbourville Council", 'publisher: "Harbourville\\u3164Council"')
+            ],
+        },
+        (
+            "claims/entities/ana-ruiz.yaml:3:11: name: U+E0041 (an invisible format character) is not allowed in a record; remove it",
+            "claims/roads-better.yaml:5:13: claim: U+00AD (an invisible format character) is not allowed in a record; remove it",
+            "claims/sources/council-minutes.yaml:4:25: publisher: U+3164 (an invisible filler) is not allowed in a record; remove it",
+        ),
+    ),
+    Case(
+        "exchange rate that is not plausible",
+        {
+            "ferry-budget.yaml": [
+                (
+                    "  method: official",
+                    "  method: official\n  usd_rate: {rate: 1.0e+308, date: 2024, source: council-minutes}",
+                )
+            ]
+        },
+        (
+            "claims/ferry-budget.yaml:16:20: figure.usd_rate.rate: 1e+308 is not a plausible rate; give the US dollars one unit is worth, e.g. 0.14",
+        ),
+    ),
+]

@@ -128,3 +128,18 @@ def test_python_tags_are_never_constructed(dossier_dir: Path, tmp_path: Path) ->
     assert code == 1
     assert "explicit YAML tag !!python/object/apply:os.system is not allowed" in out
     assert not marker.exists()
+
+
+def test_a_crash_is_shown_with_its_traceback_but_cannot_write_workflow_commands(
+    dossier_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash(*args: object) -> int:
+        raise ValueError("record text\n::warning title=Injected::from a record\n\x1b[2J")
+
+    monkeypatch.setattr("dossier.cli.run_check", crash)
+    code, out, err = run(["check"])
+    assert (code, out) == (70, "")
+    lines = err.splitlines()
+    assert lines[0] == "Traceback (most recent call last):"
+    assert lines[-2:] == ["\\x3a:warning title=Injected::from a record", "\\x1b[2J"]
+    assert not any(line.startswith("::") or "\x1b" in line for line in lines)

@@ -161,3 +161,10 @@ def test_link_previews_and_a_404_page_that_works_under_a_sub_path(tmp_path: Path
     not_found = read_page(site / "404.html")
     assert not_found.stylesheets and all(href.startswith("/dossier/") for href in not_found.stylesheets)
     assert all(s["src"].startswith("/dossier/") for s in not_found.scripts if s.get("src"))
+
+
+def test_chart_labels_are_never_read_as_mathematics() -> None:
+    svg = bar_chart(
+        [Bar("between $1 and $2 million", 1, "#2e7d32"), Bar("$\\foo$ $\\left($", 2, "#2e7d32")], "US dollars"
+    )
+    assert "between $1 and $2 million" in svg and "$\\foo$ $\\left($" in svg

@@ -76,6 +76,14 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 ("name: Ana Ruiz", f"name: {json.dumps(ENTITY_NAME)}"),
                 ("description: Mayor of Harbourville.", 'description: "    | cell | break |"'),
             ],
+            # An emoji once broke the front matter for libyaml (JSON wrote it as a surrogate pair),
+            # and the title line became page text where the attribute list acted on it.
+            "ferry-capacity.yaml": [
+                (
+                    "claim: The ferries will carry 2,000 passengers a day.",
+                    f"claim: {json.dumps(EMOJI_CLAIM, ensure_ascii=False)}",
+                )
+            ],
             "council-announced.yaml": [
                 (
                     "    note: Dated Monday 4 March 2024.",
@@ -191,7 +199,8 @@ def test_urls_stay_inside_their_href(hostile_site: Path) -> None:
     assert {unquote(h) for h in hrefs if "[a]" in unquote(h)} == set(URL_PAYLOADS.values())
 
 
-HIDDEN = ["\x7f", "\x85", "\ufffe", "\x1b[2J", "\u202e"]
+EMOJI_CLAIM = "*x*{tabindex=0 autofocus onfocus=alert(document.domain)} 🚢 [ferry](javascript:alert(3))"
+HIDDEN = ["\x7f", "\x85", "\ufffe", "\x1b[2J", "\u202e", "🚢"]
 SMUGGLED = "[x](https://evil.example/){: onmouseover=alert(document.domain) }"
 
 
@@ -261,7 +270,7 @@ def test_a_page_whose_front_matter_would_not_parse_stops_the_build(monkeypatch: 
         render_site(check_dossier(str(EXAMPLE))[1])
     assert str(error.value) == (
         "page 'claims/ferry-budget.md' (ferry-budget.yaml): the front matter is not valid YAML "
-        "('unacceptable character #x007f: special characters are not allowed')"
+        "('unacceptable character #x007f: control characters are not allowed')"
     )
 
 
