@@ -18,6 +18,10 @@ TIMELINE = "timeline.md"
 VERDICT_CHART = "charts/verdicts.svg"
 
 
+def timeline_year_page(year: str) -> str:
+    return f"timeline/{year}.md"
+
+
 def figure_chart(unit_slug: str) -> str:
     return f"charts/figures-{unit_slug}.svg"
 

@@ -13,7 +13,7 @@ from .charts import paired_bar_chart
 from .crossref import Index
 from .markup import front_matter, md_cell, md_text
 from .model import Claim, Figure
-from .paths import FIGURES, claim_page, figure_chart, link, source_page
+from .paths import CLAIMS_CSV, FIGURES, claim_page, figure_chart, link, source_page
 from .problems import plural
 from .render_common import badge, claims_in_article_order
 
@@ -71,13 +71,27 @@ def _gap(row: Row) -> str:
     return "none" if abs(change) < 0.05 else f"{change:+.1f}%"
 
 
+CHART_LIMIT = 20  # bars pairs per chart: the largest gaps first, so the chart stays readable
+TABLE_LIMIT = 200  # rows per unit: a page stays light at any size; claims.csv has every figure
+
+
+def charted(rows: list[Row]) -> list[tuple[int, Row]]:
+    """The (table number, row) pairs a chart shows: largest gaps first, then the rest in order."""
+    numbered = list(enumerate(rows, start=1))
+    gaps = [(n, r) for n, r in numbered if r.checked not in (None, 0)]
+    gaps.sort(key=lambda item: -abs((item[1].stated - (item[1].checked or 0)) / (item[1].checked or 1)))
+    rest = [(n, r) for n, r in numbered if r.checked in (None, 0)]
+    return sorted((gaps + rest)[:CHART_LIMIT], key=lambda item: item[0])
+
+
 def _group_section(index: Index, unit: str, rows: list[Row]) -> tuple[str, str]:
     """(the Markdown section, the chart's SVG) for one unit."""
     slug = unit.lower()
-    labels = [f"{n}. {c.figure.stated if c.figure else ''}" for n, c in enumerate((r.claim for r in rows), start=1)]
-    svg = paired_bar_chart(labels, [r.stated for r in rows], [r.checked for r in rows], unit_label(unit))
+    shown = charted(rows)
+    labels = [f"{n}. {r.claim.figure.stated if r.claim.figure else ''}" for n, r in shown]
+    svg = paired_bar_chart(labels, [r.stated for _, r in shown], [r.checked for _, r in shown], unit_label(unit))
     lines = []
-    for number, row in enumerate(rows, start=1):
+    for number, row in enumerate(rows[:TABLE_LIMIT], start=1):
         figure = row.claim.figure
         stated = md_cell(figure.stated) if figure else " "
         claim = (
@@ -86,9 +100,10 @@ def _group_section(index: Index, unit: str, rows: list[Row]) -> tuple[str, str]:
         converted = f"<br>{row.rate_note}" if row.rate_note else ""
         cells = [str(number), claim, stated + converted, _number(row.stated), _number(row.checked), _gap(row)]
         lines.append("| " + " | ".join(cells) + " |")
+    which = "" if len(shown) == len(rows) else f" ({len(shown)} of them: the largest gaps first)"
     alt = (
-        f"Bar chart: {plural(len(rows), 'figure')} in {unit_label(unit)}, as stated and as the sources support; "
-        "the table below gives the numbers."
+        f"Bar chart: {plural(len(rows), 'figure')} in {unit_label(unit)}{which}, as stated and as the sources "
+        "support; the table below gives the numbers."
     )
     # A Markdown image, so that MkDocs rewrites and checks the path like any other link.
     chart = f"![{md_text(alt)}]({link(FIGURES, figure_chart(slug))}){{.dossier-chart}}"
@@ -96,17 +111,21 @@ def _group_section(index: Index, unit: str, rows: list[Row]) -> tuple[str, str]:
         "| # | Claim | As stated | Value | Sources support | Article vs sources |\n|---|---|---|---|---|---|\n"
         + "\n".join(lines)
     )
-    return f"## {md_text(unit_label(unit))} {{#unit-{slug}}}\n\n{chart}\n\n{table}\n", svg
+    rest = len(rows) - TABLE_LIMIT
+    csv = f"[claims.csv]({link(FIGURES, CLAIMS_CSV)})"
+    more = f"\n\n{plural(rest, 'more figure')} in this unit: every figure is in {csv}." if rest > 0 else ""
+    return f"## {md_text(unit_label(unit))} {{#unit-{slug}}}\n\n{chart}\n\n{table}{more}\n", svg
 
 
 def render_figures(index: Index) -> tuple[str, dict[str, str]]:
     """Markdown for `figures.md`, and the chart files it shows (path -> SVG)."""
     sections, charts = [], {}
-    for unit, rows in figure_groups(index).items():
+    groups = figure_groups(index)
+    for unit, rows in groups.items():
         section, svg = _group_section(index, unit, rows)
         sections.append(section)
         charts[figure_chart(unit.lower())] = svg
-    missing = sum(1 for rows in figure_groups(index).values() for r in rows if r.checked is None)
+    missing = sum(1 for rows in groups.values() for r in rows if r.checked is None)
     intro = (
         "Every figure the article states, against the value the sources support, one chart per unit. "
         "Amounts in other currencies are shown in US dollars at the rate their record gives. "

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from .crossref import Index
 from .markup import front_matter, md_cell, md_text
 from .model import Claim
-from .paths import TIMELINE, article_page, claim_page, link, source_page
+from .paths import TIMELINE, article_page, claim_page, link, source_page, timeline_year_page
+from .problems import plural
 from .render_common import badge, claims_in_article_order
 
 
@@ -30,9 +31,8 @@ def date_key(iso: str) -> tuple[int, ...]:
     return tuple(int(part) for part in iso.split("-"))
 
 
-def timeline_events(index: Index) -> list[Event]:
-    """Every dated event, sorted by date, then kind, then text."""
-    page = TIMELINE
+def timeline_events(index: Index, page: str = TIMELINE) -> list[Event]:
+    """Every dated event, sorted by date, then kind, then text; links are relative to `page`."""
     events: list[Event] = []
     citing: dict[str, list[Claim]] = defaultdict(list)
     ordered = claims_in_article_order(index)
@@ -67,24 +67,59 @@ def timeline_events(index: Index) -> list[Event]:
     return sorted(events, key=lambda e: (date_key(e.date), e.order, e.what))
 
 
-def render_timeline(index: Index) -> str:
-    """Markdown for `timeline.md`: a table of events, oldest first."""
-    rows = []
-    for event in timeline_events(index):
-        claims = "<br>".join(
-            f"{badge(c.verdict.rating)} [{md_text(c.claim)}]({link(TIMELINE, claim_page(c.id))})" for c in event.claims
-        )
-        rows.append(f"| {event.date} | {event.what} | {claims or md_cell('')} |")
-    table = (
-        "| Date | What happened | Claims |\n|---|---|---|\n" + "\n".join(rows) + "\n" if rows else "No dated events.\n"
+PAGE_LIMIT = 400  # events on one page; beyond that the timeline is split into a page per year
+CLAIMS_PER_EVENT = 10  # a source cited by hundreds of claims lists ten, and says how many more
+
+
+def render_timeline(index: Index) -> dict[str, str]:
+    """`timeline.md`, a table of events oldest first; past PAGE_LIMIT events, a page per year."""
+    events = timeline_events(index)
+    if len(events) <= PAGE_LIMIT:
+        return {TIMELINE: _page(TIMELINE, "Timeline", _INTRO, _table(TIMELINE, events))}
+    years: dict[str, int] = {}
+    for event in events:
+        years[event.date[:4]] = years.get(event.date[:4], 0) + 1
+    listing = "\n".join(
+        f"- [{year}]({link(TIMELINE, timeline_year_page(year))}): {plural(count, 'event')}"
+        for year, count in years.items()
     )
+    pages = {TIMELINE: _page(TIMELINE, "Timeline", _INTRO, "One page per year:\n\n" + listing + "\n")}
+    for year in years:
+        page = timeline_year_page(year)
+        in_year = [e for e in timeline_events(index, page) if e.date[:4] == year]
+        back = f"[All years]({link(page, TIMELINE)})\n\n"
+        pages[page] = _page(page, f"Timeline: {year}", back, _table(page, in_year))
+    return pages
+
+
+_INTRO = (
+    "The dated events behind the claims, oldest first: when the article and each source were "
+    "published, the dates and spans the figures describe, and every correction. "
+    "A year or a month alone comes before the days it contains.\n\n"
+)
+
+
+def _table(page: str, events: list[Event]) -> str:
+    rows = []
+    for event in events:
+        claims = [
+            f"{badge(c.verdict.rating)} [{md_text(c.claim)}]({link(page, claim_page(c.id))})"
+            for c in event.claims[:CLAIMS_PER_EVENT]
+        ]
+        if len(event.claims) > CLAIMS_PER_EVENT:
+            claims.append(f"and {plural(len(event.claims) - CLAIMS_PER_EVENT, 'more claim')}")
+        rows.append(f"| {event.date} | {event.what} | {'<br>'.join(claims) or md_cell('')} |")
+    if not rows:
+        return "No dated events.\n"
+    return "| Date | What happened | Claims |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+
+
+def _page(page: str, title: str, lead: str, body: str) -> str:
+    heading = "# Timeline {#timeline}" if page == TIMELINE else f"# {title} {{#timeline}}"
     return (
-        front_matter({"title": "Timeline", "search": {"exclude": True}})
-        + "# Timeline {#timeline}\n\n"
-        + "The dated events behind the claims, oldest first: when the article and each source were "
-        + "published, the dates and spans the figures describe, and every correction. "
-        + "A year or a month alone comes before the days it contains.\n\n"
+        front_matter({"title": title, "search": {"exclude": True}})
+        + f"{heading}\n\n{lead}"
         + '<div class="dossier-timeline" markdown="1">\n\n'
-        + table
+        + body
         + "\n</div>\n"
     )

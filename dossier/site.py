@@ -56,7 +56,8 @@ def render_site(index: Index, site_url: str | None = None) -> dict[str, Rendered
     add(paths.TOPICS, render_topics_index(index))
     add(paths.CLAIMS_JSON, claims_json(index))
     add(paths.CLAIMS_CSV, claims_csv(index))
-    add(paths.TIMELINE, render_timeline(index))
+    for timeline_path, text in render_timeline(index).items():
+        add(timeline_path, text)
     figures, charts = render_figures(index)
     add(paths.FIGURES, figures)
     for chart_path, svg in charts.items():

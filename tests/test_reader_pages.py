@@ -6,6 +6,8 @@ import dataclasses
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import apply_edits
 from dossier.charts import Bar, bar_chart, paired_bar_chart
 from dossier.pipeline import check_dossier
@@ -168,3 +170,22 @@ def test_chart_labels_are_never_read_as_mathematics() -> None:
         [Bar("between $1 and $2 million", 1, "#2e7d32"), Bar("$\\foo$ $\\left($", 2, "#2e7d32")], "US dollars"
     )
     assert "between $1 and $2 million" in svg and "$\\foo$ $\\left($" in svg
+
+
+def test_large_dossiers_get_a_timeline_page_per_year_and_capped_figure_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dossier.render_figures as figures
+    import dossier.render_timeline as timeline
+
+    monkeypatch.setattr(timeline, "PAGE_LIMIT", 2)
+    monkeypatch.setattr(timeline, "CLAIMS_PER_EVENT", 1)
+    pages = timeline.render_timeline(example_index())
+    assert sorted(pages) == ["timeline.md", "timeline/2024.md"]
+    assert "- [2024](timeline/2024.md): 6 events" in pages["timeline.md"]
+    year = pages["timeline/2024.md"]
+    assert "[All years](../timeline.md)" in year and "and 1 more claim |" in year
+    assert "](../claims/ferry-capacity.md)" in year
+    monkeypatch.setattr(figures, "TABLE_LIMIT", 0)
+    monkeypatch.setattr(figures, "CHART_LIMIT", 0)
+    page, _ = figures.render_figures(example_index())
+    assert "1 more figure in this unit: every figure is in [claims.csv](claims.csv)." in page
+    assert "Bar chart&#58; 1 figure in Passengers &#40;0 of them&#58; the largest gaps first&#41;" in page
