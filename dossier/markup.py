@@ -17,12 +17,18 @@ from typing import Any
 # , ; ? / are left alone: they are inert in every context we emit.
 _ACTIVE = set("\\`*_{}[]()#+-.!|<>&~^=:$%@")
 _LINE_BREAKS = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
-_TRANSLATION = {ord(c): f"&#{ord(c)};" for c in _ACTIVE} | {ord('"'): "&quot;", ord("'"): "&#39;"}
+_REFERENCES = {c: f"&#{ord(c)};" for c in _ACTIVE} | {'"': "&quot;", "'": "&#39;"}
+# One regular-expression pass: several times faster than str.translate with a dict on long text.
+_ACTIVE_CHAR = re.compile("[" + re.escape("".join(sorted(_REFERENCES))) + "]")
+
+
+def _reference(match: re.Match[str]) -> str:
+    return _REFERENCES[match.group()]
 
 
 def md_text(text: str) -> str:
     """Inline text, shown exactly as written; line breaks and tabs become spaces."""
-    return _LINE_BREAKS.sub(" ", text.translate(_TRANSLATION))
+    return _LINE_BREAKS.sub(" ", _ACTIVE_CHAR.sub(_reference, text))
 
 
 def md_paragraphs(text: str) -> str:
