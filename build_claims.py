@@ -36,5 +36,13 @@ def on_files(files: Any, config: Any) -> Any:
     return _hook().on_files(files, config)
 
 
+def on_post_build(config: Any) -> None:
+    _hook().on_post_build(config)
+
+
+def on_build_error(error: Exception) -> None:
+    _hook().on_build_error(error)
+
+
 if __name__ == "__main__":
     sys.exit(main())

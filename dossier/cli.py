@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from .engines import ENGINES, build_with_zensical
 from .fields import text_problem
 from .json_schema import schema_files
 from .pipeline import check_dossier, count_records
@@ -33,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="check, then build the site with MkDocs (strict)")
     build.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
     build.add_argument("--site-dir", default=None, metavar="DIR", help="output folder (default: site/)")
+    build.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mkdocs (default) or zensical")
     new = commands.add_parser("new", help="start a new record from a commented template")
     new.add_argument("kind", choices=("claim", "source", "entity"), help="what to create")
     new.add_argument("id", help="the new record's id, which is also its file name")
@@ -57,7 +59,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         if args.command == "render":
             return run_render(args.claims, Path(args.out), out)
         if args.command == "build":
-            return run_build(args.claims, args.site_dir, out)
+            return run_build(args.claims, args.site_dir, out, args.engine)
         if args.command == "new":
             return run_new(args.kind, args.id, args.article, args.claims, out)
         return run_schema(Path(args.out), out)
@@ -115,12 +117,16 @@ def run_render(claims_dir: str, folder: Path, out: TextIO) -> int:
     return 0
 
 
-def run_build(claims_dir: str, site_dir: str | None, out: TextIO) -> int:
+def run_build(claims_dir: str, site_dir: str | None, out: TextIO, engine: str = "mkdocs") -> int:
     """Check first (same output as `check`), then run MkDocs' strict build on mkdocs.yml."""
-    _, _, problems = check_dossier(claims_dir)
+    _, index, problems = check_dossier(claims_dir)
     if problems:
         print_problems(problems, "text", out)
         return 1
+    if engine == "zensical":
+        site = build_with_zensical(ROOT, index, site_dir or str(ROOT / "site"))
+        print(f"built the site in {site} with Zensical", file=out)
+        return 0
     from .build import build_site  # only here: checking must work with PyYAML alone (pre-commit)
 
     site = build_site(ROOT / "mkdocs.yml", claims_dir, site_dir)

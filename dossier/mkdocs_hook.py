@@ -15,8 +15,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from .crossref import Index
 from .pipeline import CLAIMS_ENV, check_dossier
 from .problems import DossierError, summarize_problems
+from .search_index import compact_search_index
 from .site import RenderedPage, render_site
 
 CONTRIBUTING_PAGE = "contributing.md"
@@ -27,6 +29,8 @@ class DossierHook:
     def __init__(self) -> None:
         self.claims_dir = "claims"
         self.pages: dict[str, RenderedPage] = {}
+        self.index: Index | None = None
+        self.written: dict[str, str] = {}  # generated pages as the last finished build wrote them
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -47,6 +51,7 @@ class DossierHook:
                     log.error(str(problem))
                 raise PluginError(f"{summarize_problems(problems)}; the site was not rebuilt")
             self.pages = render_site(index, config.site_url)
+            self.index = index
         except DossierError as error:
             raise PluginError(str(error)) from error
 
@@ -65,7 +70,39 @@ class DossierHook:
                 raise PluginError(
                     f"docs/{path} is written by hand, but the dossier generates that page; rename the file"
                 )
-            generated = File.generated(config, path, content=page.text)
+            generated = GeneratedFile.generated(config, path, content=page.text)
+            assert isinstance(generated, GeneratedFile)  # File.generated builds an instance of its class
+            generated.changed = self.written.get(path) != page.text
             generated.edit_uri = f"{claims_in_repo}/{page.record}" if page.record else None
             files.append(generated)
         return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # Runs after the search plugin (hooks follow plugins) has written its index.
+        search_index = Path(config.site_dir) / "search" / "search_index.json"
+        if self.index is not None and search_index.is_file():
+            compact_search_index(search_index, self.index)
+        self.remember_written()
+
+    # Fast preview: `mkdocs serve --dirty` rebuilds only the pages whose File says it was modified.
+
+    def remember_written(self) -> None:
+        """The build finished: every generated page on disk now has this text."""
+        self.written = {path: page.text for path, page in self.pages.items()}
+
+    def on_build_error(self, error: Exception) -> None:
+        """A build stopped part way: what is on disk is unknown, so the next build writes everything."""
+        self.written = {}
+
+
+class GeneratedFile(File):
+    """A generated page that, in a dirty build, counts as modified only if its text changed.
+
+    MkDocs' `--dirty` skips pages whose `is_modified()` is false, but treats every file made
+    from in-memory content as modified, so a preview rebuilt all pages for one saved claim.
+    """
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
