@@ -36,6 +36,10 @@ def on_files(files: Any, config: Any) -> Any:
     return _hook().on_files(files, config)
 
 
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    return _hook().on_env(env)
+
+
 def on_post_build(config: Any) -> None:
     _hook().on_post_build(config)
 

@@ -11,6 +11,8 @@ import logging
 import os
 from pathlib import Path
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -31,6 +33,7 @@ class DossierHook:
         self.pages: dict[str, RenderedPage] = {}
         self.index: Index | None = None
         self.written: dict[str, str] = {}  # generated pages as the last finished build wrote them
+        self.templates = TemplateCache()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -90,9 +93,31 @@ class DossierHook:
         """The build finished: every generated page on disk now has this text."""
         self.written = {path: page.text for path, page in self.pages.items()}
 
+    def on_env(self, env: Environment) -> Environment:
+        env.bytecode_cache = self.templates
+        return env
+
     def on_build_error(self, error: Exception) -> None:
         """A build stopped part way: what is on disk is unknown, so the next build writes everything."""
         self.written = {}
+
+
+class TemplateCache(BytecodeCache):
+    """Compiled theme templates kept in memory across the rebuilds of one `mkdocs serve`.
+
+    MkDocs reloads its configuration, and so a fresh Jinja environment, on every rebuild; without
+    this each rebuild compiles Material's templates again. Keys carry the template's checksum.
+    """
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
 class GeneratedFile(File):
