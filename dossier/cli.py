@@ -128,7 +128,9 @@ def run_build(claims_dir: str, site_dir: str | None, out: TextIO, engine: str = 
         print(f"built the site in {site} with Zensical", file=out)
         return 0
     from .build import build_site  # only here: checking must work with PyYAML alone (pre-commit)
+    from .mkdocs_hook import hand_over_checked
 
+    hand_over_checked(claims_dir, index)  # the hook need not check the same files again
     site = build_site(ROOT / "mkdocs.yml", claims_dir, site_dir)
     print(f"built the site in {site}", file=out)
     return 0

@@ -23,7 +23,10 @@ ENGINES = ("mkdocs", "zensical")
 
 
 def engine_config(mkdocs_yml: Path, docs_dir: str, site_dir: str) -> str:
-    """`mkdocs.yml` without the hook and the claims watch, pointed at the given folders."""
+    """`mkdocs.yml` without the hook, the claims watch and edit links, pointed at the given folders.
+
+    Edit links go: without the hook they would open the generated Markdown, not the YAML record.
+    """
     kept = []
     skipping = False
     for line in mkdocs_yml.read_text(encoding="utf-8").splitlines():
@@ -33,8 +36,9 @@ def engine_config(mkdocs_yml: Path, docs_dir: str, site_dir: str) -> str:
         if skipping and (line.startswith((" ", "-")) or not line.strip()):
             continue
         skipping = False
-        kept.append(line)
-    return "\n".join(kept) + f"\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
+        if not line.startswith("edit_uri:"):
+            kept.append(line)
+    return "\n".join(kept) + f"\nedit_uri: ''\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
 
 
 def prepare_docs(root: Path, pages_dir: Path, index: Index) -> None:

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from .crossref import Index
 from .pipeline import CLAIMS_ENV, check_dossier
-from .problems import DossierError, summarize_problems
+from .problems import DossierError, Problem, summarize_problems
 from .search_index import compact_search_index
 from .site import RenderedPage, render_site
 
@@ -48,7 +48,7 @@ class DossierHook:
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         try:
-            _, index, problems = check_dossier(self.claims_dir)
+            index, problems = _take_checked(self.claims_dir) or check_dossier(self.claims_dir)[1:]
             if problems:
                 for problem in problems:
                     log.error(str(problem))
@@ -100,6 +100,25 @@ class DossierHook:
     def on_build_error(self, error: Exception) -> None:
         """A build stopped part way: what is on disk is unknown, so the next build writes everything."""
         self.written = {}
+
+
+# `build_claims.py build` checks the records before it starts MkDocs in the same process; it
+# hands the result over so that a build reads and links every file once, not twice.
+_checked: tuple[str, Index] | None = None
+
+
+def hand_over_checked(claims_dir: str, index: Index) -> None:
+    """The index of a claims folder just checked without problems, for the next build's hook."""
+    global _checked
+    _checked = (os.path.abspath(claims_dir), index)
+
+
+def _take_checked(claims_dir: str) -> tuple[Index, list[Problem]] | None:
+    global _checked
+    checked, _checked = _checked, None
+    if checked is not None and checked[0] == os.path.abspath(claims_dir):
+        return checked[1], []
+    return None
 
 
 class TemplateCache(BytecodeCache):

@@ -7,7 +7,7 @@ the plugin writes `search/search_index.json`, the hook replaces each claim page'
 entry built from the record: the claim as title; its verdict, kind, conclusion, entities
 (speaker included) and sources as text; its topics as tags. The excerpt is left to the
 article's own entry, which holds the article's words. Sections that only list other records
-(an article's claims, an entity's or source's citing claims) are dropped: those claims have
+(an article's claims, an entity's quotes and claims, a source's citing claims) are dropped: those claims have
 their own entries. Record text is HTML-escaped, as the search results show `text` as HTML.
 """
 
@@ -24,7 +24,7 @@ from .paths import claim_page, page_url
 from .render_common import KIND_LABELS, RATING_LABELS
 
 # Sections (by heading id) of record pages that list claims shown in full elsewhere.
-LISTING_SECTIONS = {"articles": {"claims"}, "entities": {"claims"}, "sources": {"cited-by"}}
+LISTING_SECTIONS = {"articles": {"claims"}, "entities": {"claims", "quoted"}, "sources": {"cited-by"}}
 
 
 def claim_entry(index: Index, claim: Claim) -> dict[str, Any]:
@@ -33,15 +33,16 @@ def claim_entry(index: Index, claim: Claim) -> dict[str, Any]:
     names = [index.entities[e].name for e in claim.entities]
     if claim.quote and claim.quote.speaker not in claim.entities:
         names.append(index.entities[claim.quote.speaker].name)
-    facts = [
-        "Entities: " + ", ".join(names) if names else "",
-        "Sources: " + "; ".join(index.sources[r.source].title for r in claim.sources) if claim.sources else "",
-    ]
-    lines.append(". ".join(f for f in facts if f))
+    facts = []
+    if names:
+        facts.append("Entities: " + ", ".join(names) + ".")
+    if claim.sources:
+        facts.append("Sources: " + "; ".join(index.sources[r.source].title for r in claim.sources) + ".")
+    lines += facts
     entry: dict[str, Any] = {
         "location": page_url(claim_page(claim.id)),
         "title": escape(" ".join(claim.claim.split()), quote=False),
-        "text": "".join(f"<p>{escape(' '.join(line.split()), quote=False)}</p>" for line in lines if line),
+        "text": escape(" ".join(" ".join(lines).split()), quote=False),
     }
     if claim.topics:
         entry["tags"] = list(claim.topics)
@@ -49,19 +50,21 @@ def claim_entry(index: Index, claim: Claim) -> dict[str, Any]:
 
 
 def compact_search_index(path: Path, index: Index) -> None:
-    """Rewrite Material's search index in place: one entry per claim, listing sections dropped."""
+    """Rewrite Material's search index in place: one entry per claim, listing sections dropped.
+
+    Under `mkdocs serve --dirty` the plugin appends the rebuilt pages' entries to the previous
+    ones, so an entry is kept once per location, with its newest text, in its first place.
+    """
     data = json.loads(path.read_text(encoding="utf-8"))
     claims = {page_url(claim_page(c.id)): c for c in index.claims.values()}
-    docs = []
-    done = set()
+    docs: dict[str, dict[str, Any]] = {}
     for doc in data["docs"]:
         page, _, section = doc["location"].partition("#")
         claim = claims.get(page)
         if claim is not None:
-            if page not in done:  # the claim's entry takes the place of the page's first section
-                done.add(page)
-                docs.append(claim_entry(index, claim))
+            if page not in docs:  # the claim's entry takes the place of the page's first section
+                docs[page] = claim_entry(index, claim)
         elif section not in LISTING_SECTIONS.get(page.split("/", 1)[0], ()):
-            docs.append(doc)
-    data["docs"] = docs
+            docs[doc["location"]] = doc
+    data["docs"] = list(docs.values())
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
