@@ -49,7 +49,7 @@ class Step:
     peak_mb: float  # peak resident memory of the process
 
 
-def run(command: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> Step:
+def run(command: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None, expect: int = 0) -> Step:
     """Run one process to completion; its wall time, CPU time and peak memory (from wait4)."""
     start = time.perf_counter()
     process = subprocess.Popen(
@@ -60,7 +60,7 @@ def run(command: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None)
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - start
-    if process.returncode != 0:
+    if process.returncode != expect:
         raise RuntimeError(f"{' '.join(command)} failed:\n{errors.decode('utf-8', 'replace')[-3000:]}")
     return Step(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
@@ -120,6 +120,20 @@ def bench_size(n: int, work: Path, quick: bool, serve: bool) -> dict[str, Any]:
         times = measure(claims, "claim-1", "article-0", "claims/")
         result["serve"] = asdict(times)
     return result
+
+
+def hostile_files(folder: Path) -> dict[str, Any]:
+    """`check` on a 1 MB file of 72,000 keys, 100,000 levels of nesting, a 50 MB file and an alias bomb."""
+    (folder / "articles").mkdir(parents=True)
+    keys = "\n".join(f"k{n}: {n}" for n in range(72_000))  # just under the 1 MB limit
+    (folder / "wide.yaml").write_text(keys + "\n", encoding="utf-8")
+    (folder / "deep.yaml").write_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    (folder / "huge.yaml").write_text("# " + "x" * 50_000_000 + "\n", encoding="utf-8")
+    bomb = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    bomb += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    (folder / "bomb.yaml").write_text("\n".join(bomb) + "\n", encoding="utf-8")
+    print("hostile files: check", flush=True)
+    return asdict(run([sys.executable, "build_claims.py", "check", "--claims", str(folder)], expect=1))
 
 
 def ratios(results: list[dict[str, Any]]) -> dict[str, float]:
@@ -235,12 +249,20 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix=f"dossier-bench-{n}-") as tmp:
             serve = not args.quick and not args.no_serve and n <= args.serve_max
             results.append(bench_size(n, Path(tmp), args.quick, serve))
+    hostile = None
+    if not args.quick:
+        with tempfile.TemporaryDirectory(prefix="dossier-bench-hostile-") as tmp:
+            hostile = hostile_files(Path(tmp) / "hostile")
     about["load_average_at_end"] = os.getloadavg()[0]
     ratio = ratios(results)
     found = targets(results, ratio)
     report = table(results, ratio, found)
+    if hostile:
+        seconds = f"{hostile['wall']:.2f} s, {hostile['cpu']:.2f} CPU s"
+        report += f"\n\nhostile files check: {seconds}, peak {hostile['peak_mb']:.0f} MB"
     print(report)
-    data = {"machine": about, "results": results, "ratios": ratio, "targets": found, "table": report}
+    data = {"machine": about, "results": results, "hostile_files_check": hostile}
+    data |= {"ratios": ratio, "targets": found, "table": report}
     Path(args.json).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.json}")
     return 0
