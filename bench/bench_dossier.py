@@ -89,6 +89,15 @@ def bench_size(n: int, work: Path, quick: bool, serve: bool) -> dict[str, Any]:
     rendered = work / "rendered"
     result["render"] = asdict(run([py, "build_claims.py", "render", "--claims", str(claims), "--out", str(rendered)]))
     result["claims_index_json_mb"] = (rendered / "claims-index.json").stat().st_size / MB
+    stages = subprocess.run(
+        [py, str(ROOT / "bench" / "stages.py"), str(claims), str(work / "stages")],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
+    result["stages"] = json.loads(stages.stdout)  # check, render and write inside one process
+    shutil.rmtree(work / "stages")
     result["claims_json_mb"] = (rendered / "claims.json").stat().st_size / MB
     if quick:
         return result
@@ -166,6 +175,9 @@ def targets(results: list[dict[str, Any]], ratio: dict[str, float]) -> list[dict
         add(f"{step} at {big['claims']}: seconds", big[step]["wall"], 3.0)
         add(f"{step} at {big['claims']}: CPU seconds", big[step]["cpu"], 3.0)
         add(f"{step} at {big['claims']}: peak MB", big[step]["peak_mb"], 300)
+    if "stages" in big:
+        add(f"render stage alone at {big['claims']}: seconds", big["stages"]["render"]["wall"], 3.0)
+        add(f"render stage alone at {big['claims']}: CPU seconds", big["stages"]["render"]["cpu"], 3.0)
     for r in results:
         if "build" in r:
             add(f"build / MkDocs alone at {r['claims']}", ratio[f"build / MkDocs alone at {r['claims']}"], 1.15)
@@ -215,6 +227,9 @@ def table(results: list[dict[str, Any]], ratio: dict[str, float], found: list[di
             if step in r:
                 s = r[step]
                 lines.append(f"| {r['claims']} | {step} | {s['wall']:.2f} | {s['cpu']:.2f} | {s['peak_mb']:.0f} |")
+        for name, s in r.get("stages", {}).items():
+            peak = f"{s['peak_mb']:.0f} so far"
+            lines.append(f"| {r['claims']} | {name} stage in one process | {s['wall']:.2f} | {s['cpu']:.2f} | {peak} |")
         if "serve" in r:
             s = r["serve"]
             lines.append(
