@@ -24,6 +24,10 @@ def _hook() -> Any:
 
 
 # MkDocs calls these module-level functions; one hook object carries the pages between events.
+def on_startup(command: str, dirty: bool) -> None:
+    _hook().on_startup(command, dirty)
+
+
 def on_config(config: Any) -> Any:
     return _hook().on_config(config)
 

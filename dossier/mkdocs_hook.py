@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
@@ -34,6 +35,8 @@ class DossierHook:
         self.index: Index | None = None
         self.written: dict[str, str] = {}  # generated pages as the last finished build wrote them
         self.templates = TemplateCache()
+        self.dirty = False  # `mkdocs serve --dirty`: rebuilds write only changed pages
+        self.search_docs: dict[str, dict[str, Any]] = {}  # the search entries the last build wrote
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -84,7 +87,8 @@ class DossierHook:
         # Runs after the search plugin (hooks follow plugins) has written its index.
         search_index = Path(config.site_dir) / "search" / "search_index.json"
         if self.index is not None and search_index.is_file():
-            compact_search_index(search_index, self.index)
+            kept = compact_search_index(search_index, self.index, self.search_docs if self.dirty else None)
+            self.search_docs = kept if self.dirty else {}
         self.remember_written()
 
     # Fast preview: `mkdocs serve --dirty` rebuilds only the pages whose File says it was modified.
@@ -92,6 +96,9 @@ class DossierHook:
     def remember_written(self) -> None:
         """The build finished: every generated page on disk now has this text."""
         self.written = {path: page.text for path, page in self.pages.items()}
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.dirty = dirty
 
     def on_env(self, env: Environment) -> Environment:
         env.bytecode_cache = self.templates

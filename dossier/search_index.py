@@ -49,16 +49,21 @@ def claim_entry(index: Index, claim: Claim) -> dict[str, Any]:
     return entry
 
 
-def compact_search_index(path: Path, index: Index) -> None:
+def compact_search_index(
+    path: Path, index: Index, previous: dict[str, dict[str, Any]] | None = None
+) -> dict[str, dict[str, Any]]:
     """Rewrite Material's search index in place: one entry per claim, listing sections dropped.
 
-    Under `mkdocs serve --dirty` the plugin appends the rebuilt pages' entries to the previous
-    ones, so an entry is kept once per location, with its newest text, in its first place.
+    Under `mkdocs serve --dirty` the plugin merges the rebuilt pages' entries into the previous
+    build's, and can drop the rest (it keys the merge on the first rebuilt page, and the home
+    page's location "" prefixes every other). So in a dirty preview the hook passes the entries it
+    wrote last time as `previous`: they are kept unless rebuilt, and every claim's entry is made
+    afresh. An entry appears once per location, with its newest text. Returns what was written.
     """
     data = json.loads(path.read_text(encoding="utf-8"))
     claims = {page_url(claim_page(c.id)): c for c in index.claims.values()}
     docs: dict[str, dict[str, Any]] = {}
-    for doc in data["docs"]:
+    for doc in [*(previous or {}).values(), *data["docs"]]:
         page, _, section = doc["location"].partition("#")
         claim = claims.get(page)
         if claim is not None:
@@ -68,3 +73,4 @@ def compact_search_index(path: Path, index: Index) -> None:
             docs[doc["location"]] = doc
     data["docs"] = list(docs.values())
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return docs

@@ -158,3 +158,17 @@ def test_a_dirty_rebuild_skips_generated_pages_whose_text_did_not_change(tmp_pat
     assert not page.is_modified()
     page.changed = True
     assert page.is_modified()
+
+
+def test_a_dirty_rebuild_keeps_the_entries_of_pages_it_did_not_rebuild(tmp_path: Path) -> None:
+    _, index, _ = check_dossier(str(ROOT / "tests" / "example" / "claims"))
+    path = tmp_path / "search_index.json"
+    first = [{"location": "entities/ana-ruiz/", "title": "Ana Ruiz", "text": "Mayor"}]
+    path.write_text(json.dumps({"config": {}, "docs": first}), encoding="utf-8")
+    kept = compact_search_index(path, index)
+    # Material, keyed on the home page's location "", dropped every earlier entry:
+    rebuilt = [{"location": "", "title": "Claims dossier", "text": "Home"}]
+    path.write_text(json.dumps({"config": {}, "docs": rebuilt}), encoding="utf-8")
+    compact_search_index(path, index, kept)
+    docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    assert [d["location"] for d in docs] == ["entities/ana-ruiz/", ""]
