@@ -164,7 +164,9 @@ def _listing_pages(index: Index, claims: list[Claim], rating: str | None, summar
             title, heading = "Claims", "# All claims {#claims}"
             lead = (
                 f"{len(claims)} claims, in the order they appear in the articles. Also as data: "
-                f"[claims.json]({link(page, CLAIMS_JSON)}) · [claims.csv]({link(page, CLAIMS_CSV)}).\n\n"
+                f"[claims.json]({link(page, CLAIMS_JSON)}) · [claims.csv]({link(page, CLAIMS_CSV)}) · "
+                # The id tells the index's filter script where the compact listing data is.
+                f"[claims-index.json]({link(page, CLAIMS_INDEX_JSON)}){{#dossier-index-data}} (for filters).\n\n"
             )
         else:
             title = f"{RATING_LABELS[rating]} claims"

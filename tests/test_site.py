@@ -246,3 +246,18 @@ def test_claim_pages_link_to_the_claims_before_and_after_in_the_article(any_site
         "Previous claim:" not in first and "Next claim: The council announced the ferry purchase on Monday. →" in first
     )
     assert neighbours("roads-better") == ["../ruiz-cleanest/", "../ferry-capacity/"]
+
+
+def test_claims_index_points_its_filters_at_the_compact_data(any_site: Path) -> None:
+    page = read_page(any_site / "claims" / "index.html")
+    (href,) = [href for href, attrs in page.links if attrs.get("id") == "dossier-index-data"]
+    target = resolve(any_site, any_site / "claims" / "index.html", href)
+    assert target is not None
+    data = json.loads(target[0].read_text(encoding="utf-8"))
+    assert [row[0] for row in data["claims"]] == [
+        "ferry-budget",
+        "council-announced",
+        "ruiz-cleanest",
+        "roads-better",
+        "ferry-capacity",
+    ]
