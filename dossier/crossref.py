@@ -56,6 +56,12 @@ def link_dossier(dossier: Dossier) -> tuple[Index, list[Problem]]:
                 index.anchors[claim.id] = anchor
             if problem:
                 problems.append(problem)
+    for record in dossier.articles:  # an article's findings cite claims (audit)
+        for i, finding in enumerate(record.findings):
+            for j, target in enumerate(finding.claims):
+                problem = _check_reference(dossier, index, record, ("findings", i, "claims", j), "claim", target)
+                if problem:
+                    problems.append(problem)
     return index, problems
 
 
@@ -63,16 +69,20 @@ def _references(claim: Claim) -> Iterator[tuple[FieldPath, RecordKind, str]]:
     yield ("article",), "article", claim.article
     if claim.quote:
         yield ("quote", "speaker"), "entity", claim.quote.speaker
+    if claim.figure and claim.figure.usd_rate:
+        yield ("figure", "usd_rate", "source"), "source", claim.figure.usd_rate.source
     for i, entity in enumerate(claim.entities):
         yield ("entities", i), "entity", entity
     for i, ref in enumerate(claim.sources):
         yield ("sources", i, "source"), "source", ref.source
     for i, other in enumerate(claim.related):
         yield ("related", i), "claim", other
+    if claim.first_appearance and claim.first_appearance.source:
+        yield ("first_appearance", "source"), "source", claim.first_appearance.source
 
 
 def _check_reference(
-    dossier: Dossier, index: Index, claim: Claim, path: FieldPath, kind: RecordKind, target: str
+    dossier: Dossier, index: Index, claim: Claim | Article, path: FieldPath, kind: RecordKind, target: str
 ) -> Problem | None:
     known: dict[str, dict[str, Any]] = {
         "article": index.articles,

@@ -12,6 +12,13 @@ METHODOLOGY = "methodology.md"
 CLAIMS_JSON = "claims.json"
 CLAIMS_CSV = "claims.csv"
 CLAIMS_INDEX_JSON = "claims-index.json"  # the compact listing data the claims index's filters load
+FIGURES = "figures.md"
+TIMELINE = "timeline.md"
+VERDICT_CHART = "charts/verdicts.svg"
+
+
+def figure_chart(unit_slug: str) -> str:
+    return f"charts/figures-{unit_slug}.svg"
 
 
 def claim_page(claim_id: str) -> str:

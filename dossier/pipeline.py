@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .crossref import Index, link_dossier
 from .loader import Dossier, load_dossier
+from .orphans import find_orphans
 from .problems import Problem, plural, sort_problems
 
 CLAIMS_ENV = "DOSSIER_CLAIMS"  # claims folder for the MkDocs hook, relative to mkdocs.yml; default "claims"
@@ -14,6 +15,16 @@ def check_dossier(claims_dir: str, only: frozenset[str] | None = None) -> tuple[
     dossier, problems = load_dossier(claims_dir, only)
     index, link_problems = link_dossier(dossier)
     return dossier, index, sort_problems(problems + link_problems)
+
+
+def check_with_warnings(
+    claims_dir: str, only: frozenset[str] | None = None
+) -> tuple[Dossier, Index, list[Problem], list[Problem]]:
+    """`check_dossier`, plus the warnings (records no claim uses) for a whole-dossier check."""
+    dossier, index, problems = check_dossier(claims_dir, only)
+    # A partial load (`only`) leaves most claims unread, so every record would look unused.
+    warnings = [] if only is not None else sort_problems(find_orphans(dossier))
+    return dossier, index, problems, warnings
 
 
 def count_records(dossier: Dossier) -> str:

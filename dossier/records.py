@@ -8,10 +8,13 @@ from .fields import format_path
 from .model import (
     Article,
     Claim,
+    CopyOf,
     Correction,
     Entity,
     FieldPath,
     Figure,
+    Finding,
+    FirstAppearance,
     Origin,
     Period,
     Quote,
@@ -19,6 +22,7 @@ from .model import (
     RecordKind,
     Source,
     SourceRef,
+    UsdRate,
     Verdict,
 )
 from .problems import Problem, quote_text
@@ -53,6 +57,12 @@ def _check_claim(values: dict[str, Any], report: Any) -> None:
     period = figure.get("period") or {}
     if "start" in period and "end" in period and _date_key(period["end"]) < _date_key(period["start"]):
         report(("figure", "period", "end"), f"{period['end']} is before start {period['start']}")
+    unit = figure.get("unit", "")
+    if "usd_rate" in figure and (unit == "USD" or not (len(unit) == 3 and unit.isupper())):
+        report(
+            ("figure", "usd_rate"),
+            f"only for an amount in a currency other than USD; the unit here is {quote_text(unit)}, so remove usd_rate",
+        )
     quote = values.get("quote") or {}
     if "text" in quote and quote["text"] not in values["excerpt"]:
         report(
@@ -74,7 +84,8 @@ def _make_claim(v: dict[str, Any], origin: Origin) -> Claim:
     if "figure" in v:
         f = dict(v["figure"])
         period = Period(**f.pop("period")) if "period" in f else None
-        figure = Figure(period=period, **f)
+        usd_rate = UsdRate(**f.pop("usd_rate")) if "usd_rate" in f else None
+        figure = Figure(period=period, usd_rate=usd_rate, **f)
     return Claim(
         id=v["id"],
         article=v["article"],
@@ -91,15 +102,18 @@ def _make_claim(v: dict[str, Any], origin: Origin) -> Claim:
         sources=tuple(SourceRef(**ref) for ref in v.get("sources", ())),
         related=tuple(v.get("related", ())),
         corrections=tuple(Correction(**c) for c in v.get("corrections", ())),
+        first_appearance=FirstAppearance(**v["first_appearance"]) if "first_appearance" in v else None,
     )
 
 
 def _make_article(v: dict[str, Any], origin: Origin) -> Article:
-    return Article(origin=origin, **{**v, "paragraphs": tuple(v["paragraphs"])})
+    findings = tuple(Finding(text=f["text"], claims=tuple(f["claims"])) for f in v.get("findings", ()))
+    return Article(origin=origin, **{**v, "paragraphs": tuple(v["paragraphs"]), "findings": findings})
 
 
 def _make_source(v: dict[str, Any], origin: Origin) -> Source:
-    return Source(origin=origin, **v)
+    copy_of = CopyOf(**v["copy_of"]) if "copy_of" in v else None
+    return Source(origin=origin, **{**v, "copy_of": copy_of})
 
 
 def _make_entity(v: dict[str, Any], origin: Origin) -> Entity:

@@ -91,7 +91,9 @@ def test_render_writes_the_pages_and_is_deterministic(tmp_path: Path) -> None:
     b = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
     assert a == b
     assert sorted(str(p) for p in a) == sorted(render_site(check_dossier(str(EXAMPLE))[1]))
-    assert a[Path("claims/ferry-budget.md")].decode().startswith('---\ntitle: "Harbourville will spend €12 million')
+    assert (
+        a[Path("claims/ferry-budget.md")].decode().startswith('---\ntitle: "Harbourville will spend \\u20ac12 million')
+    )
 
 
 def test_a_record_whose_page_collides_with_another_is_an_error(dossier_dir: Path) -> None:
