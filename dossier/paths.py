@@ -21,6 +21,11 @@ def figure_chart(unit_slug: str) -> str:
     return f"charts/figures-{unit_slug}.svg"
 
 
+# Page names the site generates itself inside the folders that hold record pages (claims/,
+# articles/, sources/, entities/, topics/): no id or topic may take one, or two pages collide.
+RESERVED_NAMES = frozenset({"index"})
+
+
 def claim_page(claim_id: str) -> str:
     return f"claims/{claim_id}.md"
 

@@ -7,6 +7,7 @@ from .loader import Dossier, load_dossier
 from .orphans import find_orphans
 from .problems import Problem, plural, sort_problems
 
+MAX_PROBLEMS_PER_FILE = 50  # past this, a file is broken wholesale; the rest would only bury other files
 CLAIMS_ENV = "DOSSIER_CLAIMS"  # claims folder for the MkDocs hook, relative to mkdocs.yml; default "claims"
 
 
@@ -14,7 +15,23 @@ def check_dossier(claims_dir: str, only: frozenset[str] | None = None) -> tuple[
     """Validate a claims folder (or just the files in `only`): every problem found, sorted."""
     dossier, problems = load_dossier(claims_dir, only)
     index, link_problems = link_dossier(dossier)
-    return dossier, index, sort_problems(problems + link_problems)
+    return dossier, index, cap_problems(sort_problems(problems + link_problems))
+
+
+def cap_problems(problems: list[Problem], limit: int = MAX_PROBLEMS_PER_FILE) -> list[Problem]:
+    """Keep each file's first `limit` problems (in the order given), then one line-1 problem counting the rest."""
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.path, []).append(problem)
+    capped: list[Problem] = []
+    for path, found in by_file.items():
+        capped += found[:limit]
+        if len(found) > limit:
+            rest = len(found) - limit
+            capped.append(
+                Problem(path, 1, 1, f"{plural(rest, 'more problem')} in this file not shown; fix these and check again")
+            )
+    return capped
 
 
 def check_with_warnings(

@@ -250,7 +250,7 @@ VERDICT = Obj(
 SOURCE_REF = Obj(
     (
         Field("source", Ref("source"), "The id of a source record.", required=True),
-        Field("note", PROSE, "What this source says about the claim."),
+        Field("note", PROSE, "What this source says about the claim.", required=True),
     )
 )
 CORRECTION = Obj(

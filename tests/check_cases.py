@@ -583,14 +583,22 @@ CASES: list[Case] = [
     ),
     Case(
         "sources required for a rated claim",
-        {"council-announced.yaml": [("sources:\n  - source: council-minutes\n", "")]},
+        {
+            "council-announced.yaml": [
+                ("sources:\n  - source: council-minutes\n    note: Dated Monday 4 March 2024.\n", "")
+            ]
+        },
         (
             'claims/council-announced.yaml:2:1: missing field "sources", required unless verdict.rating is unverified or opinion',
         ),
     ),
     Case(
         "sources empty for a rated claim",
-        {"council-announced.yaml": [("sources:\n  - source: council-minutes", "sources: []")]},
+        {
+            "council-announced.yaml": [
+                ("sources:\n  - source: council-minutes\n    note: Dated Monday 4 March 2024.", "sources: []")
+            ]
+        },
         (
             "claims/council-announced.yaml:13:10: sources: must list at least one item unless verdict.rating is unverified or opinion",
         ),
@@ -600,12 +608,12 @@ CASES: list[Case] = [
         {
             "council-announced.yaml": [
                 (
-                    "  - source: council-minutes",
-                    "  - source: council-minutes\n  - source: council-minutes\n    note: again",
+                    "    note: Dated Monday 4 March 2024.",
+                    "    note: Dated Monday 4 March 2024.\n  - source: council-minutes\n    note: again",
                 )
             ]
         },
-        ('claims/council-announced.yaml:15:5: sources[1]: repeats "council-minutes" (already at line 14)',),
+        ('claims/council-announced.yaml:16:5: sources[1]: repeats "council-minutes" (already at line 14)',),
     ),
     Case(
         "related to itself",
@@ -615,7 +623,7 @@ CASES: list[Case] = [
     Case(
         "correction without a note",
         {"ferry-capacity.yaml": [("    note: Rating changed from supported after the timetable was published.\n", "")]},
-        ('claims/ferry-capacity.yaml:25:5: corrections[0]: missing required field "note"',),
+        ('claims/ferry-capacity.yaml:26:5: corrections[0]: missing required field "note"',),
     ),
     Case(
         "url not http",
@@ -661,7 +669,7 @@ CASES: list[Case] = [
     Case(
         "first appearance of the article's own words names a source",
         {"council-announced.yaml": [("  change: own", "  change: own\n  source: council-minutes")]},
-        ('claims/council-announced.yaml:17:11: first_appearance.source: not allowed when change is "own"',),
+        ('claims/council-announced.yaml:18:11: first_appearance.source: not allowed when change is "own"',),
     ),
     Case(
         "first appearance without a source",
@@ -951,7 +959,7 @@ CASES: list[Case] = [
         },
         (
             "claims/ferry-capacity.yaml:17:12: verdict.checked: 2099-01-01 is after today; only a figure's dates may lie in the future",
-            "claims/ferry-capacity.yaml:25:11: corrections[0].date: 2099-03-12 is after today; only a figure's dates may lie in the future",
+            "claims/ferry-capacity.yaml:26:11: corrections[0].date: 2099-03-12 is after today; only a figure's dates may lie in the future",
         ),
     ),
     Case(
@@ -1012,7 +1020,7 @@ CASES: list[Case] = [
             ]
         },
         (
-            'claims/ferry-budget.yaml:17:5: entities[0]: no entity "harbourville" (looked for entities/harbourville.yaml); did you mean "harbourville-council"?',
+            'claims/ferry-budget.yaml:17:5: entities[0]: no entity "harbourville" (looked for entities/harbourville.yaml)',
             'claims/ferry-budget.yaml:31:5: related[0]: no claim "ferry-capacities" (looked for ferry-capacities.yaml); did you mean "ferry-capacity"?',
         ),
     ),
@@ -1087,7 +1095,7 @@ CASES: list[Case] = [
             ]
         },
         (
-            'claims/ferry-capacity.yaml:28:11: first_appearance.source: no source "wire-story" (looked for sources/wire-story.yaml); did you mean "wire-story-copy"?',
+            'claims/ferry-capacity.yaml:29:11: first_appearance.source: no source "wire-story" (looked for sources/wire-story.yaml)',
         ),
     ),
     Case(
@@ -1128,6 +1136,168 @@ CASES: list[Case] = [
         (
             'claims/ferry-capacity.yaml:20:13: sources[0].source: no source "operator-timetables" (looked for sources/operator-timetables.yaml); did you mean "operator-timetable"?',
             'claims/sources/operator-timetable.yaml:2:5: warning: id: no claim cites source "operator-timetable"; cite it in a claim\'s sources, or delete the file',
+        ),
+    ),
+    # --- harden-links: files in the wrong place, and ids that are only close ---------------
+    Case(
+        "claim saved in sources/",
+        {
+            "ferry-budget.yaml": None,
+            "sources/ferry-budget.yaml": "id: ferry-budget\narticle: ferry-story\nkind: figure\nexcerpt: x\nverdict: {}\n",
+        },
+        (
+            'claims/articles/ferry-story.yaml:15:14: findings[0].claims[0]: no claim "ferry-budget" (looked for ferry-budget.yaml); "ferry-budget" is a source, not a claim',
+            'claims/ferry-capacity.yaml:24:11: related[0]: no claim "ferry-budget" (looked for ferry-budget.yaml); "ferry-budget" is a source, not a claim',
+            "claims/sources/ferry-budget.yaml:2:1: this looks like a claim record (it has article, excerpt and verdict); claims go directly in the claims folder, not in sources/",
+        ),
+    ),
+    Case(
+        "source saved among the claims, entity among the sources, article among the entities",
+        {
+            "extra-source.yaml": MINIMAL_SOURCE.format(id="extra-source") + "accessed: 2024-03-05\n",
+            "sources/mayor.yaml": "id: mayor\nname: The mayor\nkind: person\naliases: [Mayor]\n",
+            "entities/story.yaml": "id: story\ntitle: T\npublisher: P\nurl: https://example.org/\nparagraphs: [x]\n",
+        },
+        (
+            "claims/entities/story.yaml:2:1: this looks like an article record (it has title, publisher and paragraphs); articles go in articles/, not in entities/",
+            "claims/extra-source.yaml:2:1: this looks like a source record (it has title, publisher, url, …); sources go in sources/, not directly in the claims folder",
+            "claims/sources/mayor.yaml:2:1: this looks like an entity record (it has name and aliases); entities go in entities/, not in sources/",
+        ),
+    ),
+    Case(
+        "a misspelt field is not taken for another kind of record",
+        {"sources/council-minutes.yaml": [("publisher:", "publsher:")]},
+        (
+            'claims/sources/council-minutes.yaml:2:1: missing required field "publisher"',
+            'claims/sources/council-minutes.yaml:4:1: unknown field "publsher"; did you mean "publisher"?',
+        ),
+    ),
+    Case(
+        "a deleted source suggests no other source",
+        {
+            "sources/operator-timetable.yaml": None,
+            "sources/operator-timetables-2023.yaml": MINIMAL_SOURCE.format(id="operator-timetables-2023"),
+        },
+        (
+            'claims/ferry-capacity.yaml:20:13: sources[0].source: no source "operator-timetable" (looked for sources/operator-timetable.yaml)',
+            'claims/sources/operator-timetables-2023.yaml:1:5: warning: id: no claim cites source "operator-timetables-2023"; cite it in a claim\'s sources, or delete the file',
+        ),
+    ),
+    # --- harden-links: excerpts cut at word boundaries, problems capped per file ------------
+    Case(
+        "excerpt starts and ends inside words",
+        {
+            "ferry-budget.yaml": [
+                (
+                    "excerpt: Harbourville will spend €12 million on four electric ferries by 2027",
+                    "excerpt: arbourville will spend €12 million on four electric ferries by 202",
+                )
+            ]
+        },
+        (
+            'claims/ferry-budget.yaml:6:10: excerpt: ends inside the word "2027"; end the excerpt at a word boundary',
+            'claims/ferry-budget.yaml:6:10: excerpt: starts inside the word "Harbourville"; begin the excerpt at a word boundary',
+        ),
+    ),
+    Case(
+        "excerpt cut mid-word, with punctuation at its edges allowed",
+        {
+            "ruiz-cleanest.yaml": [
+                (
+                    'excerpt: "“This is the cleanest fleet on the lake,” said mayor Ana Ruiz."',
+                    'excerpt: ",” said mayor Ana Ru"',
+                ),
+                ("  text: This is the cleanest fleet on the lake", "  text: said mayor"),
+            ]
+        },
+        ('claims/ruiz-cleanest.yaml:6:10: excerpt: ends inside the word "Ruiz"; end the excerpt at a word boundary',),
+    ),
+    Case(
+        "problems past 50 in one file are counted, not listed",
+        {
+            "entities/ana-ruiz.yaml": [
+                ("kind: person", "kind: person\naliases: [" + ", ".join(str(n) for n in range(1, 56)) + "]")
+            ]
+        },
+        tuple(
+            f"claims/entities/ana-ruiz.yaml:5:{11 + sum(len(str(m)) + 2 for m in range(1, n))}: aliases[{n - 1}]: "
+            f'expected text, got the number {n}; write it in quotes: "{n}"'
+            for n in range(1, 51)
+        )
+        + ("claims/entities/ana-ruiz.yaml:1:1: 5 more problems in this file not shown; fix these and check again",),
+    ),
+    # --- harden-links: evidence, dates, reserved page names and look-alike names ------------
+    Case(
+        "rated claim whose only source is the article itself",
+        {
+            "sources/gazette.yaml": MINIMAL_SOURCE.format(id="gazette").replace(
+                "https://example.org/", "HTTPS://Example.ORG/news/ferries/"
+            ),
+            "council-announced.yaml": [("  - source: council-minutes", "  - source: gazette")],
+        },
+        (
+            'claims/council-announced.yaml:14:3: sources: the only source cited is the article itself (its URL is the article\'s, "https://example.org/news/ferries"); a rated claim needs at least one other source, or rate it unverified or opinion',
+        ),
+    ),
+    Case(
+        "cited source without a note",
+        {"ferry-budget.yaml": [("    note: Item 4 approves €12 million for four electric ferries.\n", "")]},
+        ('claims/ferry-budget.yaml:28:5: sources[0]: missing required field "note"',),
+    ),
+    Case(
+        "quote speaker that is not a person",
+        {"ruiz-cleanest.yaml": [("  speaker: ana-ruiz", "  speaker: harbourville-council")]},
+        (
+            'claims/ruiz-cleanest.yaml:8:12: quote.speaker: entity "harbourville-council" has kind: government; a quote\'s speaker must be a person (an entity with kind: person)',
+        ),
+    ),
+    Case(
+        "figure stated differently from the excerpt",
+        {"ferry-budget.yaml": [("  stated: €12 million", "  stated: €12m")]},
+        (
+            'claims/ferry-budget.yaml:10:11: figure.stated: "€12m" does not occur in the excerpt "Harbourville will spend €12 million on four electric ferries by 2027"; copy the figure exactly as the excerpt writes it',
+        ),
+    ),
+    Case(
+        "checked, corrected or accessed before publication; partial dates compare by their parts",
+        {
+            "roads-better.yaml": [("  checked: 2024-03-10", "  checked: 2024-03-01")],
+            "council-announced.yaml": [("  checked: 2024-03-10", '  checked: "2024-03"')],
+            "ferry-capacity.yaml": [("  - date: 2024-03-12", '  - date: "2024-02"')],
+            "sources/council-minutes.yaml": [('accessed: "2024-03"', "accessed: 2024-02-28")],
+            "sources/operator-timetable.yaml": [("kind: company", "kind: company\npublished: 2024-05\naccessed: 2024")],
+        },
+        (
+            "claims/ferry-capacity.yaml:26:11: corrections[0].date: 2024-02 is before the article was published (2024-03-04); a claim can be checked or corrected only after its article appeared",
+            "claims/roads-better.yaml:9:12: verdict.checked: 2024-03-01 is before the article was published (2024-03-04); a claim can be checked or corrected only after its article appeared",
+            "claims/sources/council-minutes.yaml:7:11: accessed: 2024-02-28 is before published 2024-03-04; a source cannot be read before it is published",
+        ),
+    ),
+    Case(
+        "ids and topics that would take a generated page's name",
+        {
+            "index.yaml": "id: index\narticle: ferry-story\nkind: opinion\nclaim: C.\nexcerpt: Critics say\n"
+            "verdict: {rating: opinion, checked: 2024-03-10, conclusion: A view.}\n",
+            "sources/index.yaml": MINIMAL_SOURCE.format(id="index"),
+            "ferry-capacity.yaml": [("topics: [transport]", "topics: [transport, index]")],
+        },
+        (
+            'claims/ferry-capacity.yaml:14:21: topics[1]: "index" is the name of a page the site generates (topics/index.md); choose another topic',
+            'claims/index.yaml:1:5: id: "index" is the name of a page the site generates (claims/index.md); choose another id and rename the file to match',
+            'claims/sources/index.yaml:1:5: id: "index" is the name of a page the site generates (sources/index.md); choose another id and rename the file to match',
+        ),
+    ),
+    Case(
+        "entities whose names read the same",
+        {
+            "entities/town-council.yaml": "id: town-council\nname: HARBOURVILLE  council\nkind: government\n",
+            "entities/mayor.yaml": "id: mayor\nname: The mayor\nkind: person\naliases: [Ａｎａ ruiz]\n",
+        },
+        (
+            'claims/entities/mayor.yaml:4:11: aliases[0]: "Ａｎａ ruiz" reads the same as "Ana Ruiz", name of entity "ana-ruiz" (claims/entities/ana-ruiz.yaml:3:7); two entities cannot share a name: merge them, or tell the names apart',
+            'claims/entities/town-council.yaml:2:7: name: "HARBOURVILLE  council" reads the same as "Harbourville Council", name of entity "harbourville-council" (claims/entities/harbourville-council.yaml:3:7); two entities cannot share a name: merge them, or tell the names apart',
+            'claims/entities/mayor.yaml:1:5: warning: id: no claim names entity "mayor"; list it in a claim\'s entities, or delete the file',
+            'claims/entities/town-council.yaml:1:5: warning: id: no claim names entity "town-council"; list it in a claim\'s entities, or delete the file',
         ),
     ),
 ]

@@ -177,6 +177,7 @@ def _project_copy(tmp_path: Path) -> Path:
     """mkdocs.yml, CONTRIBUTING.md and docs/ in a fresh folder, using this repository's hook."""
     project = tmp_path / "project"
     shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copy(ROOT / "CONTRIBUTING.md", project)
     (project / "claims").mkdir()  # mkdocs.yml watches it; the records come from the example dossier
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import pytest
 
 from dossier.markup import md_text
 from dossier.model import Claim, Origin, Verdict
-from dossier.paths import claim_page, link
+from dossier.paths import claim_anchor
 from dossier.render_article import Mark, _marker, annotate_paragraph
 
 PAGE = "articles/a.md"
@@ -29,8 +29,8 @@ def reference(text: str, marks: list[Mark]) -> str:
         inner = min(covering, key=lambda m: (m.end - m.start, m.number))
         depth = min(len(covering), 3)
         out.append(
-            f"[{md_text(text[start:end])}]({link(PAGE, claim_page(inner.claim.id))})"
-            f"{{.dossier-excerpt .dossier-{inner.claim.verdict.rating} .dossier-depth-{depth}}}"
+            f'<span class="dossier-excerpt dossier-{inner.claim.verdict.rating} dossier-depth-{depth}" '
+            f'data-marker="{claim_anchor(inner.claim.id)}">{md_text(text[start:end])}</span>'
         )
     return "".join(out)
 

@@ -58,8 +58,11 @@ INVALID = [
     ("roads-better.yaml", [("claim: Critics say the money would be better spent on roads.", 'claim: "  "')]),
     ("council-announced.yaml", [("kind: statement", "kind: figure")]),
     ("council-announced.yaml", [("kind: statement", "kind: quote")]),
-    ("council-announced.yaml", [("sources:\n  - source: council-minutes", "sources: []")]),
-    ("council-announced.yaml", [("sources:\n  - source: council-minutes\n", "")]),
+    (
+        "council-announced.yaml",
+        [("sources:\n  - source: council-minutes\n    note: Dated Monday 4 March 2024.", "sources: []")],
+    ),
+    ("council-announced.yaml", [("sources:\n  - source: council-minutes\n    note: Dated Monday 4 March 2024.\n", "")]),
     ("council-announced.yaml", [("  - harbourville-council", "  - harbourville-council\n  - harbourville-council")]),
     ("ruiz-cleanest.yaml", [("kind: quote", "kind: statement")]),
     ("ferry-budget.yaml", [("kind: figure", "kind: statement")]),

@@ -78,8 +78,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ],
             "council-announced.yaml": [
                 (
-                    "  - source: council-minutes",
-                    '  - source: council-minutes\n    note: "<img src=x onerror=alert(4)> `--8<-- x`"',
+                    "    note: Dated Monday 4 March 2024.",
+                    '    note: "<img src=x onerror=alert(4)> `--8<-- x`"',
                 ),
                 # A rated claim, so its page carries ClaimReview data (opinions get none).
                 ("claim: The council announced the ferry purchase on Monday.", f"claim: {json.dumps(CLAIM)}"),
