@@ -95,7 +95,8 @@ def _claim(n: int, claims: int, entities: int, sources: int) -> str:
         if rating == "partly-supported":
             lines.append(f"  checked_value: {amount + 1}000000")
     if kind == "quote":
-        lines += ["quote:", f"  speaker: entity-{first}", f"  text: {_q(f'reported {amount} million')}"]
+        speaker = first // 5 * 5  # every fifth entity is a person, and only people are quoted
+        lines += ["quote:", f"  speaker: entity-{speaker}", f"  text: {_q(f'reported {amount} million')}"]
     lines += [
         f"entities: [entity-{first}, entity-{second}]",
         f"topics: [topic-{topic}, topic-{(topic + 1) % TOPICS}]",

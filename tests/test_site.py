@@ -100,7 +100,7 @@ def test_article_marks_every_excerpt_and_each_claim_links_back(any_site: Path) -
     assert len(names) == len(CLAIM_IDS) and all(", " in n and ": " in n for n in names)
     # Passages are not links (a fragment such as "." made a poor link name); each names its marker.
     assert [h for h, a in article.links if "dossier-excerpt" in a.get("class", "")] == []
-    passages = re.findall(r'<span class="dossier-excerpt [^"]*" data-marker="([^"]+)">', article_html(site))
+    passages = re.findall(r'<span class="dossier-excerpt [^"]*" data-marker="([^"]+)">', article_html(any_site))
     assert set(passages) == {f"c-{c}" for c in CLAIM_IDS}
     for claim_id in CLAIM_IDS:
         claim = read_page(any_site / "claims" / claim_id / "index.html")
