@@ -76,6 +76,8 @@ def same_pages(rendered: Path, folder: Path, site: str) -> None:
     shutil.copytree(ROOT / "docs", folder / "docs", dirs_exist_ok=True)
     shutil.copyfile(ROOT / "CONTRIBUTING.md", folder / "docs" / "contributing.md")
     (folder / "mkdocs.yml").write_text(engine_config(ROOT / "mkdocs.yml", "docs", site), encoding="utf-8")
+    if (ROOT / "overrides").is_dir():  # the theme's custom_dir, relative to mkdocs.yml
+        shutil.copytree(ROOT / "overrides", folder / "overrides")
 
 
 def bench_size(n: int, work: Path, quick: bool, serve: bool) -> dict[str, Any]:

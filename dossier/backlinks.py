@@ -23,6 +23,7 @@ class Backlinks:
     by_entity: dict[str, list[Claim]]  # claims listing the entity in `entities`
     quotes_by_speaker: dict[str, list[Claim]]
     by_topic: dict[str, list[Claim]]  # topics sorted by name
+    by_first_appearance: dict[str, list[Claim]]  # source id -> claims whose wording first appeared there
 
     def mentions(self, entity_id: str) -> int:
         """Claims that name the entity or quote it (each claim once)."""
@@ -44,7 +45,10 @@ def build_backlinks(index: Index) -> Backlinks:
     by_entity: defaultdict[str, list[Claim]] = defaultdict(list)
     quotes: defaultdict[str, list[Claim]] = defaultdict(list)
     by_topic: defaultdict[str, list[Claim]] = defaultdict(list)
+    first: defaultdict[str, list[Claim]] = defaultdict(list)
     for claim in ordered:
+        if claim.first_appearance and claim.first_appearance.source:
+            first[claim.first_appearance.source].append(claim)
         by_article[claim.article].append(claim)
         seen = set()
         for ref in claim.sources:
@@ -65,6 +69,7 @@ def build_backlinks(index: Index) -> Backlinks:
         by_entity=dict(by_entity),
         quotes_by_speaker=dict(quotes),
         by_topic={t: by_topic[t] for t in sorted(by_topic)},
+        by_first_appearance=dict(first),
     )
 
 

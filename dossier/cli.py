@@ -11,8 +11,15 @@ from typing import TextIO
 from .engines import ENGINES, build_with_zensical
 from .fields import text_problem
 from .json_schema import schema_files
-from .pipeline import check_dossier, count_records
-from .problems import DossierError, Problem, format_github, plural, summarize_problems
+from .pipeline import check_dossier, check_with_warnings, count_records
+from .problems import (
+    DossierError,
+    Problem,
+    format_github,
+    plural,
+    summarize_problems,
+    terminal_line,
+)
 from .site import render_site, write_site
 from .spec import FOLDERS, RecordKind, Ref
 from .templates import render_template
@@ -34,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="check, then build the site with MkDocs (strict)")
     build.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
     build.add_argument("--site-dir", default=None, metavar="DIR", help="output folder (default: site/)")
+    build.add_argument(
+        "--offline", action="store_true", help="pages as .html files (no folder URLs), so the site browses from disk"
+    )
     build.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mkdocs (default) or zensical")
     new = commands.add_parser("new", help="start a new record from a commented template")
     new.add_argument("kind", choices=("claim", "source", "entity"), help="what to create")
@@ -59,23 +69,26 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         if args.command == "render":
             return run_render(args.claims, Path(args.out), out)
         if args.command == "build":
-            return run_build(args.claims, args.site_dir, out, args.engine)
+            return run_build(args.claims, args.site_dir, out, args.offline, args.engine)
         if args.command == "new":
             return run_new(args.kind, args.id, args.article, args.claims, out)
         return run_schema(Path(args.out), out)
     except DossierError as error:
-        print(f"error: {error}", file=err)
+        print(terminal_line(f"error: {error}"), file=err)
+        for detail in error.details:
+            print(terminal_line(f"  {detail}"), file=err)
         return 1
 
 
 def run_check(claims_dir: str, output_format: str, out: TextIO, files: Sequence[str] = ()) -> int:
     only = _inside(claims_dir, files) if files else None
-    dossier, _, problems = check_dossier(claims_dir, only)
+    dossier, _, problems, warnings = check_with_warnings(claims_dir, only)
+    print_problems(problems, output_format, out, warnings)
     if not problems:
         summary = f"{plural(len(only), 'file')} checked against the whole dossier" if only else count_records(dossier)
-        print(f"ok: {summary}", file=out)
+        note = f"; {plural(len(warnings), 'warning')} above, worth fixing but not failing the check" if warnings else ""
+        print(terminal_line(f"ok: {summary}{note}"), file=out)
         return 0
-    print_problems(problems, output_format, out)
     return 1
 
 
@@ -93,14 +106,21 @@ def _inside(claims_dir: str, files: Sequence[str]) -> frozenset[str]:
     return frozenset(inside)
 
 
-def print_problems(problems: list[Problem], output_format: str, out: TextIO) -> None:
-    """Every problem on its own line; GitHub annotations first when asked, then the plain list."""
+def print_problems(problems: list[Problem], output_format: str, out: TextIO, warnings: Sequence[Problem] = ()) -> None:
+    """Errors, then warnings, one per line; GitHub annotations first when asked, then the plain list.
+
+    Every line is terminal-safe, so only our own annotations can start a workflow command.
+    With no errors, nothing but the warnings is printed (the caller prints the `ok:` line).
+    """
+    everything = [*problems, *warnings]
     if output_format == "github":
-        for problem in problems:
+        for problem in everything:
             print(format_github(problem), file=out)
-    for problem in problems:
-        print(problem, file=out)
-    print(summarize_problems(problems), file=out)
+    for problem in everything:
+        print(terminal_line(str(problem)), file=out)
+    if problems:
+        also = f", and {plural(len(warnings), 'warning')}" if warnings else ""
+        print(summarize_problems(problems) + also, file=out)
 
 
 def run_render(claims_dir: str, folder: Path, out: TextIO) -> int:
@@ -112,12 +132,18 @@ def run_render(claims_dir: str, folder: Path, out: TextIO) -> int:
         print_problems(problems, "text", out)
         return 1
     pages = render_site(index)
-    write_site(pages, folder)
-    print(f"wrote {len(pages)} files to {folder}", file=out)
+    from .atomic_folder import replacing_folder  # only here: POSIX-only, and `check` must run anywhere
+
+    with replacing_folder(folder) as fresh:
+        # Checked again under the lock: another render may have filled the folder meanwhile.
+        if folder.exists() and any(folder.iterdir()):
+            raise DossierError(f"{folder} is not empty; give a new or empty folder")
+        write_site(pages, fresh)
+    print(terminal_line(f"wrote {len(pages)} files to {folder}"), file=out)
     return 0
 
 
-def run_build(claims_dir: str, site_dir: str | None, out: TextIO, engine: str = "mkdocs") -> int:
+def run_build(claims_dir: str, site_dir: str | None, out: TextIO, offline: bool = False, engine: str = "mkdocs") -> int:
     """Check first (same output as `check`), then run MkDocs' strict build on mkdocs.yml."""
     _, index, problems = check_dossier(claims_dir)
     if problems:
@@ -125,22 +151,24 @@ def run_build(claims_dir: str, site_dir: str | None, out: TextIO, engine: str = 
         return 1
     if engine == "zensical":
         site = build_with_zensical(ROOT, index, site_dir or str(ROOT / "site"))
-        print(f"built the site in {site} with Zensical", file=out)
+        print(terminal_line(f"built the site in {site} with Zensical"), file=out)
         return 0
     from .build import build_site  # only here: checking must work with PyYAML alone (pre-commit)
     from .mkdocs_hook import hand_over_checked
 
     hand_over_checked(claims_dir, index)  # the hook need not check the same files again
-    site = build_site(ROOT / "mkdocs.yml", claims_dir, site_dir)
-    print(f"built the site in {site}", file=out)
+    site = build_site(ROOT / "mkdocs.yml", claims_dir, site_dir, offline)
+    print(terminal_line(f"built the site in {site}"), file=out)
     return 0
 
 
 def run_new(kind: RecordKind, record_id: str, article: str | None, claims_dir: str, out: TextIO) -> int:
     """Write a template for a new record; never overwrite an existing file."""
-    problem = text_problem(record_id, Ref(kind))
-    if problem is not None:
-        raise DossierError(f"{record_id!r} cannot be an id: {problem}")
+    given_ids: list[tuple[str | None, RecordKind]] = [(record_id, kind), (article, "article")]
+    for given, ref_kind in given_ids:
+        problem = None if given is None else text_problem(given, Ref(ref_kind))
+        if problem is not None:
+            raise DossierError(f"{given!r} cannot be an id: {problem}")
     root = Path(claims_dir)
     if not root.is_dir():
         raise DossierError(f"claims folder {claims_dir!r} not found (give another with --claims DIR)")
@@ -153,7 +181,7 @@ def run_new(kind: RecordKind, record_id: str, article: str | None, claims_dir: s
             file.write(render_template(kind, record_id, article))
     except FileExistsError:
         raise DossierError(f"{path} already exists; edit it, or choose another id") from None
-    print(path, file=out)
+    print(terminal_line(str(path)), file=out)
     return 0
 
 
@@ -161,5 +189,5 @@ def run_schema(folder: Path, out: TextIO) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in schema_files().items():
         (folder / name).write_text(text, encoding="utf-8", newline="\n")
-        print(folder / name, file=out)
+        print(terminal_line(str(folder / name)), file=out)
     return 0

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .consistency import check_claim_against_records, check_name_twins
+from .excerpts import Anchor, ArticleText, cut_words
 from .fields import format_path
 from .loader import Dossier
 from .model import Article, Claim, Entity, FieldPath, RecordKind, Source
 from .problems import Problem, quote_text, with_article
 from .spec import FOLDERS
 
-
-@dataclass(frozen=True)
-class Anchor:
-    """Where an excerpt sits: paragraph index (0-based) and character span in it."""
-
-    paragraph: int
-    start: int
-    end: int
+__all__ = ["Anchor", "Index", "link_dossier"]  # Anchor is re-exported for the renderers and coverage
 
 
 @dataclass(frozen=True)
@@ -44,18 +38,32 @@ def link_dossier(dossier: Dossier) -> tuple[Index, list[Problem]]:
         anchors={},
     )
     problems: list[Problem] = []
+    by_article: dict[str, list[Claim]] = {}
     for claim in dossier.claims:
         for path, kind, target in _references(claim):
             problem = _check_reference(dossier, index, claim, path, kind, target)
             if problem:
                 problems.append(problem)
+        by_article.setdefault(claim.article, []).append(claim)
         article = index.articles.get(claim.article)
-        if article is not None:
-            anchor, problem = anchor_excerpt(claim, article)
+        problems += check_claim_against_records(claim, article, index.sources, index.entities)
+    for article_id, claims in by_article.items():
+        article = index.articles.get(article_id)
+        if article is None:
+            continue
+        text = ArticleText(article.paragraphs)  # indexed once, and dropped before the next article
+        for claim in claims:
+            anchor, excerpt_problems = anchor_excerpt(claim, article, text)
             if anchor:
                 index.anchors[claim.id] = anchor
-            if problem:
-                problems.append(problem)
+            problems += excerpt_problems
+    problems += check_name_twins(list(dossier.entities))
+    for record in dossier.articles:  # an article's findings cite claims (audit)
+        for i, finding in enumerate(record.findings):
+            for j, target in enumerate(finding.claims):
+                problem = _check_reference(dossier, index, record, ("findings", i, "claims", j), "claim", target)
+                if problem:
+                    problems.append(problem)
     return index, problems
 
 
@@ -63,16 +71,20 @@ def _references(claim: Claim) -> Iterator[tuple[FieldPath, RecordKind, str]]:
     yield ("article",), "article", claim.article
     if claim.quote:
         yield ("quote", "speaker"), "entity", claim.quote.speaker
+    if claim.figure and claim.figure.usd_rate:
+        yield ("figure", "usd_rate", "source"), "source", claim.figure.usd_rate.source
     for i, entity in enumerate(claim.entities):
         yield ("entities", i), "entity", entity
     for i, ref in enumerate(claim.sources):
         yield ("sources", i, "source"), "source", ref.source
     for i, other in enumerate(claim.related):
         yield ("related", i), "claim", other
+    if claim.first_appearance and claim.first_appearance.source:
+        yield ("first_appearance", "source"), "source", claim.first_appearance.source
 
 
 def _check_reference(
-    dossier: Dossier, index: Index, claim: Claim, path: FieldPath, kind: RecordKind, target: str
+    dossier: Dossier, index: Index, claim: Claim | Article, path: FieldPath, kind: RecordKind, target: str
 ) -> Problem | None:
     known: dict[str, dict[str, Any]] = {
         "article": index.articles,
@@ -89,34 +101,52 @@ def _check_reference(
     if others:
         message += f"; {quote_text(target)} is {with_article(others[0])}, not {with_article(kind)}"
     else:
-        close = difflib.get_close_matches(target, sorted(dossier.present.get(kind, ())), n=1, cutoff=0.7)
+        close = close_id(target, dossier.present.get(kind, frozenset()))
         if close:
-            message += f"; did you mean {quote_text(close[0])}?"
+            message += f"; did you mean {quote_text(close)}?"
     line, col = claim.origin.at(path)
     return Problem(claim.origin.path, line, col, message)
 
 
-def find_occurrences(paragraphs: tuple[str, ...], text: str) -> list[Anchor]:
-    """Every place `text` occurs, in paragraph order (overlapping occurrences count)."""
-    found: list[Anchor] = []
-    for number, paragraph in enumerate(paragraphs):
-        start = paragraph.find(text)
-        while start != -1:
-            found.append(Anchor(number, start, start + len(text)))
-            start = paragraph.find(text, start + 1)
-    return found
+def close_id(target: str, ids: frozenset[str]) -> str | None:
+    """An id the target is probably a slip for: at most a few characters typed differently.
+
+    Only close ids: a deleted "cer-china-mobile-5g" must not suggest "silicon-china-mobile-5g",
+    nor a deleted "china" suggest "china-mobile".
+    """
+    budget = 1 if len(target) <= 4 else 2 if len(target) <= 10 else 3
+    best: tuple[int, str] | None = None
+    for candidate in ids:
+        if abs(len(candidate) - len(target)) > budget:
+            continue
+        distance = _edit_distance(target, candidate, budget)
+        if distance <= budget and (best is None or (distance, candidate) < best):
+            best = (distance, candidate)
+    return best[1] if best else None
 
 
-def anchor_excerpt(claim: Claim, article: Article) -> tuple[Anchor | None, Problem | None]:
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or limit + 1 as soon as it must exceed `limit`."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def anchor_excerpt(claim: Claim, article: Article, text: ArticleText) -> tuple[Anchor | None, list[Problem]]:
     """Locate the claim's excerpt in its article, or explain why it cannot be placed."""
-    found = find_occurrences(article.paragraphs, claim.excerpt)
+    found = text.find(claim.excerpt)
     path: FieldPath = ("excerpt",)
     message = None
     if not found and claim.excerpt in article.title:
         message = "excerpt: found only in the title, which is not searched; quote the article's paragraphs"
     elif not found:
-        closest = closest_passage(article.paragraphs, claim.excerpt)
-        message = f"excerpt: not found in article {quote_text(article.id)}; {closest}"
+        message = f"excerpt: not found in article {quote_text(article.id)}; {text.closest_passage(claim.excerpt)}"
     elif claim.occurrence is None and len(found) > 1:
         paragraphs = ", ".join(str(a.paragraph + 1) for a in found)
         message = (
@@ -127,35 +157,15 @@ def anchor_excerpt(claim: Claim, article: Article) -> tuple[Anchor | None, Probl
         path = ("occurrence",)
         times = "once" if len(found) == 1 else f"{len(found)} times"
         message = f"occurrence: {claim.occurrence}, but the excerpt occurs only {times} in the article"
+    line, col = claim.origin.at(path)
     if message is not None:
-        line, col = claim.origin.at(path)
-        return None, Problem(claim.origin.path, line, col, message)
-    return found[(claim.occurrence or 1) - 1], None
-
-
-def closest_passage(paragraphs: tuple[str, ...], text: str) -> str:
-    """Describe the article passage most like `text`, and where the two first differ."""
-    best = (0, 0, 0)  # characters in common, paragraph, start of the passage
-    for number, paragraph in enumerate(paragraphs):
-        matcher = difflib.SequenceMatcher(None, paragraph, text, autojunk=False)
-        common = sum(block.size for block in matcher.get_matching_blocks())
-        if common > best[0]:
-            # Align the passage on the longest run the two share: a one-character slip stays visible.
-            longest = matcher.find_longest_match(0, len(paragraph), 0, len(text))
-            best = (common, number, max(0, longest.a - longest.b))
-    common, number, start = best
-    if common < len(text) * 0.6:
-        return "no passage of the article resembles it"
-    passage = paragraphs[number][start : start + len(text)]
-    described = f"closest passage (paragraph {number + 1}): {quote_text(passage, 200)}"
-    differ = next((i for i, (a, b) in enumerate(zip(passage, text, strict=False)) if a != b), None)
-    if differ is None:
-        return described
-    return (
-        f"{described}; first difference at character {differ + 1}: the article has "
-        f"{_char(passage[differ])} where the excerpt has {_char(text[differ])}"
-    )
-
-
-def _char(c: str) -> str:
-    return f"{quote_text(c)} (U+{ord(c):04X})"
+        return None, [Problem(claim.origin.path, line, col, message)]
+    anchor = found[(claim.occurrence or 1) - 1]
+    starts_in, ends_in = cut_words(article.paragraphs[anchor.paragraph], anchor)
+    cuts = []
+    if starts_in:
+        cuts.append(f"starts inside the word {quote_text(starts_in)}; begin the excerpt at a word boundary")
+    if ends_in:
+        cuts.append(f"ends inside the word {quote_text(ends_in)}; end the excerpt at a word boundary")
+    problems = [Problem(claim.origin.path, line, col, f"excerpt: {cut}") for cut in cuts]
+    return (None if problems else anchor), problems

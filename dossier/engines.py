@@ -69,6 +69,8 @@ def build_with_zensical(root: Path, index: Index, site_dir: str) -> str:
         work = Path(tmp)
         prepare_docs(root, work / "docs", index)
         (work / "mkdocs.yml").write_text(engine_config(root / "mkdocs.yml", "docs", "site"), encoding="utf-8")
+        if (root / "overrides").is_dir():  # the theme's custom_dir, relative to mkdocs.yml
+            shutil.copytree(root / "overrides", work / "overrides")
         run_zensical(work)
         if site.exists():
             shutil.rmtree(site)

@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import json
+from decimal import Decimal
 from typing import Any
 
 from .crossref import Index
@@ -80,41 +81,58 @@ def _one_record_per_line(data: dict[str, Any]) -> str:
     return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def csv_text(value: str) -> str:
+    """A text cell a spreadsheet shows as text: a formula-like start gets a leading `'`."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def csv_number(value: float | None) -> str:
+    """A number as a spreadsheet reads it: `1400000000000`, `11.5`, `0.0000001` (no `.0`, no exponent)."""
+    if value is None:
+        return ""
+    text = format(Decimal(repr(value)), "f")  # repr is the shortest exact form; "f" spells out exponents
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
 def _csv_row(index: Index, claim: Claim) -> list[str]:
     figure, quote = claim.figure, claim.quote
-
-    def number(value: float | None) -> str:
-        return "" if value is None else repr(value)
-
+    text = csv_text
     return [
-        claim.id,
-        claim.article,
-        claim.kind,
-        claim.claim,
-        claim.excerpt,
+        text(claim.id),
+        text(claim.article),
+        text(claim.kind),
+        text(claim.claim),
+        text(claim.excerpt),
         str(index.anchors[claim.id].paragraph + 1),
-        claim.verdict.rating,
-        claim.verdict.checked,
-        claim.verdict.conclusion or "",
-        figure.stated if figure else "",
-        number(figure.value if figure else None),
-        number(figure.high if figure else None),
-        figure.unit if figure else "",
-        number(figure.checked_value if figure else None),
-        quote.speaker if quote else "",
-        quote.text if quote else "",
-        ";".join(claim.entities),
-        ";".join(claim.topics),
-        ";".join(r.source for r in claim.sources),
-        ";".join(claim.related),
+        text(claim.verdict.rating),
+        text(claim.verdict.checked),
+        text(claim.verdict.conclusion or ""),
+        text(figure.stated if figure else ""),
+        csv_number(figure.value if figure else None),
+        csv_number(figure.high if figure else None),
+        text(figure.unit if figure else ""),
+        csv_number(figure.checked_value if figure else None),
+        text(quote.speaker if quote else ""),
+        text(quote.text if quote else ""),
+        text(";".join(claim.entities)),
+        text(";".join(claim.topics)),
+        text(";".join(r.source for r in claim.sources)),
+        text(";".join(claim.related)),
     ]
 
 
 def claims_csv(index: Index) -> str:
-    """One row per claim, in article order; lists joined with `;`."""
+    """One row per claim, in article order; lists joined with `;`; safe to open in a spreadsheet."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for claim in claims_in_article_order(index):
         writer.writerow(_csv_row(index, claim))
-    return out.getvalue()
+    # The byte-order mark makes Excel read the file as UTF-8 (curly quotes, €) rather than its locale's code page.
+    return "\ufeff" + out.getvalue()

@@ -1,7 +1,9 @@
 """Check one composed YAML node tree against a record spec, reporting every problem at its line.
 
 The result is plain values (dicts, lists, strings, numbers, ISO date strings) plus the
-position of every value, so later stages can point at a field without re-reading YAML.
+position of every value, so later stages can point at a field without re-reading YAML. Scalars
+are read as YAML 1.2 reads them (see `yaml_scalars.py`); every string value is first screened
+for invisible and control characters and for placeholders left from a template.
 """
 
 from __future__ import annotations
@@ -14,17 +16,22 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import spec as s
+from .characters import IN_LINE, IN_TEXT, find_in_source, name_character
 from .model import FieldPath
 from .problems import quote_text, with_article
+from .templates import PLACEHOLDERS
+from .yaml_scalars import TAG, construct, is_number, reading_problem, resolve_plain, text_as_number_problem
 from .yaml_tree import Located
 
 _BAD = object()  # marks a value that failed its check; its problem is already reported
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_TAG = "tag:yaml.org,2002:"
+_DATE_TIME = re.compile(r"^\d{4}-\d\d?-\d\d?([Tt]|[ \t]+)\d")
+_TAG = TAG
+_FIRST_YEAR = 1900
+_PLACEHOLDER_WORDS = frozenset({"todo", "tbd", "fixme", "xxx"})
 
 
 def format_path(path: FieldPath) -> str:
@@ -49,9 +56,9 @@ class Checked:
     problems: list[Located] = field(default_factory=list)
 
 
-def check_record(root: Node, record: s.Obj) -> Checked:
-    """Validate a record's root node against its spec."""
-    walker = _Walker()
+def check_record(root: Node, record: s.Obj, today: datetime.date | None = None) -> Checked:
+    """Validate a record's root node against its spec; `today` bounds dates of things done."""
+    walker = _Walker(today or datetime.date.today())
     if not isinstance(root, MappingNode):
         walker.report(root, (), f"the top level must be a mapping of fields (key: value), got {walker.describe(root)}")
         return Checked({}, walker.positions, walker.problems)
@@ -60,10 +67,10 @@ def check_record(root: Node, record: s.Obj) -> Checked:
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, today: datetime.date) -> None:
         self.problems: list[Located] = []
         self.positions: dict[FieldPath, tuple[int, int]] = {}
-        self._constructor = SafeConstructor()
+        self.today = today
 
     def report(self, node: Node, path: FieldPath, message: str) -> None:
         prefix = f"{format_path(path)}: " if path else ""
@@ -74,12 +81,33 @@ class _Walker:
         line, col = self.positions.get(path, (1, 1))
         self.problems.append(Located(line, col, f"{format_path(path)}: {message}"))
 
+    def report_at(self, node: ScalarNode, offset: int | None, path: FieldPath, message: str) -> None:
+        """Report at a character `offset` inside a one-line scalar's source, else at its start."""
+        mark = node.start_mark
+        col = mark.column + 1 + (offset or 0)
+        self.problems.append(Located(mark.line + 1, col, f"{format_path(path)}: {message}" if path else message))
+
     def scalar(self, node: ScalarNode) -> Any:
-        """The value PyYAML reads from a plain scalar; `_BAD` when it cannot (an unquoted `2026-13-45`)."""
-        try:
-            return self._constructor.construct_object(node)
-        except (ValueError, ConstructorError):
-            return _BAD
+        """The value of a scalar as YAML 1.2 reads it (the composer has resolved its tag)."""
+        return construct(node.tag, node.value)
+
+    def screen(self, node: ScalarNode, value: str, ftype: s.FieldType | None, path: FieldPath) -> bool:
+        """Report a forbidden character or a template placeholder in a string value; True if clean."""
+        # Multi-line text may hold tabs; line breaks in one-line text get their own message later.
+        forbidden = IN_TEXT if isinstance(ftype, s.Text) and not ftype.one_line else IN_LINE
+        bad = forbidden.search(value)
+        if bad is not None:
+            source = getattr(node, "source", None)
+            found = find_in_source(source, node.style == '"', forbidden) if source else None
+            char = found[1] if found else bad.group()
+            where = "in one-line text; use a space" if char == "\t" else "in a record; remove it"
+            self.report_at(node, found[0] if found else None, path, f"{name_character(char)} is not allowed {where}")
+            return False
+        if ftype is not None and _is_placeholder(value):
+            what = "the text" if _expected(ftype) == "text" else _expected(ftype)
+            self.report(node, path, f"fill in {what}; {quote_text(value)} is a placeholder")
+            return False
+        return True
 
     def describe(self, node: Node) -> str:
         """Name what YAML made of a node, for "expected X, got Y" messages."""
@@ -93,11 +121,7 @@ class _Walker:
         if tag == "bool":
             return f"the boolean {node.value} (YAML reads an unquoted {node.value} as a yes/no value)"
         if tag in ("int", "float"):
-            return f"the number {node.value}"
-        if tag == "timestamp":
-            return f"the date {node.value}"
-        if tag in ("merge", "value"):
-            return f"the YAML special value {node.value}"
+            return f"the number {_short(node.value)}"
         return f"text {quote_text(node.value)}"
 
     def check(self, node: Node, ftype: s.FieldType, path: FieldPath) -> Any:
@@ -109,9 +133,11 @@ class _Walker:
         if not isinstance(node, ScalarNode):
             self.report(node, path, f"expected {_expected(ftype)}, got {self.describe(node)}")
             return _BAD
-        if isinstance(ftype, s.Date):
-            return self.check_date(node, path)
         value = self.scalar(node)
+        if isinstance(value, str) and not self.screen(node, value, ftype, path):
+            return _BAD
+        if isinstance(ftype, s.Date):
+            return self.check_date(node, ftype, path)
         if isinstance(ftype, (s.Number, s.Count)):
             return self.check_number(node, value, ftype, path)
         if not isinstance(value, str):
@@ -132,6 +158,8 @@ class _Walker:
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             name = key_node.value if isinstance(key_node, ScalarNode) else None
+            if isinstance(key_node, ScalarNode) and not self.screen(key_node, key_node.value, None, path):
+                continue
             if not isinstance(name, str) or not name:
                 self.report(key_node, path, f"field names must be plain words, got {self.describe(key_node)}")
                 continue
@@ -211,43 +239,56 @@ class _Walker:
         return value
 
     def check_number(self, node: ScalarNode, value: Any, ftype: s.FieldType, path: FieldPath) -> Any:
-        if isinstance(ftype, s.Count):
-            if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
-                return value
-            self.report(node, path, f"expected a whole number of 1 or more, got {self.describe(node)}")
-            return _BAD
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        expected = _expected(ftype)
+        if is_number(value):
+            problem = reading_problem(node.value, value)
+            if problem is None and isinstance(ftype, s.Count) and isinstance(value, float) and value.is_integer():
+                problem = f"{node.value} is not written as a whole number; write {int(value)}"
+            if problem is not None:
+                self.report(node, path, problem)
+                return _BAD
+            if isinstance(ftype, s.Count) and (not isinstance(value, int) or value < 1):
+                self.report(node, path, f"expected {expected}, got {self.describe(node)}")
+                return _BAD
+            if isinstance(value, float) and not math.isfinite(value):
+                self.report(node, path, f"expected {expected}, got {self.describe(node)}")
+                return _BAD
             return value
         hint = ""
-        if isinstance(value, str) and _is_number(value):
-            hint = "; remove the quotes" if node.style else _exponent_hint(value)
-        self.report(node, path, f"expected a finite number, got {self.describe(node)}{hint}")
+        if isinstance(value, str) and not node.style:
+            other = text_as_number_problem(node.value)
+            if other is not None and other.startswith(node.value):
+                self.report(node, path, other)
+                return _BAD
+            hint = f"; {other}" if other else ""
+        elif isinstance(value, str) and resolve_plain(value.strip()).endswith(("int", "float")):
+            hint = "; remove the quotes"
+        self.report(node, path, f"expected {expected}, got {self.describe(node)}{hint}")
         return _BAD
 
-    def check_date(self, node: ScalarNode, path: FieldPath) -> Any:
+    def check_date(self, node: ScalarNode, ftype: s.Date, path: FieldPath) -> Any:
         expected = "expected a date as YYYY, YYYY-MM or YYYY-MM-DD"
-        value = self.scalar(node)
-        if value is _BAD:
-            self.report(node, path, f"{quote_text(node.value)} is not a date that exists")
+        text = node.value
+        if node.tag in (_TAG + "int", _TAG + "str") and _DATE_TIME.match(text):
+            self.report(node, path, f"{expected}, without a time; got {quote_text(text)}")
             return _BAD
-        if isinstance(value, datetime.datetime):
-            self.report(node, path, f"{expected}, without a time; got {quote_text(node.value)}")
-            return _BAD
-        if isinstance(value, datetime.date):
-            return value.isoformat()
-        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999:
-            return f"{value:04d}"
-        match = _DATE.match(value) if isinstance(value, str) else None
+        match = _DATE.match(text) if node.tag in (_TAG + "int", _TAG + "str") else None
         if match is None:
             self.report(node, path, f"{expected}, got {self.describe(node)}")
             return _BAD
         year, month, day = (int(g) if g else 1 for g in match.groups())
         try:
-            datetime.date(year, month, day)
+            first_day = datetime.date(year, month, day)
         except ValueError:
-            self.report(node, path, f"{quote_text(value)} is not a date that exists")
+            self.report(node, path, f"{quote_text(text)} is not a date that exists")
             return _BAD
-        return value
+        if year < _FIRST_YEAR:
+            self.report(node, path, f"{text} is before {_FIRST_YEAR}; records hold dates from {_FIRST_YEAR} on")
+            return _BAD
+        if ftype.past and first_day > self.today:
+            self.report(node, path, f"{text} is after today; only a figure's dates may lie in the future")
+            return _BAD
+        return text
 
 
 def text_problem(value: str, ftype: s.FieldType) -> str | None:
@@ -259,6 +300,8 @@ def text_problem(value: str, ftype: s.FieldType) -> str | None:
         except ValueError:  # e.g. an unbalanced "[" in the host, read as an IPv6 address
             valid = False
         return None if valid else f"expected an http(s) URL, got {quote_text(value)}"
+    if isinstance(ftype, s.Unit):
+        return _unit_problem(value)
     if isinstance(ftype, s.Choice):
         if value in ftype.values:
             return None
@@ -282,21 +325,31 @@ def text_problem(value: str, ftype: s.FieldType) -> str | None:
 _ID = s.Text(one_line=True, max_length=64, pattern=s.ID_PATTERN, hint=s.ID_HINT)
 
 
-def _exponent_hint(text: str) -> str:
-    """PyYAML (YAML 1.1) reads `1.4e12` as text: a float needs a dot and a signed exponent."""
-    mantissa, _, exponent = text.lower().partition("e")
-    if not exponent:
-        return ""
-    mantissa = mantissa if "." in mantissa else mantissa + ".0"
-    exponent = exponent if exponent[0] in "+-" else "+" + exponent
-    return f"; YAML reads this form as text, write {mantissa}e{exponent}"
+def _unit_problem(value: str) -> str | None:
+    """A unit is an ISO 4217 code in capitals, or a lowercase word that is not a currency code."""
+    if value in s.CURRENCY_CODES:
+        return None
+    if value.upper() in s.CURRENCY_CODES:
+        return f'{quote_text(value)} is a currency code, written in capitals; did you mean "{value.upper()}"?'
+    if re.fullmatch("[A-Z]{3}", value):
+        close = difflib.get_close_matches(value, sorted(s.CURRENCY_CODES), n=3, cutoff=0.6)
+        closest = f"; closest: {', '.join(close)}" if close else ""
+        return f"{quote_text(value)} is not an ISO 4217 currency code{closest}"
+    if re.fullmatch(s.UNIT_PATTERN, value):
+        return None
+    return f"expected {s.UNIT_HINT}; got {quote_text(value)}"
 
 
-def _is_number(text: str) -> bool:
-    try:
-        return math.isfinite(float(text))
-    except ValueError:
-        return False
+def _is_placeholder(value: str) -> bool:
+    """TODO, TBD, FIXME, XXX or an ellipsis, alone (any case, any punctuation around), or a template hint."""
+    bare = value.strip()
+    if bare in PLACEHOLDERS or (bool(bare) and not bare.strip(".… ")):
+        return True
+    return len(bare) <= 20 and re.sub(r"^[\W_]+|[\W_]+$", "", bare).casefold() in _PLACEHOLDER_WORDS
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 24 else f"{text[:12]}…{text[-4:]} ({len(text)} characters)"
 
 
 def _lookup(values: dict[str, Any], path: tuple[str, ...]) -> Any:
@@ -322,6 +375,8 @@ def _expected(ftype: s.FieldType) -> str:
         return ftype.hint
     if isinstance(ftype, s.Choice):
         return f"one of {', '.join(ftype.values)}"
+    if isinstance(ftype, s.Unit):
+        return s.UNIT_HINT
     names = {
         s.Url: "an http(s) URL",
         s.Number: "a finite number",

@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 from . import spec as s
+from .characters import SCHEMA_CLASS
+from .templates import PLACEHOLDERS
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-NON_BLANK = r"\S"
+_ONE_LINE = rf"[^\n\t{SCHEMA_CLASS}]*"
+_PROSE = rf"[^{SCHEMA_CLASS}]*"
+# TODO, TBD, FIXME or XXX alone in any case (with punctuation around), an ellipsis, or a hint
+# a template writes: what the checker refuses as a placeholder.
+_WORDS = "|".join("".join(f"[{c.upper()}{c}]" for c in word) for word in ("todo", "tbd", "fixme", "xxx"))
+_PLACEHOLDER = {
+    "anyOf": [
+        {"pattern": rf"^[\W_]*({_WORDS})[\W_]*$"},
+        {"pattern": r"^[.… ]*[.…][.… ]*$"},
+        {"enum": sorted(PLACEHOLDERS)},
+    ]
+}
+_YEAR = "(19[0-9]{2}|[2-9][0-9]{3})"
+NOT_PLACEHOLDER = {"not": {"$ref": "#/$defs/placeholder"}}
 
 
 def record_schema(kind: s.RecordKind) -> dict[str, Any]:
@@ -19,7 +35,9 @@ def record_schema(kind: s.RecordKind) -> dict[str, Any]:
         "title": f"Claims dossier {kind} record",
         "description": _TITLES[kind],
     }
-    return {**schema, **_type(s.SPECS[kind])}
+    body = _type(s.SPECS[kind])
+    used = json.dumps(body)
+    return {**schema, **body, "$defs": {name: d for name, d in _DEFS.items() if f'"#/$defs/{name}"' in used}}
 
 
 def schema_files() -> dict[str, str]:
@@ -37,6 +55,13 @@ _TITLES = {
 }
 
 
+_DEFS = {
+    "placeholder": _PLACEHOLDER,
+    "currency": {"description": "An ISO 4217 currency code.", "enum": sorted(s.CURRENCY_CODES)},
+    "currency-lowercase": {"enum": sorted(code.lower() for code in s.CURRENCY_CODES)},
+}
+
+
 def _type(ftype: s.FieldType) -> dict[str, Any]:
     if isinstance(ftype, s.Obj):
         return _object(ftype)
@@ -47,23 +72,29 @@ def _type(ftype: s.FieldType) -> dict[str, Any]:
         return out
     if isinstance(ftype, s.Choice):
         return {"type": "string", "enum": list(ftype.values), "enumDescriptions": [d for _, d in ftype.options]}
-    if isinstance(ftype, s.Number):
-        return {"type": "number"}
+    if isinstance(ftype, s.Number):  # the bounds refuse .inf, as the checker does
+        return {"type": "number", "minimum": -sys.float_info.max, "maximum": sys.float_info.max}
     if isinstance(ftype, s.Count):
         return {"type": "integer", "minimum": 1}
     if isinstance(ftype, s.Date):
         return {
             "anyOf": [
-                {"type": "integer", "minimum": 1, "maximum": 9999},
-                {"type": "string", "pattern": r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},
+                {"type": "integer", "minimum": 1900, "maximum": 9999},
+                {"type": "string", "pattern": rf"^{_YEAR}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"},
             ]
         }
     if isinstance(ftype, s.Url):
-        return {"type": "string", "pattern": r"^https?://[^\s/]+[^\s]*$"}
+        return {
+            "type": "string",
+            "pattern": rf"^https?://[^\s/{SCHEMA_CLASS}]+[^\s{SCHEMA_CLASS}]*$",
+            **NOT_PLACEHOLDER,
+        }
+    if isinstance(ftype, s.Unit):
+        word = {"pattern": s.UNIT_PATTERN.replace("[A-Z]{3}|", ""), "not": {"$ref": "#/$defs/currency-lowercase"}}
+        return {"type": "string", "anyOf": [{"$ref": "#/$defs/currency"}, word]}
     text = ftype if isinstance(ftype, s.Text) else s.Text(one_line=True, max_length=64, pattern=s.ID_PATTERN)
-    out = {"type": "string", "pattern": text.pattern or NON_BLANK}
-    if text.pattern is None and text.one_line:
-        out["pattern"] = r"^[^\n\r]*\S[^\n\r]*$"
+    line = _ONE_LINE if text.one_line else _PROSE
+    out = {"type": "string", "pattern": text.pattern or rf"^{line}[^\s{SCHEMA_CLASS}]{line}$", **NOT_PLACEHOLDER}
     if text.max_length is not None:
         out["maxLength"] = text.max_length
     return out

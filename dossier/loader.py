@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from yaml.nodes import MappingNode, Node, ScalarNode
+
 from .fields import check_record
 from .model import Article, Claim, Entity, Origin, Record, RecordKind, Source
-from .problems import DossierError, Problem, quote_text
+from .problems import DossierError, Problem, quote_text, with_article
 from .records import build_record
 from .spec import FOLDERS, SPECS
-from .yaml_tree import MAX_FILE_BYTES, attach_path, compose_record
+from .yaml_tree import MAX_FILE_BYTES, Located, attach_path, compose_record
 
 _KIND_OF_FOLDER: dict[str, RecordKind] = {folder: kind for kind, folder in FOLDERS.items() if folder}
 
@@ -67,8 +70,9 @@ _loaded: dict[tuple[RecordKind, str, str], tuple[bytes, Record | None, list[Prob
 
 def load_record(kind: RecordKind, path: Path, shown: str, relative: str) -> tuple[Record | None, list[Problem]]:
     """Read, check and type one record file (reusing the last result if its bytes are unchanged)."""
-    with path.open("rb") as file:  # read no more than the limit: a huge file costs nothing
-        data = file.read(MAX_FILE_BYTES + 1)
+    data = _read_regular_file(path)
+    if isinstance(data, str):
+        return None, [Problem(shown, 1, 1, data)]
     key = (kind, shown, relative)
     last = _loaded.get(key)
     if last is not None and last[0] == data:
@@ -86,6 +90,9 @@ def _parse_record(
     problems = attach_path(shown, found)
     if root is None:
         return None, problems
+    misplaced = _wrong_folder(kind, root)
+    if misplaced is not None:  # one clear problem, not a dozen field errors
+        return None, problems + attach_path(shown, [misplaced])
     checked = check_record(root, SPECS[kind])
     problems += attach_path(shown, checked.problems)
     if problems:
@@ -94,17 +101,59 @@ def _parse_record(
     return build_record(kind, checked.values, origin, path.stem)
 
 
+def _read_regular_file(path: Path) -> bytes | str:
+    """The file's first bytes (no more than the limit: a huge file costs nothing), or why it is refused.
+
+    A link is never followed and a pipe, socket or device never opened (reading one would hang
+    the checker); the open refuses links too and the opened file is checked again, so nothing
+    swapped in meanwhile gets through.
+    """
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as error:
+        return f"cannot be read: {error.strerror}"
+    if stat.S_ISLNK(mode):
+        return _SYMLINK
+    if not stat.S_ISREG(mode):
+        return _SPECIAL
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        return f"cannot be read: {error.strerror}"
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return _SPECIAL
+        return file.read(MAX_FILE_BYTES + 1)
+
+
+_SYMLINK = "symbolic links are not allowed; commit the file itself"
+_SPECIAL = "not a regular file (a pipe, socket or device); commit the record as a plain .yaml file"
+
+
 def _walk(root: Path, shown_root: str, problems: list[Problem]) -> Iterator[tuple[RecordKind, str, os.DirEntry[str]]]:
-    """Yield (kind, folder, entry) for each record file; report files and folders that do not belong."""
+    """Yield (kind, folder, entry) for each record file; report files and folders that do not belong.
+
+    Links are never followed (a loop, or a link out of the repository, is only reported) and
+    special files are never opened (reading a pipe or a device would hang the checker).
+    """
     for entry in _entries(root):
-        if entry.is_dir():
+        if _refused(entry, os.path.join(shown_root, entry.name), problems):
+            if entry.name.endswith(".yaml"):
+                yield "claim", "", entry  # loading reports it, and the record counts as present
+            continue
+        if entry.is_dir(follow_symlinks=False):
             kind = _KIND_OF_FOLDER.get(entry.name)
             if kind is None:
                 problems.append(_stray_folder(os.path.join(shown_root, entry.name)))
                 continue
             for inner in _entries(Path(entry.path)):
                 shown = os.path.join(shown_root, entry.name, inner.name)
-                if inner.is_dir():
+                if _refused(inner, shown, problems):
+                    if inner.name.endswith(".yaml"):
+                        yield kind, entry.name, inner  # loading reports it, and the record counts as present
+                    continue
+                if inner.is_dir(follow_symlinks=False):
                     problems.append(
                         Problem(
                             shown,
@@ -117,6 +166,15 @@ def _walk(root: Path, shown_root: str, problems: list[Problem]) -> Iterator[tupl
                     yield kind, entry.name, inner
         elif _is_record_file(entry.name, os.path.join(shown_root, entry.name), problems):
             yield "claim", "", entry
+
+
+def _refused(entry: os.DirEntry[str], shown: str, problems: list[Problem]) -> bool:
+    """True for a link or special file; reported here unless its name makes it a record file."""
+    if entry.is_dir(follow_symlinks=False) or entry.is_file(follow_symlinks=False):
+        return False
+    if not entry.name.endswith(".yaml"):
+        problems.append(Problem(shown, 1, 1, _SYMLINK if entry.is_symlink() else _SPECIAL))
+    return True
 
 
 def _entries(folder: Path) -> list[os.DirEntry[str]]:
@@ -142,3 +200,44 @@ def _stray_folder(shown: str) -> Problem:
     hint = f" (did you mean {close[0]}/?)" if close else ""
     folders = ", ".join(f"{f}/" for f in _KIND_OF_FOLDER)
     return Problem(shown, 1, 1, f"unknown folder{hint}; records go in the claims folder itself or in {folders}")
+
+
+def _wrong_folder(kind: RecordKind, root: Node) -> Located | None:
+    """Say where the record belongs when its fields fit another kind of record better."""
+    if not isinstance(root, MappingNode):
+        return None
+    keys = [(k.value, k) for k, _ in root.value if isinstance(k, ScalarNode)]
+    names = {name for name, _ in keys}
+
+    def misfits(other: RecordKind) -> set[str]:
+        return names - {f.name for f in SPECS[other].fields}
+
+    strangers = misfits(kind)
+    if not strangers:
+        return None
+    best = min((k for k in SPECS if k != kind), key=lambda k: len(misfits(k)))
+    if len(misfits(best)) >= len(strangers):
+        return None
+    telling = [name for name, _ in keys if name in strangers and name not in misfits(best)]
+    first = next(node for name, node in keys if name == telling[0])
+    return Located(
+        first.start_mark.line + 1,
+        first.start_mark.column + 1,
+        f"this looks like {with_article(best)} record (it has {_listed(telling)}); "
+        f"{_KIND_PLURAL[best]} go {_place(best)}, not {_place(kind)}",
+    )
+
+
+_KIND_PLURAL = {"claim": "claims", "article": "articles", "source": "sources", "entity": "entities"}
+
+
+def _listed(names: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`, `a, b, c, …`: the first few field names."""
+    shown = names[:3]
+    if len(names) > 3:
+        return ", ".join(shown) + ", …"
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _place(kind: RecordKind) -> str:
+    return f"in {FOLDERS[kind]}/" if FOLDERS[kind] else "directly in the claims folder"

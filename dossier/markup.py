@@ -7,16 +7,22 @@ as written in Markdown paragraphs, table cells, link labels and raw HTML alike.
 
 from __future__ import annotations
 
-import html
 import json
 import re
+import unicodedata
 from typing import Any
+from urllib.parse import quote, urlsplit
+
+import yaml
 
 # ASCII punctuation that Python-Markdown or an extension may treat as syntax. Quotes become
 # entities too, so the same text is safe inside an HTML attribute. Letters, digits, spaces and
 # , ; ? / are left alone: they are inert in every context we emit.
 _ACTIVE = set("\\`*_{}[]()#+-.!|<>&~^=:$%@")
 _LINE_BREAKS = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
+_INVISIBLE = ("Cc", "Cf", "Cs", "Co", "Cn")
+# RFC 3986's unreserved and reserved characters, and "%" so existing escapes stay as they are.
+_URL_SAFE = "-._~:/?#[]@!$&'()*+,;=%"
 _REFERENCES = {c: f"&#{ord(c)};" for c in _ACTIVE} | {'"': "&quot;", "'": "&#39;"}
 # One regular-expression pass: several times faster than str.translate with a dict on long text.
 _ACTIVE_CHAR = re.compile("[" + re.escape("".join(sorted(_REFERENCES))) + "]")
@@ -27,8 +33,14 @@ def _reference(match: re.Match[str]) -> str:
 
 
 def md_text(text: str) -> str:
-    """Inline text, shown exactly as written; line breaks and tabs become spaces."""
-    return _LINE_BREAKS.sub(" ", _ACTIVE_CHAR.sub(_reference, text))
+    """Inline text, shown exactly as written; line breaks and tabs become spaces.
+
+    Leading spaces become references too: text that starts a line with four spaces would
+    otherwise be read as a code block.
+    """
+    inline = _LINE_BREAKS.sub(" ", _ACTIVE_CHAR.sub(_reference, text))
+    body = inline.lstrip(" ")
+    return "&#32;" * (len(inline) - len(body)) + body
 
 
 def md_paragraphs(text: str) -> str:
@@ -42,28 +54,72 @@ def md_cell(text: str) -> str:
     return md_text(text.strip()) or " "
 
 
-def html_attr(value: str) -> str:
-    """A value for a double-quoted HTML attribute."""
-    return html.escape(value, quote=True)
+def safe_href(url: str) -> str | None:
+    """An http(s) URL made inert for an `href` inside Markdown, or None if it is not well formed.
+
+    Characters a URL may not hold are percent-encoded (existing `%XX` escapes are kept), then
+    every remaining character Markdown or HTML could act on becomes a character reference:
+    `[x](…)`, quotes or `<` inside the URL cannot open a link or close the attribute, and the
+    browser still decodes the references back to the same address.
+    """
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # e.g. an unbalanced "[" read as an IPv6 host
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host or "@" in parts.netloc:
+        return None  # no credentials: "https://trusted.example@evil.example" reads as a trusted host
+    if any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf", "Cs", "Cn") for c in url):
+        return None
+    encoded = quote(url, safe=_URL_SAFE)
+    return _ACTIVE_CHAR.sub(_reference, encoded)
 
 
 def external_link(label: str, url: str) -> str:
-    """An inline link to an outside page; only http(s) URLs become links, anything else stays text."""
-    if not url.startswith(("http://", "https://")):
+    """An inline link to an outside page; only well-formed http(s) URLs become links, anything else stays text."""
+    href = safe_href(url)
+    if href is None:
         return md_text(label)
-    return f'<a href="{html_attr(url)}" rel="noopener">{md_text(label)}</a>'
+    return f'<a href="{href}" rel="noopener">{md_text(label)}</a>'
 
 
 def safe_title(text: str) -> str:
-    """A page title for front matter: themes unescape titles, so no character may form markup."""
+    """A page title for front matter: themes unescape titles, so no character may form markup.
+
+    Control, format and unassigned characters (which the checker refuses anyway) become U+FFFD,
+    so a title can never carry an invisible instruction into the theme's navigation.
+    """
     one_line = " ".join(text.split())
-    return one_line.replace("&", "＆").replace("<", "‹").replace(">", "›")
+    visible = "".join("\ufffd" if unicodedata.category(c) in _INVISIBLE else c for c in one_line)
+    return visible.replace("&", "＆").replace("<", "‹").replace(">", "›")
 
 
 def front_matter(values: dict[str, Any]) -> str:
-    """A YAML front matter block; JSON values are valid YAML and quote everything."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    """A YAML front matter block of JSON values, ASCII only.
+
+    JSON is valid YAML, and `\\uXXXX` escapes keep every character out of the raw stream: a
+    DEL, a C1 control or U+FFFE written raw would make MkDocs' front-matter reader reject the
+    block silently and render it as page text, where Markdown would act on it.
+    """
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=True)}" for key, value in values.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)  # as MkDocs reads it
+
+
+def front_matter_error(page: str) -> str | None:
+    """Why a Markdown page's front matter would not be read as front matter, or None if it would be."""
+    if not page.startswith("---"):
+        return None
+    match = _FRONT_MATTER.match(page)
+    if match is None:
+        return "the front matter block is not closed"
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        return f"the front matter is not valid YAML ({ascii(str(error).splitlines()[0])})"
+    return None if isinstance(data, dict) else "the front matter is not a mapping"
 
 
 def json_for_script(data: Any) -> str:

@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 
 from .crossref import Index
 from .pipeline import CLAIMS_ENV, check_dossier
-from .problems import DossierError, Problem, summarize_problems
+from .problems import DossierError, Problem, summarize_problems, terminal_line
 from .search_index import compact_search_index
 from .site import RenderedPage, render_site
 
@@ -54,7 +54,7 @@ class DossierHook:
             index, problems = _take_checked(self.claims_dir) or check_dossier(self.claims_dir)[1:]
             if problems:
                 for problem in problems:
-                    log.error(str(problem))
+                    log.error(terminal_line(str(problem)))
                 raise PluginError(f"{summarize_problems(problems)}; the site was not rebuilt")
             self.pages = render_site(index, config.site_url)
             self.index = index

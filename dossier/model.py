@@ -35,6 +35,13 @@ class Period:
 
 
 @dataclass(frozen=True)
+class UsdRate:
+    rate: float
+    date: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Figure:
     value: float
     unit: str
@@ -45,6 +52,7 @@ class Figure:
     period: Period | None = None
     method: str | None = None
     checked_value: float | None = None
+    usd_rate: UsdRate | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,32 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class FirstAppearance:
+    """Where a claim's wording first appeared (a source record) and how the article changed it."""
+
+    change: Literal["kept", "reworded", "changed", "own"]
+    source: str | None = None  # absent only when change is "own"
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class CopyOf:
+    """The original publication a source page reposts."""
+
+    publisher: str
+    title: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One statement of an article's overall finding and the claims that back it."""
+
+    text: str
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Claim:
     id: str
     article: str
@@ -89,6 +123,7 @@ class Claim:
     sources: tuple[SourceRef, ...] = ()
     related: tuple[str, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    first_appearance: FirstAppearance | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +138,7 @@ class Article:
     author: str | None = None
     retrieved: str | None = None
     summary: str | None = None
+    findings: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,6 +152,7 @@ class Source:
     accessed: str | None = None
     archive_url: str | None = None
     kind: str | None = None
+    copy_of: CopyOf | None = None
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,18 @@ METHODOLOGY = "methodology.md"
 CLAIMS_JSON = "claims.json"
 CLAIMS_CSV = "claims.csv"
 CLAIMS_INDEX_JSON = "claims-index.json"  # the compact listing data the claims index's filters load
+FIGURES = "figures.md"
+TIMELINE = "timeline.md"
+VERDICT_CHART = "charts/verdicts.svg"
+
+
+def figure_chart(unit_slug: str) -> str:
+    return f"charts/figures-{unit_slug}.svg"
+
+
+# Page names the site generates itself inside the folders that hold record pages (claims/,
+# articles/, sources/, entities/, topics/): no id or topic may take one, or two pages collide.
+RESERVED_NAMES = frozenset({"index"})
 
 
 def claim_page(claim_id: str) -> str:

@@ -3,24 +3,41 @@
 from __future__ import annotations
 
 import json
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
 
 
 class DossierError(Exception):
-    """Something the user can fix: a missing folder, invalid records, a page collision."""
+    """Something the user can fix: a missing folder, invalid records, a page collision.
+
+    `details` are further lines to show under the message, such as what MkDocs logged.
+    """
+
+    def __init__(self, message: str, details: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.details = tuple(details)
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the records, at a 1-based line and column of a file."""
+    """One thing wrong with the records, at a 1-based line and column of a file.
+
+    A warning (e.g. a source no claim cites) is printed and annotated but does not fail `check`.
+    """
 
     path: str
     line: int
     col: int
     message: str
+    severity: Severity = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+        marker = "warning: " if self.severity == "warning" else ""
+        return f"{self.path}:{self.line}:{self.col}: {marker}{self.message}"
 
 
 def quote_text(value: object, limit: int = 80) -> str:
@@ -68,9 +85,40 @@ def format_github(problem: Problem) -> str:
     """A GitHub Actions workflow command that annotates the problem's line in a pull request."""
     props = ",".join(
         [
-            f"file={_escape_github_property(problem.path)}",
+            f"file={_escape_github_property(terminal_safe(problem.path))}",
             f"line={problem.line}",
             f"col={problem.col}",
         ]
     )
-    return f"::error {props}::{_escape_github_data(problem.message)}"
+    return f"::{problem.severity} {props}::{_escape_github_data(terminal_safe(problem.message))}"
+
+
+# Characters a terminal or a CI log could act on, or that make text read other than it is:
+# controls (C0, DEL, C1), format characters (bidi overrides and isolates, zero-width ones),
+# line and paragraph separators, surrogates, private-use and unassigned code points.
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape_char(char: str) -> str:
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def terminal_safe(text: str) -> str:
+    """Text with every control, format or invisible character shown as an escape (`\\n`, `\\x1b`, `\\u202e`)."""
+    return "".join(_escape_char(c) if unicodedata.category(c) in _UNSAFE_CATEGORIES else c for c in text)
+
+
+def terminal_line(text: str) -> str:
+    """One safe line of output that cannot start a GitHub workflow command (`::…` or `##[…`)."""
+    line = terminal_safe(text)
+    body = line.lstrip()
+    if body.startswith(("::", "##[")):  # the runner reads these as commands, even after spaces
+        indent = len(line) - len(body)
+        return f"{line[:indent]}\\x{ord(body[0]):02x}{body[1:]}"
+    return line

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from .crossref import Index
-from .markup import external_link, front_matter, json_for_script, md_cell, md_paragraphs, md_text, safe_title
+from .markup import front_matter, json_for_script, md_cell, md_paragraphs, md_text, safe_title
 from .model import Claim, Figure, Quote
 from .paths import article_page, claim_anchor, claim_page, entity_page, link, page_url, source_page, topic_page
-from .render_common import KIND_LABELS, RATING_LABELS, badge, claim_link
+from .render_common import KIND_LABELS, RATING_LABELS, RATING_MEANINGS, badge, claim_link
+from .render_provenance import external_original, first_appearance_json, first_appearance_section, source_credit
+from .spec import METHODS
 
 CONTEXT_CHARS = 80  # text kept either side of an excerpt, as a W3C TextQuoteSelector would
 
@@ -19,10 +22,18 @@ def render_claim_page(
     """Markdown for `claims/<id>.md`; `neighbours` are the claims before and after it in the article."""
     page = claim_page(claim.id)
     parts = [
-        front_matter({"title": safe_title(claim.claim), "tags": list(claim.topics)})
+        front_matter(
+            {
+                "title": safe_title(claim.claim),
+                "tags": list(claim.topics),
+                "description": preview_description(claim),
+                "verdict": RATING_LABELS[claim.verdict.rating],
+            }
+        )
         + f"# {md_text(claim.claim)} {{#claim}}\n",
         _verdict_block(claim),
         _context_section(index, claim, page),
+        first_appearance_section(index, claim, page),
         _figure_section(claim.figure) if claim.figure else "",
         _quote_section(index, claim.quote, page) if claim.quote else "",
         _sources_section(index, claim, page),
@@ -35,19 +46,61 @@ def render_claim_page(
     return "\n".join(part for part in parts if part)
 
 
+# A shape for each verdict, so the verdict never rests on colour alone.
+RATING_ICONS = {
+    "supported": "✓",
+    "partly-supported": "◐",
+    "disputed": "⇄",
+    "unsupported": "✗",
+    "unverified": "?",
+    "opinion": "❝",
+}
+
+
+def preview_description(claim: Claim) -> str:
+    """The page's description (search engines, link previews): the verdict, then the conclusion's start.
+
+    The theme writes it into an attribute without escaping, so it is escaped here.
+    """
+    label = RATING_LABELS[claim.verdict.rating]
+    text = " ".join((claim.verdict.conclusion or "Not yet checked.").split())
+    if len(text) > 200:
+        text = text[:200].rsplit(" ", 1)[0] + "…"
+    return html.escape(safe_title(f"{label}. {text}"), quote=True)
+
+
 def _verdict_block(claim: Claim) -> str:
+    """The verdict first and large: icon, label and meaning, then the conclusion."""
     verdict = claim.verdict
-    head = f"{badge(verdict.rating)} &nbsp; {KIND_LABELS[claim.kind]} · checked {verdict.checked}\n"
+    rating = verdict.rating
+    label = (
+        f'<p class="dossier-verdict-label"><span class="dossier-verdict-icon" aria-hidden="true">'
+        f"{RATING_ICONS[rating]}</span> Verdict: {RATING_LABELS[rating]}</p>"
+    )
+    facts = f"{md_text(RATING_MEANINGS[rating])} {KIND_LABELS[claim.kind]} · checked {verdict.checked}"
     conclusion = md_paragraphs(verdict.conclusion) if verdict.conclusion else "Not yet checked: no conclusion is given."
-    return head + "\n" + conclusion + "\n"
+    return (
+        f'<div class="dossier-verdict dossier-{rating}" markdown="1">\n\n{label}\n\n'
+        f'<p class="dossier-verdict-facts">{facts}</p>\n\n{conclusion}\n\n</div>\n'
+    )
 
 
 def excerpt_context(index: Index, claim: Claim) -> tuple[str, str, str]:
-    """(text before, the excerpt, text after) within its paragraph."""
+    """(text before, the excerpt, text after) within its paragraph, cut at word boundaries."""
     anchor = index.anchors[claim.id]
     paragraph = index.articles[claim.article].paragraphs[anchor.paragraph]
-    before = paragraph[max(0, anchor.start - CONTEXT_CHARS) : anchor.start]
-    after = paragraph[anchor.end : anchor.end + CONTEXT_CHARS]
+    cut = max(0, anchor.start - CONTEXT_CHARS)
+    before = paragraph[cut : anchor.start]
+    if cut > 0 and not paragraph[cut - 1].isspace() and " " in before:
+        before = before[before.index(" ") :]  # drop the part of a word the cut went through
+    end = anchor.end + CONTEXT_CHARS
+    after = paragraph[anchor.end : end]
+    if end < len(paragraph) and not paragraph[end].isspace() and " " in after:
+        after = after[: after.rindex(" ")]
+    if cut > 0:
+        before = before.lstrip()
+    if end < len(paragraph):
+        after = after.rstrip()
     return before, paragraph[anchor.start : anchor.end], after
 
 
@@ -55,8 +108,9 @@ def _context_section(index: Index, claim: Claim, page: str) -> str:
     before, exact, after = excerpt_context(index, claim)
     article = index.articles[claim.article]
     anchor = index.anchors[claim.id]
+    paragraph = article.paragraphs[anchor.paragraph]
     lead = "…" if anchor.start > len(before) else ""
-    tail = "…" if len(after) == CONTEXT_CHARS else ""
+    tail = "…" if anchor.end + len(after) < len(paragraph) else ""
     quote = f"> {lead}{md_text(before)}<mark>{md_text(exact)}</mark>{md_text(after)}{tail}"
     where = link(page, article_page(article.id), claim_anchor(claim.id))
     return (
@@ -81,7 +135,7 @@ def _figure_section(figure: Figure) -> str:
         ("Qualifier", figure.qualifier),
         ("Point in time", figure.point_in_time),
         ("Period", f"{figure.period.start} to {figure.period.end}" if figure.period else None),
-        ("Method", figure.method),
+        ("Method", f"{figure.method}: {dict(METHODS.options)[figure.method]}" if figure.method else None),
         ("What the sources support", format_number(figure.checked_value) if figure.checked_value is not None else None),
     ]
     rows += [(name, md_cell(value)) for name, value in optional if value is not None]
@@ -103,9 +157,8 @@ def _sources_section(index: Index, claim: Claim, page: str) -> str:
     items = []
     for number, ref in enumerate(claim.sources, start=1):
         source = index.sources[ref.source]
-        details = ", ".join(md_text(x) for x in (source.publisher, source.published) if x)
         title = f"[{md_text(source.title)}]({link(page, source_page(source.id))})"
-        line = f"{number}. {title} — {details} · {external_link('original', source.url)}"
+        line = f"{number}. {title} — {source_credit(source)} · {external_original(source)}"
         if ref.note:
             line += f"<br>{md_text(ref.note)}"
         items.append(line)
@@ -175,6 +228,10 @@ def claim_review(index: Index, claim: Claim, site_url: str | None) -> dict[str, 
         author = {"@type": "Person", "name": index.entities[claim.quote.speaker].name}
     elif article.author:
         author = {"@type": "Person", "name": article.author}
+    reviewed: dict[str, Any] = {"@type": "Claim", "appearance": appearance, "author": author}
+    first = first_appearance_json(index, claim, appearance)
+    if first is not None:
+        reviewed["firstAppearance"] = first
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -183,9 +240,16 @@ def claim_review(index: Index, claim: Claim, site_url: str | None) -> dict[str, 
         "datePublished": claim.verdict.checked,
         "author": {"@type": "Organization", "name": "Claims dossier"},
         "reviewRating": {"@type": "Rating", "alternateName": RATING_LABELS[claim.verdict.rating]},
-        "itemReviewed": {"@type": "Claim", "appearance": appearance, "author": author},
+        "itemReviewed": reviewed,
     }
 
 
+# Opinions are not graded and unverified claims are not checked: publishing a review of either
+# would present a rating the methodology says we do not give.
+UNRATED = ("opinion", "unverified")
+
+
 def _json_ld(index: Index, claim: Claim, site_url: str | None) -> str:
+    if claim.verdict.rating in UNRATED:
+        return ""
     return f'<script type="application/ld+json">{json_for_script(claim_review(index, claim, site_url))}</script>\n'

@@ -31,6 +31,7 @@ from .render_common import (
     claim_link,
     claim_list,
 )
+from .render_provenance import findings_list, rewrite_tally
 
 SITE_TITLE = "Claims dossier"
 HOME_LIMIT = 10  # articles and weak claims the home page lists before linking to the rest
@@ -57,6 +58,7 @@ def render_home(index: Index) -> str:
         more = len(articles) - HOME_LIMIT
         parts.append(f"…and {more} more articles: [see every article reviewed]({link(HOME, ARTICLES)}).\n")
     parts.append(_did_not_hold_up(index))
+    parts.append(rewrite_tally(index))
     parts.append(_counts(index))
     if len(articles) > HOME_LIMIT:
         read = f"- [Browse the {len(articles)} annotated articles]({link(HOME, ARTICLES)}): every claim marked.\n"
@@ -85,6 +87,7 @@ def _article_summary(index: Index, article: Article) -> str:
         + article_byline(article)
         + "\n\n"
         + summary
+        + findings_list(index, article)
         + f"**Coverage:** {covered} of {total} sentences ({share}%) lie inside at least one claim's excerpt.\n"
     )
 

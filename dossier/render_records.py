@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from .backlinks import backlinks
 from .crossref import Index
-from .markup import external_link, front_matter, md_cell, md_text, safe_title
+from .markup import external_link, front_matter, md_text, safe_title
 from .model import Entity, Source
 from .paths import ENTITIES, SOURCES, TOPICS, claim_page, entity_page, link, source_page, topic_page
 from .render_common import ENTITY_KIND_LABELS, NOT_SEARCHED, badge, claim_link, claim_list
+from .render_provenance import copy_notice, first_appearance_of, publisher_cell
 
 
 def render_source_page(index: Index, source: Source) -> str:
@@ -32,8 +33,10 @@ def render_source_page(index: Index, source: Source) -> str:
         + f"# {md_text(source.title)} {{#source}}\n\n"
         + "<br>\n".join(facts)
         + "\n\n"
+        + copy_notice(source)
         + " · ".join(links)
         + "\n\n"
+        + first_appearance_of(index, source, page)
         + f"## Cited by {len(citing)} claim{'s' * (len(citing) != 1)} {{#cited-by}}\n\n"
         + "\n".join(items)
         + "\n"
@@ -105,7 +108,7 @@ def render_sources_index(index: Index) -> str:
     for source in sorted(index.sources.values(), key=lambda s: (s.publisher.casefold(), s.id)):
         cited = len(citers.get(source.id, ()))
         title = f"[{md_text(source.title)}]({link(SOURCES, source_page(source.id))})"
-        rows.append(f"| {title} | {md_cell(source.publisher)} | {source.published or '—'} | {cited} |")
+        rows.append(f"| {title} | {publisher_cell(source)} | {source.published or '—'} | {cited} |")
     return (
         front_matter({"title": "Sources", "hide": ["navigation"], **NOT_SEARCHED})
         + f"# Sources {{#sources}}\n\n{len(rows)} pages cited as evidence, by publisher.\n\n"

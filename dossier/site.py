@@ -8,11 +8,13 @@ from pathlib import Path
 from . import paths
 from .crossref import Index
 from .exports import claims_csv, claims_json
+from .markup import front_matter_error
 from .model import Claim
 from .problems import DossierError
 from .render_article import render_article_page, render_articles_index
 from .render_claim import render_claim_page
 from .render_common import claims_in_article_order
+from .render_figures import render_figures
 from .render_home import render_claims_listings, render_home
 from .render_records import (
     all_topics,
@@ -23,6 +25,7 @@ from .render_records import (
     render_topic_page,
     render_topics_index,
 )
+from .render_timeline import render_timeline
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,9 @@ def render_site(index: Index, site_url: str | None = None) -> dict[str, Rendered
     def add(path: str, text: str, record: str | None = None) -> None:
         if path in pages:
             raise DossierError(f"two records would write the same page {path!r}; rename one of them ({record})")
+        broken = front_matter_error(text) if path.endswith(".md") else None
+        if broken is not None:  # MkDocs would silently show the block as page text, where Markdown acts on it
+            raise DossierError(f"page {path!r} ({record or 'generated'}): {broken}")
         pages[path] = RenderedPage(text, record)
 
     add(paths.HOME, render_home(index))
@@ -51,6 +57,11 @@ def render_site(index: Index, site_url: str | None = None) -> dict[str, Rendered
     add(paths.TOPICS, render_topics_index(index))
     add(paths.CLAIMS_JSON, claims_json(index))
     add(paths.CLAIMS_CSV, claims_csv(index))
+    add(paths.TIMELINE, render_timeline(index))
+    figures, charts = render_figures(index)
+    add(paths.FIGURES, figures)
+    for chart_path, svg in charts.items():
+        add(chart_path, svg)
     for article in index.articles.values():
         add(paths.article_page(article.id), render_article_page(index, article), article.origin.file)
     ordered = claims_in_article_order(index)

@@ -58,7 +58,18 @@ class Count:
 
 @dataclass(frozen=True)
 class Date:
-    """A bare year, a YAML date, or a quoted YYYY, YYYY-MM or YYYY-MM-DD; never a time."""
+    """YYYY, YYYY-MM or YYYY-MM-DD, quoted or not, from 1900 on; never a time.
+
+    `past`: the date records something already done (a check, an access, a publication), so
+    it cannot be after the day the check runs; figure dates may lie in the future.
+    """
+
+    past: bool = False
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A figure's unit: an ISO 4217 currency code in capitals, or a lowercase unit word."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +108,7 @@ class Obj:
         return next((f for f in self.fields if f.name == name), None)
 
 
-FieldType = Text | Ref | Choice | Number | Count | Date | Url | ListOf | Obj
+FieldType = Text | Ref | Choice | Number | Count | Date | Url | ListOf | Obj | Unit
 
 
 @dataclass(frozen=True)
@@ -183,6 +194,18 @@ PERIOD = Obj(
         Field("end", Date(), "Last date the figure covers (not before start).", required=True),
     )
 )
+USD_RATE = Obj(
+    (
+        Field(
+            "rate",
+            Number(),
+            "US dollars for one unit of the figure's currency, e.g. 0.1408 for one yuan.",
+            required=True,
+        ),
+        Field("date", Date(), "The day (or month or year) the rate applies to.", required=True),
+        Field("source", Ref("source"), "The id of the source record the rate is taken from.", required=True),
+    )
+)
 FIGURE = Obj(
     (
         Field(
@@ -192,9 +215,7 @@ FIGURE = Obj(
             required=True,
         ),
         Field("high", Number(), "For a range, its high end."),
-        Field(
-            "unit", Text(one_line=True, pattern=UNIT_PATTERN, hint=UNIT_HINT), f"The unit: {UNIT_HINT}.", required=True
-        ),
+        Field("unit", Unit(), f"The unit: {UNIT_HINT}.", required=True),
         Field("stated", LINE, 'The figure exactly as the article writes it, e.g. "$1.4 trillion".', required=True),
         Field("qualifier", QUALIFIERS, "How the article hedges the figure."),
         Field("point_in_time", Date(), "The date the figure describes, for a level rather than a flow."),
@@ -204,6 +225,11 @@ FIGURE = Obj(
             "checked_value",
             Number(),
             "What the sources support, in the same unit, when it differs from the article's value.",
+        ),
+        Field(
+            "usd_rate",
+            USD_RATE,
+            "For an amount in another currency: the exchange rate the Figures page uses to show it in US dollars.",
         ),
     )
 )
@@ -216,7 +242,7 @@ QUOTE = Obj(
 VERDICT = Obj(
     (
         Field("rating", RATINGS, "The rating on the dossier's scale.", required=True),
-        Field("checked", Date(), "When the claim was last checked.", required=True),
+        Field("checked", Date(past=True), "When the claim was last checked.", required=True),
         Field("conclusion", PROSE, "What the evidence shows, in the dossier's own words."),
     ),
     conditions=(Condition("conclusion", "required", ("rating",), ("unverified",), negate=True),),
@@ -224,13 +250,57 @@ VERDICT = Obj(
 SOURCE_REF = Obj(
     (
         Field("source", Ref("source"), "The id of a source record.", required=True),
-        Field("note", PROSE, "What this source says about the claim."),
+        Field("note", PROSE, "What this source says about the claim.", required=True),
     )
 )
 CORRECTION = Obj(
     (
-        Field("date", Date(), "When the verdict changed.", required=True),
+        Field("date", Date(past=True), "When the verdict changed.", required=True),
         Field("note", PROSE, "What changed and why.", required=True),
+    )
+)
+
+# --- provenance: where a claim's wording first appeared, and what a source copies (audit) ---
+CHANGES = Choice(
+    (
+        ("kept", "The article keeps the first appearance's words and meaning, verbatim or nearly so."),
+        ("reworded", "The article says what the first appearance says, in other words."),
+        ("changed", "The article changes the substance: a number, a span, a scope, or who said or wants it."),
+        ("own", "The article's own words: we found no earlier text they come from."),
+    )
+)
+FIRST_APPEARANCE = Obj(
+    (
+        Field(
+            "source",
+            Ref("source"),
+            "The source record holding the earliest text found with this wording (a copy is fine: "
+            "its `copy_of` names the original). Required unless change is `own`.",
+        ),
+        Field("change", CHANGES, "How the article's sentence differs from that first appearance.", required=True),
+        Field("note", PROSE, "What the first appearance says and what the article did with it."),
+    ),
+    conditions=(
+        Condition("source", "required", ("change",), ("own",), negate=True),
+        Condition("source", "forbidden", ("change",), ("own",)),
+    ),
+)
+COPY_OF = Obj(
+    (
+        Field("publisher", LINE, "Who published the original, e.g. Bloomberg News.", required=True),
+        Field("title", LINE, "The original's headline, when known."),
+        Field("published", Date(), "When the original was published, as precisely as known."),
+    )
+)
+FINDING = Obj(
+    (
+        Field("text", PROSE, "One finding, in the dossier's own words.", required=True),
+        Field(
+            "claims",
+            ListOf(Ref("claim"), unique=True),
+            "Ids of the claims whose records back the finding; the home page links each one.",
+            required=True,
+        ),
     )
 )
 
@@ -269,6 +339,11 @@ CLAIM = Obj(
         ),
         Field("related", ListOf(Ref("claim"), unique=True), "Ids of other claims that bear on this one."),
         Field("corrections", ListOf(CORRECTION), "A dated log of changes to the verdict."),
+        Field(
+            "first_appearance",
+            FIRST_APPEARANCE,
+            "Where the claim's wording first appeared before the article, and how the article changed it.",
+        ),
     ),
     conditions=(
         Condition("figure", "required", ("kind",), ("figure",)),
@@ -286,10 +361,15 @@ ARTICLE = Obj(
         Field("publisher", LINE, "The site or outlet that published it.", required=True),
         Field("url", Url(), "Where it was published.", required=True),
         Field("paragraphs", ListOf(PROSE), "The article's text, one verbatim string per paragraph.", required=True),
-        Field("published", Date(), "Publication date, when known."),
+        Field("published", Date(past=True), "Publication date, when known."),
         Field("author", LINE, "Byline, when known."),
-        Field("retrieved", Date(), "When this copy of the text was taken."),
+        Field("retrieved", Date(past=True), "When this copy of the text was taken."),
         Field("summary", PROSE, "The dossier's overall finding about the article, shown on the home page."),
+        Field(
+            "findings",
+            ListOf(FINDING),
+            "The overall finding as separate statements, each linked on the home page to the claims behind it.",
+        ),
     )
 )
 SOURCE = Obj(
@@ -298,10 +378,15 @@ SOURCE = Obj(
         Field("title", LINE, "The page's title or headline.", required=True),
         Field("publisher", LINE, "Who published it.", required=True),
         Field("url", Url(), "Where it can be read.", required=True),
-        Field("published", Date(), "Publication date, when the page shows one."),
-        Field("accessed", Date(), "When it was read."),
+        Field("published", Date(past=True), "Publication date, when the page shows one."),
+        Field("accessed", Date(past=True), "When it was read."),
         Field("archive_url", Url(), "An archived copy."),
         Field("kind", SOURCE_KINDS, "What sort of source this is."),
+        Field(
+            "copy_of",
+            COPY_OF,
+            "When this page reposts another publication's story: the original, shown with the copy.",
+        ),
     )
 )
 ENTITY = Obj(
@@ -324,3 +409,22 @@ ENTITY = Obj(
 # Each record kind's folder inside the claims folder; claims sit at the top.
 FOLDERS: dict[RecordKind, str] = {"claim": "", "article": "articles", "source": "sources", "entity": "entities"}
 SPECS: dict[RecordKind, Obj] = {"claim": CLAIM, "article": ARTICLE, "source": SOURCE, "entity": ENTITY}
+
+# ISO 4217 currency codes: those in force (list one, 2025, less XTS "testing" and XXX "no
+# currency"), then those withdrawn since 2000, so that a figure of their time stays writable.
+# Kept here as data so that checking needs nothing beyond PyYAML.
+CURRENCY_CODES = frozenset(
+    """
+    AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP
+    BYN BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB
+    EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD
+    JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP
+    MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR
+    RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND
+    TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XAG XAU XBA XBB
+    XBC XBD XCD XCG XDR XOF XPD XPF XPT XSU XUA YER ZAR ZMW ZWG
+    ANG ATS AZM BEF BGL BYB BYR CSD CUC CYP DEM EEK ESP FIM FRF GHC GRD HRK IEP ITL LTL LUF LVL
+    MGF MRO MTL MZM NLG PTE ROL SDD SIT SKK SLL SRG STD TMM TRL VEB VEF XEU YUM ZMK ZWD ZWL ZWN
+    ZWR
+    """.split()
+)

@@ -22,6 +22,28 @@ _OPTIONAL_EXAMPLES: dict[str, dict[str, str]] = {
 }
 
 
+_CONCLUSION_HINT = "What the evidence shows, in your own words (required once the claim is rated)."
+
+
+# The hint values the templates write for the contributor to replace (example values such as
+# "USD" or "news" are real values, not hints). The checker refuses these as values.
+PLACEHOLDERS = frozenset(
+    {
+        TODO,
+        "YYYY-MM-DD",
+        _CONCLUSION_HINT,
+        "entity-id",
+        "source-id",
+        "other-claim-id",
+        "topic",
+        "Q123",
+        "Other name",
+        "The quoted words, exactly as they stand in the excerpt.",
+        "What this source says about the claim.",
+    }
+)
+
+
 def _comment(field: s.Field, indent: str) -> str:
     hint = field.description
     if isinstance(field.type, s.Choice):
@@ -56,7 +78,7 @@ def render_template(
     text += f"# A new {kind} record. Replace every {TODO}, then run: python build_claims.py check\n"
     text += _required_lines(spec, values)
     if kind == "claim":
-        text += "  # conclusion: What the evidence shows, in your own words (required once the claim is rated).\n"
+        text += f"  # conclusion: {_CONCLUSION_HINT}\n"
     for name, example in _OPTIONAL_EXAMPLES.get(kind, {}).items():
         field = spec.get(name)
         if field is not None:

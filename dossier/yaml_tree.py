@@ -4,7 +4,9 @@ PyYAML's own loaders would construct `!!python/...` tags, silently keep the last
 duplicate keys, expand alias bombs and recurse without bound. We take only the parser's events
 (from libyaml when PyYAML has it: about eight times faster on large input) and compose nodes
 ourselves, without recursion: tags, anchors and aliases are reported, never honoured, nothing
-is constructed here, and nesting stops at a depth no record reaches.
+is constructed here, and nesting stops at a depth no record reaches. Plain scalars are resolved
+by the YAML 1.2 core schema, as editors read them (`yaml_scalars.py`). Invisible and control
+characters are refused before parsing, and a file stops at a number of values no record nears.
 """
 
 from __future__ import annotations
@@ -24,11 +26,32 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .characters import RAW, name_character
 from .problems import Problem
+from .yaml_errors import syntax_problem
+from .yaml_scalars import TAG, resolve_plain
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
+# Keys, values and list items in one file. The largest real record (an article of about 50
+# paragraphs) has under 200; 5,000 leaves room for any real article while stopping a file of
+# repeated lines after a few milliseconds, before duplicate keys or any per-value check runs.
+MAX_NODES = 5_000
+MAX_CHARACTER_PROBLEMS = 10
 _Loader: Any = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+
+
+class _Stop(Exception):
+    """Composing stops here: the file is beyond what any record needs."""
+
+    def __init__(self, located: Located) -> None:
+        self.located = located
+
+
+class SourceScalar(ScalarNode):
+    """A scalar node that also keeps its one-line source text (quotes included), or None."""
+
+    source: str | None = None
 
 
 @dataclass
@@ -57,6 +80,8 @@ def _shorthand(tag: str) -> str:
 
 def decode_utf8(data: bytes) -> tuple[str | None, Located | None]:
     """Decode a file's bytes as UTF-8, or say at which line and column it is not."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, Located(1, 1, "file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -75,11 +100,16 @@ def compose_record(data: bytes) -> tuple[Node | None, list[Located]]:
     text, bad_bytes = decode_utf8(data)
     if text is None:
         return None, [bad_bytes] if bad_bytes else []
-    composer = _Composer(_Loader(text))
+    bad_characters = find_raw_characters(text)
+    if bad_characters:
+        return None, bad_characters
+    composer = _Composer(_Loader(text), text)
     try:
         root = composer.run()
+    except _Stop as stop:
+        return None, [*composer.found, stop.located]
     except yaml.MarkedYAMLError as err:
-        return None, [*composer.found, _syntax_problem(err)]
+        return None, [*composer.found, Located(*syntax_problem(text, err))]
     except yaml.YAMLError as err:  # reader errors (control characters) carry a position, not a mark
         return None, [*composer.found, _reader_problem(text, err)]
     finally:
@@ -89,14 +119,31 @@ def compose_record(data: bytes) -> tuple[Node | None, list[Located]]:
     return root, composer.found
 
 
+def find_raw_characters(text: str) -> list[Located]:
+    """Every control, invisible or bidirectional character in a file (the first ten, then a count)."""
+    found: list[Located] = []
+    for count, match in enumerate(RAW.finditer(text)):
+        line = text.count("\n", 0, match.start()) + 1
+        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        if count == MAX_CHARACTER_PROBLEMS:
+            rest = len(RAW.findall(text, match.start()))
+            found.append(Located(line, col, f"{rest} more such characters from here on; remove them all"))
+            break
+        message = f"{name_character(match.group())} is not allowed in a record file; remove it"
+        found.append(Located(line, col, message))
+    return found
+
+
 class _Composer:
     """Builds nodes from parser events with an explicit stack, reporting what records forbid."""
 
-    def __init__(self, parser: Any) -> None:
+    def __init__(self, parser: Any, text: str) -> None:
         self.parser = parser
+        self.text = text
         self.found: list[Located] = []
         self.stack: list[list[Any]] = []  # [collection node, pending mapping key or None]
         self.root: Node | None = None
+        self.nodes = 0
 
     def run(self) -> Node | None:
         documents = 0
@@ -116,31 +163,35 @@ class _Composer:
                 # An empty value stands in, so composing goes on and every later problem is reported.
                 self._attach(_node(ScalarNode, "tag:yaml.org,2002:null", "", event))
             elif isinstance(event, ScalarEvent):
-                implicit = self._refuse_anchor_and_tag(event)
-                tag = self.parser.resolve(ScalarNode, event.value, implicit)
-                self._attach(_node(ScalarNode, tag, event.value, event, style=event.style))
+                self._attach(self._scalar(event))
             elif isinstance(event, CollectionStartEvent):
                 self._open(event)
             elif isinstance(event, CollectionEndEvent):
                 self.stack.pop()
 
-    def _refuse_anchor_and_tag(self, event: Any) -> Any:
-        """Report an anchor or explicit tag; return the `implicit` flags to resolve the value by."""
+    def _scalar(self, event: Any) -> Node:
+        """A scalar node: plain ones resolved by the YAML 1.2 core schema, the rest are text."""
+        self._refuse_anchor_and_tag(event)
+        tag = resolve_plain(event.value) if not event.style else TAG + "str"
+        node: Any = _node(SourceScalar, tag, event.value, event, style=event.style)
+        if event.start_mark.line == event.end_mark.line:
+            node.source = self.text[event.start_mark.index : event.end_mark.index]
+        return node
+
+    def _refuse_anchor_and_tag(self, event: Any) -> None:
+        """Report an anchor or explicit tag (the value is then read as if neither were there)."""
         if event.anchor is not None:
             self.found.append(_at(event.start_mark, f"YAML anchor &{event.anchor} is not allowed; remove it"))
-        if event.tag is None:
-            return event.implicit
-        message = f"explicit YAML tag {_shorthand(event.tag)} is not allowed; remove it (quote the value if it is text)"
-        self.found.append(_at(event.start_mark, message))
-        if isinstance(event, ScalarEvent):
-            plain = event.style is None
-            return (plain, not plain)
-        return True
+        if event.tag is not None:
+            message = (
+                f"explicit YAML tag {_shorthand(event.tag)} is not allowed; remove it (quote the value if it is text)"
+            )
+            self.found.append(_at(event.start_mark, message))
 
     def _open(self, event: Any) -> None:
         if len(self.stack) >= MAX_DEPTH:
             message = f"nesting deeper than {MAX_DEPTH} levels; records are at most a few levels deep"
-            raise yaml.MarkedYAMLError(problem=message, problem_mark=event.start_mark)
+            raise _Stop(_at(event.start_mark, message))
         self._refuse_anchor_and_tag(event)
         if isinstance(event, MappingStartEvent):
             node = _node(MappingNode, "tag:yaml.org,2002:map", [], event)
@@ -150,6 +201,13 @@ class _Composer:
         self.stack.append([node, None])
 
     def _attach(self, node: Node) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            message = (
+                f"more than {MAX_NODES:,} values (fields and list items) in one file; "
+                "a record holds a few hundred at most, so remove the repeated lines"
+            )
+            raise _Stop(_at(node.start_mark, message))
         if not self.stack:
             self.root = node
             return
@@ -162,14 +220,6 @@ class _Composer:
         else:
             parent.value.append((entry[1], node))
             entry[1] = None
-
-
-def _syntax_problem(err: yaml.MarkedYAMLError) -> Located:
-    mark = err.problem_mark or err.context_mark
-    if err.problem and err.problem.startswith("nesting deeper"):
-        return _at(mark, err.problem)
-    parts = [p for p in (err.context, err.problem) if p]
-    return _at(mark, "YAML syntax error: " + "; ".join(parts))
 
 
 def _reader_problem(text: str, err: yaml.YAMLError) -> Located:

@@ -59,12 +59,14 @@ def test_new_writes_a_template_that_passes_once_filled_in(kind: str, real_copy: 
         assert old in text
         text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
-    counts = {
-        "claim": "28 claims, 55 sources, 30 entities",
-        "source": "27 claims, 56 sources, 30 entities",
-        "entity": "27 claims, 55 sources, 31 entities",
-    }
-    assert run(["check"]) == (0, f"ok: {counts[kind]}, 1 article\n", "")
+    code, out, err = run(["check"])  # a new source or entity no claim uses yet is a warning, not a failure
+    assert (code, out.splitlines()[-1].split(";")[0], err) == (0, f"ok: {record_counts(real_copy)}, 1 article", "")
+
+
+def record_counts(claims: Path) -> str:
+    """`27 claims, 60 sources, 30 entities` for the files present: tests must not pin the real dossier's size."""
+    n = {kind: len(list((claims / FOLDERS[kind]).glob("*.yaml"))) for kind in ("claim", "source", "entity")}
+    return f"{n['claim']} claims, {n['source']} sources, {n['entity']} entities"
 
 
 def test_new_claim_uses_the_only_article_and_refuses_to_overwrite(real_copy: Path) -> None:
@@ -102,8 +104,8 @@ def test_contributing_examples_are_valid_records(real_copy: Path) -> None:
         (real_copy / FOLDERS[kind] / f"{record_id}.yaml").write_text(text, encoding="utf-8")
         kinds.append(re.search(r"^kind: (\S+)$", text, re.M).group(1))  # type: ignore[union-attr]
     assert kinds[:5] == ["figure", "quote", "statement", "forecast", "opinion"]
-    code, out, _ = run(["check"])
-    assert (code, out) == (0, "ok: 32 claims, 56 sources, 31 entities, 1 article\n")
+    code, out, _ = run(["check"])  # the example source and entity are used by no claim: warnings
+    assert (code, out.splitlines()[-1].split(";")[0]) == (0, f"ok: {record_counts(real_copy)}, 1 article")
 
 
 @pytest.mark.parametrize("kind", ["claim", "source", "entity"])
@@ -162,6 +164,10 @@ def test_check_of_named_files_reports_only_them_and_resolves_references(real_cop
     )
     code, out, _ = run(["check", "claims/korea-new-deal.yaml"])
     assert code == 1
-    assert out.splitlines()[0].startswith('claims/korea-new-deal.yaml:26:13: sources[3].source: no source "iea-korea"')
+    lines = korea.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, start=1) if text.endswith("source: iea-korea"))
+    index = sum(text.startswith("  - source:") for text in lines[: line - 1])
+    expected = f'claims/korea-new-deal.yaml:{line}:13: sources[{index}].source: no source "iea-korea"'
+    assert out.splitlines()[0].startswith(expected)
     assert "china-not-alone" not in out
     assert run(["check", "README.md"]) == (1, "", "error: README.md is not inside the claims folder 'claims'\n")

@@ -141,7 +141,7 @@ def test_search_index_keeps_one_entry_per_claim_and_drops_listings(tmp_path: Pat
             "location": "claims/ferry-capacity/",
             "title": "The ferries will carry 2,000 passengers a day.",
             "text": "Partly supported · Forecast. The operator's timetable has room for 1,600 passengers a day, "
-            "not 2,000. Sources: Summer timetable.",
+            "not 2,000. Sources: Summer timetable; Harbourville orders electric ferries (repost).",
             "tags": ["transport"],
         },
         {"location": "entities/ana-ruiz/", "title": "Ana Ruiz", "text": "Mayor of Harbourville"},

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-import yaml
+from yaml12 import load_yaml12
 
 from conftest import ROOT, apply_edits
 from dossier.cli import main
@@ -19,20 +18,9 @@ from dossier.spec import FOLDERS, SPECS
 EXAMPLE = ROOT / "tests" / "example" / "claims"
 
 
-def as_json_data(value: Any) -> Any:
-    """What an editor's YAML 1.2 reader hands the schema: dates stay text."""
-    if isinstance(value, dict):
-        return {key: as_json_data(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [as_json_data(item) for item in value]
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
-
-
 def schema_errors(kind: str, path: Path) -> list[str]:
     schema = json.loads((ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
-    data = as_json_data(yaml.safe_load(path.read_text(encoding="utf-8")))
+    data: Any = load_yaml12(path.read_text(encoding="utf-8"))  # as an editor reads it: YAML 1.2
     validator = jsonschema.Draft202012Validator(schema)
     return [error.message for error in validator.iter_errors(data)]
 
@@ -70,8 +58,11 @@ INVALID = [
     ("roads-better.yaml", [("claim: Critics say the money would be better spent on roads.", 'claim: "  "')]),
     ("council-announced.yaml", [("kind: statement", "kind: figure")]),
     ("council-announced.yaml", [("kind: statement", "kind: quote")]),
-    ("council-announced.yaml", [("sources:\n  - source: council-minutes", "sources: []")]),
-    ("council-announced.yaml", [("sources:\n  - source: council-minutes\n", "")]),
+    (
+        "council-announced.yaml",
+        [("sources:\n  - source: council-minutes\n    note: Dated Monday 4 March 2024.", "sources: []")],
+    ),
+    ("council-announced.yaml", [("sources:\n  - source: council-minutes\n    note: Dated Monday 4 March 2024.\n", "")]),
     ("council-announced.yaml", [("  - harbourville-council", "  - harbourville-council\n  - harbourville-council")]),
     ("ruiz-cleanest.yaml", [("kind: quote", "kind: statement")]),
     ("ferry-budget.yaml", [("kind: figure", "kind: statement")]),
@@ -79,7 +70,7 @@ INVALID = [
     ("ferry-budget.yaml", [("  unit: EUR", "  unit: Euros")]),
     ("ferry-capacity.yaml", [("occurrence: 2", "occurrence: 0")]),
     ("ferry-capacity.yaml", [("    note: Rating changed from supported after the timetable was published.\n", "")]),
-    ("entities/ana-ruiz.yaml", [("name: Ana Ruiz", "name: no")]),
+    ("entities/ana-ruiz.yaml", [("name: Ana Ruiz", "name: true")]),
     ("entities/ana-ruiz.yaml", [("wikidata: Q4115189", "wikidata: 4115189")]),
     ("entities/ana-ruiz.yaml", [("kind: person", "kind: people")]),
     (
@@ -88,6 +79,23 @@ INVALID = [
     ),
     ("sources/council-minutes.yaml", [("publisher: Harbourville Council\n", "")]),
     ("articles/ferry-story.yaml", [("paragraphs:", "paragraphs: []\nold:")]),
+    # harden-input: characters, placeholders, dates from 1900, currency codes
+    ("roads-better.yaml", [("claim: Critics", 'claim: "\\e[2JCritics'), ("roads.\nexcerpt", 'roads."\nexcerpt')]),
+    ("roads-better.yaml", [("claim: Critics", 'claim: "\\u202eCritics'), ("roads.\nexcerpt", 'roads."\nexcerpt')]),
+    ("roads-better.yaml", [("claim: Critics", 'claim: "Critics\\tsay'), ("roads.\nexcerpt", 'roads."\nexcerpt')]),
+    ("roads-better.yaml", [("  conclusion: A view", '  conclusion: "\\x7fA view'), ("fact.", 'fact."')]),
+    ("roads-better.yaml", [("claim: Critics say the money would be better spent on roads.", "claim: TODO")]),
+    ("roads-better.yaml", [("  conclusion: A view about priorities, not a checkable fact.", "  conclusion: ...")]),
+    ("ferry-budget.yaml", [("  - harbourville-council", "  - entity-id")]),
+    ("ferry-budget.yaml", [("    note: Item 4 approves", "    note: What this source says about the claim.\n    x:")]),
+    ("sources/council-minutes.yaml", [("publisher: Harbourville Council", "publisher: '[tbd]'")]),
+    ("sources/council-minutes.yaml", [("url: https://example.org/council/minutes-2024-03-04", "url: TODO")]),
+    ("sources/council-minutes.yaml", [("published: 2024-03-04", "published: 1899-12-31")]),
+    ("articles/ferry-story.yaml", [("published: 2024-03-04", "published: 017")]),
+    ("ferry-budget.yaml", [("  unit: EUR", "  unit: eur")]),
+    ("ferry-budget.yaml", [("  unit: EUR", "  unit: EUO")]),
+    ("ferry-budget.yaml", [("  value: 12000000", "  value: 0b1010")]),
+    ("ferry-budget.yaml", [("  value: 12000000", "  value: 1:30")]),
 ]
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -57,7 +58,7 @@ def any_site(request: pytest.FixtureRequest) -> Path:
 def test_every_record_has_its_page(any_site: Path) -> None:
     for kind, ids in {
         "claims": CLAIM_IDS,
-        "sources": ["council-minutes", "operator-timetable"],
+        "sources": ["council-minutes", "operator-timetable", "wire-story-copy"],
         "entities": ["ana-ruiz", "harbourville-council"],
         "articles": ["ferry-story"],
         "topics": ["budget", "transport"],
@@ -86,12 +87,21 @@ def test_every_internal_link_and_anchor_resolves(any_site: Path) -> None:
     assert broken == []
 
 
+def article_html(site: Path) -> str:
+    return (site / "articles" / "ferry-story" / "index.html").read_text(encoding="utf-8")
+
+
 def test_article_marks_every_excerpt_and_each_claim_links_back(any_site: Path) -> None:
     article = read_page(any_site / "articles" / "ferry-story" / "index.html")
     markers = {attrs["id"]: href for href, attrs in article.links if "dossier-marker" in attrs.get("class", "")}
     assert markers == {f"c-{c}": f"../../claims/{c}/" for c in CLAIM_IDS}
-    excerpt_targets = {href for href, attrs in article.links if "dossier-excerpt" in attrs.get("class", "")}
-    assert excerpt_targets == {f"../../claims/{c}/" for c in CLAIM_IDS}
+    names = [attrs["aria-label"] for _, attrs in article.links if "dossier-marker" in attrs.get("class", "")]
+    assert names[0] == "Claim 1, Supported: Harbourville will spend €12 million on four electric ferries by 2027."
+    assert len(names) == len(CLAIM_IDS) and all(", " in n and ": " in n for n in names)
+    # Passages are not links (a fragment such as "." made a poor link name); each names its marker.
+    assert [h for h, a in article.links if "dossier-excerpt" in a.get("class", "")] == []
+    passages = re.findall(r'<span class="dossier-excerpt [^"]*" data-marker="([^"]+)">', article_html(any_site))
+    assert set(passages) == {f"c-{c}" for c in CLAIM_IDS}
     for claim_id in CLAIM_IDS:
         claim = read_page(any_site / "claims" / claim_id / "index.html")
         assert f"../../articles/ferry-story/#c-{claim_id}" in [href for href, _ in claim.links]
@@ -110,9 +120,9 @@ def test_nested_excerpts_stay_marked(tmp_path: Path) -> None:
     article = read_page(tmp_path / "site" / "articles" / "ferry-story" / "index.html")
     marker_ids = {attrs["id"] for _, attrs in article.links if "dossier-marker" in attrs.get("class", "")}
     assert {"c-council-announced", "c-council-monday"} <= marker_ids
-    targets = [(href, attrs["class"]) for href, attrs in article.links if "dossier-excerpt" in attrs.get("class", "")]
-    assert ("../../claims/council-announced/", "dossier-excerpt dossier-supported dossier-depth-1") in targets
-    assert ("../../claims/council-monday/", "dossier-excerpt dossier-supported dossier-depth-2") in targets
+    passages = re.findall(r'<span class="([^"]+)" data-marker="([^"]+)">', article_html(tmp_path / "site"))
+    assert ("dossier-excerpt dossier-supported dossier-depth-1", "c-council-announced") in passages
+    assert ("dossier-excerpt dossier-supported dossier-depth-2", "c-council-monday") in passages
 
 
 def test_backlinks_are_complete(any_site: Path) -> None:
@@ -136,17 +146,17 @@ def test_backlinks_are_complete(any_site: Path) -> None:
 
 
 def test_claim_review_json_ld(any_site: Path) -> None:
-    page = read_page(any_site / "claims" / "ruiz-cleanest" / "index.html")
+    page = read_page(any_site / "claims" / "ferry-capacity" / "index.html")
     (block,) = [s for s in page.scripts if s.get("type") == "application/ld+json"]
     data = json.loads(block["text"])
     assert data == {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": "/claims/ruiz-cleanest/",
-        "claimReviewed": "The mayor called the new fleet the cleanest on the lake.",
+        "url": "/claims/ferry-capacity/",
+        "claimReviewed": "The ferries will carry 2,000 passengers a day.",
         "datePublished": "2024-03-10",
         "author": {"@type": "Organization", "name": "Claims dossier"},
-        "reviewRating": {"@type": "Rating", "alternateName": "Unverified"},
+        "reviewRating": {"@type": "Rating", "alternateName": "Partly supported"},
         "itemReviewed": {
             "@type": "Claim",
             "appearance": {
@@ -156,9 +166,39 @@ def test_claim_review_json_ld(any_site: Path) -> None:
                 "datePublished": "2024-03-04",
                 "publisher": {"@type": "Organization", "name": "Lake Gazette"},
             },
-            "author": {"@type": "Person", "name": "Ana Ruiz"},
+            "author": {"@type": "Person", "name": "Jo Example"},
+            # The copy's URL, with the original publication's headline, publisher and date.
+            "firstAppearance": {
+                "@type": "CreativeWork",
+                "url": "https://example.org/aggregator/harbourville-ferries",
+                "headline": "Harbourville orders four electric ferries",
+                "datePublished": "2024-03-02",
+                "publisher": {"@type": "Organization", "name": "Harbour Wire"},
+            },
         },
     }
+
+
+def test_claim_review_first_appearance_of_the_articles_own_words_is_the_article(site: Path) -> None:
+    page = read_page(site / "claims" / "council-announced" / "index.html")
+    (block,) = [s for s in page.scripts if s.get("type") == "application/ld+json"]
+    reviewed = json.loads(block["text"])["itemReviewed"]
+    assert reviewed["firstAppearance"] == reviewed["appearance"]
+    budget = read_page(site / "claims" / "ferry-budget" / "index.html")
+    (block,) = [s for s in budget.scripts if s.get("type") == "application/ld+json"]
+    assert json.loads(block["text"])["itemReviewed"]["firstAppearance"] == {
+        "@type": "CreativeWork",
+        "url": "https://example.org/council/minutes-2024-03-04",
+        "headline": "Minutes of the council meeting of 4 March 2024",
+        "datePublished": "2024-03-04",
+        "publisher": {"@type": "Organization", "name": "Harbourville Council"},
+    }
+
+
+def test_no_claim_review_for_opinions_or_unverified_claims(site: Path) -> None:
+    for claim_id in ["roads-better", "ruiz-cleanest"]:
+        page = read_page(site / "claims" / claim_id / "index.html")
+        assert [s for s in page.scripts if s.get("type") == "application/ld+json"] == [], claim_id
 
 
 def test_claim_page_shows_excerpt_in_context_and_figure(any_site: Path) -> None:
@@ -183,7 +223,9 @@ def test_exports_hold_every_claim(any_site: Path) -> None:
         "ferry-capacity",
     ]
     assert data["claims"][0]["figure"]["period"] == {"start": "2024", "end": "2027"}
-    rows = list(csv.DictReader(io.StringIO((any_site / "claims.csv").read_text(encoding="utf-8"))))
+    rows = list(
+        csv.DictReader(io.StringIO((any_site / "claims.csv").read_text(encoding="utf-8-sig")))
+    )  # starts with a BOM
     assert [r["id"] for r in rows] == [c["id"] for c in data["claims"]]
     assert rows[4]["figure_checked_value"] == "1600" and rows[4]["paragraph"] == "3"
     home = read_page(any_site / "index.html")
@@ -261,3 +303,61 @@ def test_claims_index_points_its_filters_at_the_compact_data(any_site: Path) -> 
         "roads-better",
         "ferry-capacity",
     ]
+
+
+# --- provenance (audit) ---------------------------------------------------------------------
+
+
+def test_claim_page_says_where_the_wording_first_appeared(site: Path) -> None:
+    page = read_page(site / "claims" / "ferry-capacity" / "index.html")
+    assert (
+        "Where the wording comes from¶ First appeared in Harbourville orders electric ferries (repost) — "
+        "Harbour Wire, 2024-03-02 (copy at Lakeside Aggregator, 2024-03-03). The article's wording: kept. "
+        "The wire story has the same sentence, two days before the article."
+    ) in page.text
+    claim_file = site / "claims" / "ferry-capacity" / "index.html"
+    targets = {resolve(site, claim_file, href) for href, _ in page.links}
+    assert (site / "sources" / "wire-story-copy" / "index.html", "") in targets
+    own = read_page(site / "claims" / "council-announced" / "index.html")
+    assert "We found no earlier text for these words: they are the article's own." in own.text
+
+
+def test_claim_page_lists_a_copy_under_its_original_publisher(site: Path) -> None:
+    page = read_page(site / "claims" / "ferry-capacity" / "index.html")
+    assert (
+        "Harbourville orders electric ferries (repost) — Harbour Wire, 2024-03-02 "
+        "(copy at Lakeside Aggregator, 2024-03-03) · copyThe wire story"
+    ) in page.text
+    assert "Summer timetable — Lake Ferries Ltd · original" in page.text
+
+
+def test_source_page_shows_the_original_publication(site: Path) -> None:
+    page = read_page(site / "sources" / "wire-story-copy" / "index.html")
+    assert (
+        "Original publication: Harbour Wire, “Harbourville orders four electric ferries”, 2024-03-02. "
+        "This page is a copy at Lakeside Aggregator; the dossier reads the original's text from it."
+    ) in page.text
+    assert "Where claims first appeared¶ The ferries will carry 2,000 passengers a day. — kept" in page.text
+    plain = read_page(site / "sources" / "council-minutes" / "index.html")
+    assert "Original publication" not in plain.text
+    index = read_page(site / "sources" / "index.html")
+    assert "Lakeside Aggregator (copy of Harbour Wire)" in index.text
+
+
+def test_home_page_links_each_finding_and_counts_inherited_flaws(site: Path) -> None:
+    home = read_page(site / "index.html")
+    assert (
+        "The budget and the date of the announcement match the council's minutes. See: "
+        "Harbourville will spend €12 million on four electric ferries by 2027.; "
+        "The council announced the ferry purchase on Monday.."
+    ) in home.text
+    targets = {resolve(site, site / "index.html", href) for href, _ in home.links}
+    for claim_id in ["ferry-budget", "council-announced", "ferry-capacity"]:
+        assert (site / "claims" / claim_id / "index.html", "") in targets, claim_id
+    assert (
+        "1 claim did not fully hold up. Where each flaw comes from, counted from the claim's record of where "
+        "its wording first appeared: Where the flaw comes from Claims "
+        "Inherited: wording kept or reworded from an earlier text 1 "
+        "The article's doing: substance changed, or its own words 0"
+    ) in home.text
+    assert "Inherited: The ferries will carry 2,000 passengers a day." in home.text

@@ -1,0 +1,237 @@
+// Small fixes to the theme's markup, run on every page. Loaded from this site only.
+// The search overlay is a dialog without a name (axe: aria-dialog-name); name it after its field.
+(function () {
+  var search = document.querySelector(".md-search[role=dialog]");
+  var field = search && search.querySelector("input[aria-label]");
+  if (search && field && !search.hasAttribute("aria-label")) {
+    search.setAttribute("aria-label", field.getAttribute("aria-label"));
+  }
+})();
+
+// The annotated article: hovering, focusing or tapping a passage or its number shows the claim
+// and its verdict without leaving the page. Each marker carries what is shown (its verdict, the
+// claim and its link); record text is set as text, never parsed as HTML.
+(function () {
+  var markers = document.querySelectorAll("a.dossier-marker[data-claim]");
+  if (!markers.length) return;
+  var box = document.createElement("div");
+  box.className = "dossier-preview";
+  box.id = "dossier-preview";
+  box.setAttribute("role", "tooltip");
+  box.hidden = true;
+  document.body.appendChild(box);
+  var hideTimer = null;
+
+  function ratingClass(marker) {
+    for (var i = 0; i < marker.classList.length; i++) {
+      var name = marker.classList[i];
+      if (name.indexOf("dossier-") === 0 && name !== "dossier-marker") return name;
+    }
+    return "";
+  }
+
+  function show(marker, near) {
+    clearTimeout(hideTimer);
+    box.textContent = "";
+    var verdict = document.createElement("span");
+    verdict.className = "dossier-badge " + ratingClass(marker);
+    verdict.textContent = marker.getAttribute("data-verdict");
+    var number = document.createElement("span");
+    number.className = "dossier-preview-number";
+    number.textContent = "Claim " + marker.textContent + " ";
+    var claim = document.createElement("p");
+    claim.textContent = marker.getAttribute("data-claim");
+    var open = document.createElement("a");
+    open.href = marker.href;
+    open.textContent = "Open the claim \u2192";
+    box.append(number, verdict, claim, open);
+    box.hidden = false;
+    var rect = near.getBoundingClientRect();
+    var width = Math.min(box.offsetWidth, window.innerWidth - 16);
+    var left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
+    box.style.left = left + window.scrollX + "px";
+    box.style.top = rect.bottom + window.scrollY + 6 + "px";
+  }
+
+  function hideSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(function () { box.hidden = true; }, 300);
+  }
+
+  markers.forEach(function (marker) {
+    marker.addEventListener("mouseenter", function () { show(marker, marker); });
+    marker.addEventListener("focus", function () { show(marker, marker); });
+    marker.addEventListener("mouseleave", hideSoon);
+    marker.addEventListener("blur", hideSoon);
+  });
+  document.querySelectorAll(".dossier-excerpt[data-marker]").forEach(function (passage) {
+    var marker = document.getElementById(passage.getAttribute("data-marker"));
+    if (!marker) return;
+    passage.addEventListener("mouseenter", function () { show(marker, passage); });
+    passage.addEventListener("mouseleave", hideSoon);
+    passage.addEventListener("click", function () { show(marker, passage); });
+  });
+  box.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+  box.addEventListener("mouseleave", hideSoon);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") box.hidden = true;
+  });
+})();
+
+// The claims index: filter by verdict, kind, topic, entity and article, search the text, and
+// sort by any column, over claims-index.json (the compact data file), loaded on first use.
+// Without JavaScript the plain paged list stays as it is. Record text is inserted as text only.
+(function () {
+  var source = document.getElementById("dossier-index-data");
+  var list = document.querySelector(".dossier-claims-list");
+  if (!source || !list) return;
+  var data = null;
+  var shown = 100;
+  var form = document.createElement("form");
+  form.className = "dossier-filters";
+  form.setAttribute("role", "search");
+  form.setAttribute("aria-label", "Filter and sort the claims");
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  var status = document.createElement("p");
+  status.className = "dossier-filter-status";
+  status.setAttribute("aria-live", "polite");
+  var results = document.createElement("ol");
+  results.className = "dossier-filter-results";
+  results.hidden = true;
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button";
+  more.textContent = "Show more";
+  more.hidden = true;
+
+  function field(label, control) {
+    var wrap = document.createElement("label");
+    var span = document.createElement("span");
+    span.textContent = label;
+    wrap.append(span, control);
+    form.appendChild(wrap);
+    return control;
+  }
+  function select(label, name) {
+    var control = document.createElement("select");
+    control.name = name;
+    var any = document.createElement("option");
+    any.value = "";
+    any.textContent = "Any";
+    control.appendChild(any);
+    return field(label, control);
+  }
+  var text = document.createElement("input");
+  text.type = "search";
+  text.name = "text";
+  text.placeholder = "Words in the claim";
+  field("Search", text);
+  var verdict = select("Verdict", "verdict");
+  var kind = select("Kind", "kind");
+  var topic = select("Topic", "topic");
+  var entity = select("Entity", "entity");
+  var article = select("Article", "article");
+  var sort = document.createElement("select");
+  sort.name = "sort";
+  [["order", "Order in the article"], ["claim", "Claim, A to Z"], ["claim-desc", "Claim, Z to A"],
+   ["verdict", "Verdict, supported first"], ["verdict-desc", "Verdict, opinion first"],
+   ["kind", "Kind"], ["article", "Article"]].forEach(function (pair) {
+    var option = document.createElement("option");
+    option.value = pair[0];
+    option.textContent = pair[1];
+    sort.appendChild(option);
+  });
+  field("Sort by", sort);
+  list.parentNode.insertBefore(form, list);
+  list.parentNode.insertBefore(status, list);
+  list.parentNode.insertBefore(results, list);
+  list.parentNode.insertBefore(more, list);
+
+  // A claim's URL is the listing's own link to a claim with that claim's id put in.
+  var sample = list.querySelector("a[href]");
+  function claimUrl(id) {
+    var href = sample.getAttribute("href");
+    var parts = href.replace(/\/$/, "").replace(/\.html$/, "").split("/");
+    return href.replace(parts[parts.length - 1], id);
+  }
+
+  function fill(control, pairs) {
+    pairs.forEach(function (pair) {
+      var option = document.createElement("option");
+      option.value = pair[0];
+      option.textContent = pair[1];
+      control.appendChild(option);
+    });
+  }
+
+  function load() {
+    if (data) return Promise.resolve(data);
+    status.textContent = "Loading the claims…";
+    return fetch(source.getAttribute("href")).then(function (response) { return response.json(); }).then(function (json) {
+      data = json;
+      fill(verdict, Object.keys(json.verdicts).map(function (k) { return [k, json.verdicts[k]]; }));
+      fill(kind, Object.keys(json.kinds).map(function (k) { return [k, json.kinds[k]]; }));
+      fill(topic, json.topics.map(function (t, i) { return [String(i), t[1]]; }));
+      fill(entity, json.entities.map(function (e, i) { return [String(i), e[1]]; })
+        .sort(function (a, b) { return a[1].localeCompare(b[1]); }));
+      fill(article, json.articles.map(function (a, i) { return [String(i), a[1]]; }));
+      return json;
+    });
+  }
+
+  function apply() {
+    load().then(function (json) {
+      var col = {};
+      json.columns.forEach(function (name, i) { col[name] = i; });
+      var verdictOrder = Object.keys(json.verdicts);
+      var words = text.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var rows = json.claims.map(function (row, i) { return {row: row, order: i}; }).filter(function (item) {
+        var row = item.row;
+        if (verdict.value && row[col.verdict] !== verdict.value) return false;
+        if (kind.value && row[col.kind] !== kind.value) return false;
+        if (article.value && String(row[col.article]) !== article.value) return false;
+        if (topic.value && row[col.topics].indexOf(Number(topic.value)) < 0) return false;
+        if (entity.value && row[col.entities].indexOf(Number(entity.value)) < 0) return false;
+        var claim = row[col.claim].toLowerCase();
+        return words.every(function (word) { return claim.indexOf(word) >= 0; });
+      });
+      var key = sort.value.replace("-desc", "");
+      var sign = sort.value.slice(-5) === "-desc" ? -1 : 1;
+      rows.sort(function (a, b) {
+        var x = a.row, y = b.row, c = 0;
+        if (key === "claim") c = x[col.claim].localeCompare(y[col.claim]);
+        else if (key === "verdict") c = verdictOrder.indexOf(x[col.verdict]) - verdictOrder.indexOf(y[col.verdict]);
+        else if (key === "kind") c = x[col.kind].localeCompare(y[col.kind]);
+        else if (key === "article") c = x[col.article] - y[col.article];
+        return sign * c || a.order - b.order;
+      });
+      var filtered = words.length || verdict.value || kind.value || topic.value || entity.value || article.value;
+      var active = filtered || sort.value !== "order";
+      list.hidden = Boolean(active);
+      results.hidden = !active;
+      results.textContent = "";
+      rows.slice(0, shown).forEach(function (item) {
+        var row = item.row;
+        var li = document.createElement("li");
+        var badge = document.createElement("span");
+        badge.className = "dossier-badge dossier-" + row[col.verdict];
+        badge.textContent = json.verdicts[row[col.verdict]];
+        var link = document.createElement("a");
+        link.href = claimUrl(row[col.id]);
+        link.textContent = row[col.claim];
+        var meta = document.createElement("span");
+        meta.className = "dossier-filter-meta";
+        meta.textContent = " · " + json.kinds[row[col.kind]] + " · claim " + (item.order + 1);
+        li.append(badge, " ", link, meta);
+        results.appendChild(li);
+      });
+      more.hidden = !active || rows.length <= shown;
+      status.textContent = active ? rows.length + " of " + json.claims.length + " claims" : "";
+    });
+  }
+
+  form.addEventListener("input", function () { shown = 100; apply(); });
+  form.addEventListener("change", function () { shown = 100; apply(); });
+  form.addEventListener("focusin", function () { load(); }, {once: true});
+  more.addEventListener("click", function () { shown += 100; apply(); });
+})();

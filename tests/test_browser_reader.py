@@ -1,0 +1,126 @@
+"""The example site as a reader meets it in Chromium: local only, no script errors, accessible.
+
+Screenshots of each page type at phone and desktop width, light and dark, are saved under
+`screenshots/` (or $DOSSIER_SCREENSHOTS) for a person to look at; CI keeps them as artifacts.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from browser import AXE, serve, site_pages, watch
+from conftest import ROOT
+from test_site import site  # noqa: F401 - the example site fixture, used by name
+
+PAGE_TYPES = {
+    "home": "",
+    "article": "articles/ferry-story/",
+    "index": "claims/",
+    "claim": "claims/ferry-budget/",
+    "source": "sources/council-minutes/",
+    "entity": "entities/ana-ruiz/",
+    "figures": "figures/",
+    "timeline": "timeline/",
+}
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+SCREENSHOTS = Path(os.environ.get("DOSSIER_SCREENSHOTS", ROOT / "screenshots"))
+AXE_RUN = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+  .filter(v => v.impact === 'serious' || v.impact === 'critical')
+  .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)"""
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:  # noqa: F811
+    with serve(site) as base:
+        yield base
+
+
+def test_every_page_loads_only_local_files_without_script_errors(
+    chromium: Any,
+    site: Path,  # noqa: F811
+    base_url: str,
+) -> None:
+    context = chromium.new_context()
+    page = context.new_page()
+    visit = watch(page)
+    failures = {}
+    for path in site_pages(site):
+        page.goto(base_url + path, wait_until="networkidle")
+        if visit.console_errors or visit.page_errors:
+            failures[path] = visit.console_errors + visit.page_errors
+            visit.console_errors.clear()
+            visit.page_errors.clear()
+    context.close()
+    assert failures == {}
+    assert len(visit.requests) > len(site_pages(site))
+    assert [url for url in visit.requests if not url.startswith(base_url)] == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violation(chromium: Any, base_url: str, scheme: str) -> None:
+    assert AXE.is_file(), "axe-core is missing: run bash tests/install-browser.sh"
+    context = chromium.new_context(color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for name, path in PAGE_TYPES.items():
+        page.goto(base_url + path, wait_until="load")
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(AXE_RUN)
+        if violations:
+            found[name] = violations
+    context.close()
+    assert found == {}
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_screenshots_of_every_page_type(chromium: Any, base_url: str, viewport: str) -> None:
+    """No page scrolls sideways on a phone; the screenshots are kept for a person to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    wide = {}
+    for scheme in ("light", "dark"):
+        context = chromium.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+        page = context.new_page()
+        for name, path in PAGE_TYPES.items():
+            page.goto(base_url + path, wait_until="load")
+            page.screenshot(path=str(SCREENSHOTS / f"{name}-{viewport}-{scheme}.png"), full_page=True)
+            overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            if overflow > 0:
+                wide[f"{name} ({scheme})"] = overflow
+        context.close()
+    assert wide == {}
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_article_previews_a_claim_and_its_marker_opens_it(chromium: Any, base_url: str, viewport: str) -> None:
+    context = chromium.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    page.goto(base_url + "articles/ferry-story/", wait_until="load")
+    marker = page.locator("#c-ferry-capacity")
+    assert (
+        marker.get_attribute("aria-label")
+        == "Claim 5, Partly supported: The ferries will carry 2,000 passengers a day."
+    )
+    # Tap (click) a passage: the preview shows the claim and its verdict, and the page stays.
+    page.locator('.dossier-excerpt[data-marker="c-ferry-capacity"]').click()
+    preview = page.locator("#dossier-preview")
+    assert preview.is_visible()
+    assert [line for line in preview.inner_text().split("\n") if line] == [
+        "Claim 5 Partly supported",
+        "The ferries will carry 2,000 passengers a day.",
+        "Open the claim →",
+    ]
+    assert page.url == base_url + "articles/ferry-story/"
+    page.keyboard.press("Escape")
+    assert not preview.is_visible()
+    # Keyboard: focusing the marker previews it; Enter opens the claim's page.
+    marker.focus()
+    assert preview.is_visible() and "Partly supported" in preview.inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_url(base_url + "claims/ferry-capacity/")
+    assert page.locator("h1").inner_text().startswith("The ferries will carry 2,000 passengers a day.")
+    context.close()

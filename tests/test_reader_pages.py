@@ -1,0 +1,163 @@
+"""The Figures and Timeline pages and their charts, rendered from the example dossier and hostile edits."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from conftest import apply_edits
+from dossier.charts import Bar, bar_chart, paired_bar_chart
+from dossier.pipeline import check_dossier
+from dossier.render_figures import figure_groups, render_figures
+from dossier.render_timeline import timeline_events
+from dossier.site import render_site
+from test_site import EXAMPLE
+
+RATE = "  method: official\n  usd_rate: {rate: 1.09, date: 2024-03-04, source: council-minutes}"
+
+
+def example_index(claims: Path = EXAMPLE):  # type: ignore[no-untyped-def]
+    _, index, problems = check_dossier(str(claims))
+    assert problems == []
+    return index
+
+
+def test_a_currency_without_a_rate_keeps_its_own_group() -> None:
+    groups = figure_groups(example_index())
+    assert list(groups) == ["EUR", "passengers"]
+    assert groups["EUR"][0].stated == 12_000_000 and groups["EUR"][0].rate_note == ""
+
+
+def test_figures_are_grouped_by_unit_with_other_currencies_in_us_dollars(dossier_dir: Path) -> None:
+    apply_edits(dossier_dir, {"ferry-budget.yaml": [("  method: official", RATE)]})
+    groups = figure_groups(example_index(dossier_dir))
+    assert list(groups) == ["USD", "passengers"]
+    (budget,) = groups["USD"]
+    assert (budget.claim.id, budget.stated, budget.checked) == ("ferry-budget", 12_000_000 * 1.09, None)
+    assert budget.rate_note.startswith("EUR at 1.09 US dollars each (2024-03-04; [Minutes of the council")
+    (capacity,) = groups["passengers"]
+    assert (capacity.stated, capacity.checked) == (2000, 1600)
+
+
+def test_figures_page_has_a_chart_and_a_table_per_unit(dossier_dir: Path) -> None:
+    apply_edits(dossier_dir, {"ferry-budget.yaml": [("  method: official", RATE)]})
+    page, charts = render_figures(example_index(dossier_dir))
+    assert sorted(charts) == ["charts/figures-passengers.svg", "charts/figures-usd.svg"]
+    assert (
+        "![Bar chart&#58; 1 figure in Passengers, as stated and as the sources support; the table below gives the numbers&#46;](charts/figures-passengers.svg){.dossier-chart}"
+        in page
+    )
+    row = (
+        '| 1 | <span class="dossier-badge dossier-partly-supported">Partly supported</span> '
+        "[The ferries will carry 2,000 passengers a day&#46;](claims/ferry-capacity.md) "
+        "| 2,000 passengers a day | 2,000 | 1,600 | +25.0% |"
+    )
+    assert row in page.splitlines()
+    assert "| 13,080,000 | — | not given |" in page
+
+
+def test_timeline_lists_dated_events_in_order_with_their_claims() -> None:
+    events = [
+        (e.date, re.sub(r"\]\(.*?\)", "]", e.what), [c.id for c in e.claims]) for e in timeline_events(example_index())
+    ]
+    assert events == [
+        ("2024", "Start of the span “€12 million” covers (2024 to 2027)", ["ferry-budget"]),
+        (
+            "2024-03-02",
+            "Harbour Wire publishes “Harbourville orders four electric ferries” "
+            "(read in a copy: [Harbourville orders electric ferries &#40;repost&#41;])",
+            ["ferry-capacity"],
+        ),
+        (
+            "2024-03-03",
+            "Lakeside Aggregator reposts it as [Harbourville orders electric ferries &#40;repost&#41;]",
+            ["ferry-capacity"],
+        ),
+        ("2024-03-04", "The article [Harbourville bets on electric ferries] is published", []),
+        (
+            "2024-03-04",
+            "Harbourville Council publishes [Minutes of the council meeting of 4 March 2024]",
+            ["ferry-budget", "council-announced"],
+        ),
+        (
+            "2024-03-12",
+            "Correction: Rating changed from supported after the timetable was published&#46;",
+            ["ferry-capacity"],
+        ),
+    ]
+
+
+def test_timeline_text_is_escaped() -> None:
+    index = example_index()
+    source = index.sources["council-minutes"]
+    index.sources["council-minutes"] = dataclasses.replace(source, title="[x](javascript:alert(1)) | <b>")
+    page = render_site(index)["timeline.md"].text
+    assert "&#91;x&#93;&#40;javascript&#58;alert&#40;1&#41;&#41; &#124; &#60;b&#62;" in page
+
+
+def test_charts_are_deterministic_and_keep_record_text_as_text() -> None:
+    bars = [Bar("<script>alert(1)</script> & [x](y)", 3, "#2e7d32"), Bar("b", 1e12, "#c62828")]
+    svg = bar_chart(bars, "Claims")
+    assert svg == bar_chart(bars, "Claims")
+    assert "<script" not in svg and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; [x](y)" in svg
+    assert ">1 tn<" in svg and ">3<" in svg
+    paired = paired_bar_chart(["1. $1.4 trillion"], [1.4e12], [None], "US dollars")
+    assert paired == paired_bar_chart(["1. $1.4 trillion"], [1.4e12], [None], "US dollars")
+    assert "Sources support" not in paired and ">1.4 tn<" in paired
+
+
+def test_excerpt_context_is_cut_at_word_boundaries() -> None:
+    from dossier.render_claim import excerpt_context
+
+    index = example_index()
+    article = index.articles["ferry-story"]
+    long_first = (
+        "Residents of the lakeside district gathered in the old market hall on a wet evening, and "
+        + article.paragraphs[0]
+    )
+    index.articles["ferry-story"] = dataclasses.replace(article, paragraphs=(long_first, *article.paragraphs[1:]))
+    anchor = index.anchors["ferry-budget"]
+    index.anchors["ferry-budget"] = dataclasses.replace(anchor, start=anchor.start + 89, end=anchor.end + 89)
+    before, exact, after = excerpt_context(index, index.claims["ferry-budget"])
+    assert exact == "Harbourville will spend €12 million on four electric ferries by 2027"
+    assert before == "of the lakeside district gathered in the old market hall on a wet evening, and "
+    assert after == ", the council said on Monday."
+
+
+def test_claim_page_leads_with_the_verdict() -> None:
+    page = render_site(example_index())["claims/ferry-capacity.md"].text
+    body = page.split("{#claim}\n", 1)[1]
+    assert body.startswith(
+        '\n<div class="dossier-verdict dossier-partly-supported" markdown="1">\n\n'
+        '<p class="dossier-verdict-label"><span class="dossier-verdict-icon" aria-hidden="true">◐</span> '
+        "Verdict: Partly supported</p>\n\n"
+        '<p class="dossier-verdict-facts">The core holds, but a detail is wrong, inflated or missing context&#46; '
+        "Forecast · checked 2024-03-10</p>"
+    )
+
+
+def test_link_previews_and_a_404_page_that_works_under_a_sub_path(tmp_path: Path) -> None:
+    from site_html import read_page
+    from test_site import build
+
+    site = tmp_path / "site"
+    result = build(EXAMPLE, site, DOSSIER_SITE_URL="https://example.org/dossier/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    raw = (site / "claims" / "ferry-capacity" / "index.html").read_text(encoding="utf-8")
+    metas = dict(re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z0-9:_]+)" content="([^"]*)">', raw))
+    assert metas == {
+        "og:type": "article",
+        "og:site_name": "Claims dossier",
+        "og:title": "The ferries will carry 2,000 passengers a day.",
+        "og:description": "Partly supported. The operator&#x27;s timetable has room for 1,600 passengers a day, not 2,000.",
+        "twitter:description": "Partly supported. The operator&#x27;s timetable has room for 1,600 passengers a day, not 2,000.",
+        "og:url": "https://example.org/dossier/claims/ferry-capacity/",
+        "twitter:card": "summary",
+        "twitter:title": "The ferries will carry 2,000 passengers a day.",
+        "twitter:label1": "Verdict",
+        "twitter:data1": "Partly supported",
+    }
+    not_found = read_page(site / "404.html")
+    assert not_found.stylesheets and all(href.startswith("/dossier/") for href in not_found.stylesheets)
+    assert all(s["src"].startswith("/dossier/") for s in not_found.scripts if s.get("src"))
