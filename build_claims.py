@@ -24,12 +24,12 @@ def _hook() -> Any:
 
 
 # MkDocs calls these module-level functions; one hook object carries the pages between events.
-def on_config(config: Any) -> Any:
-    return _hook().on_config(config)
-
-
 def on_startup(command: str, dirty: bool) -> None:
     _hook().on_startup(command, dirty)
+
+
+def on_config(config: Any) -> Any:
+    return _hook().on_config(config)
 
 
 def on_pre_build(config: Any) -> None:
@@ -38,6 +38,18 @@ def on_pre_build(config: Any) -> None:
 
 def on_files(files: Any, config: Any) -> Any:
     return _hook().on_files(files, config)
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    return _hook().on_env(env)
+
+
+def on_post_build(config: Any) -> None:
+    _hook().on_post_build(config)
+
+
+def on_build_error(error: Exception) -> None:
+    _hook().on_build_error(error)
 
 
 if __name__ == "__main__":

@@ -1,109 +1,289 @@
-"""Benchmark: check, render and build a synthetic dossier, and check hostile files.
+"""Benchmark: check, render and build a synthetic dossier at several sizes, with both engines.
 
-Run: .venv/bin/python bench/bench_dossier.py [CLAIMS]   (default 1000 claims)
-Timings depend on the machine; this is a measurement to report, not a test.
+Run:  .venv/bin/python bench/bench_dossier.py            (N = 1,000 and 10,000; 30-60 minutes)
+      .venv/bin/python bench/bench_dossier.py --sizes 200 --quick   (generation, check, render only)
+
+For each N it writes a synthetic dossier (bench/synth.py) and runs each step as its own process,
+as a maintainer would: `check`, `render --out`, the full `build` (MkDocs + hook), MkDocs alone
+on the pages `render` wrote (the floor our hook is measured against), Zensical on the same pages,
+and `mkdocs serve` from saving a claim to its pages being served. It prints a table with the
+ratios and the targets, and writes everything to bench/results.json. The machine is shared and
+noisy: wall-clock seconds vary from run to run, so compare ratios and CPU seconds.
 """
 
 from __future__ import annotations
 
+import argparse
+import datetime
 import json
 import os
+import platform
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dossier.pipeline import check_dossier  # noqa: E402
-from dossier.site import render_site  # noqa: E402
+from serve_edit import SERVE_OPTIONS, measure  # noqa: E402
+from synth import CLAIMS_PER_ARTICLE, make_dossier  # noqa: E402
 
+from dossier.engines import engine_config  # noqa: E402
 
-def make_dossier(folder: Path, claims: int) -> None:
-    for sub in ("articles", "sources", "entities"):
-        (folder / sub).mkdir(parents=True)
-    paragraphs = [
-        f"Sentence number {n} says the value is {n * 3} units. It is long enough to quote." for n in range(claims)
-    ]
-    article = {"id": "a", "title": "T", "publisher": "P", "url": "https://example.org/", "paragraphs": paragraphs}
-    (folder / "articles" / "a.yaml").write_text(json.dumps(article), encoding="utf-8")
-    for n in range(claims // 10 or 1):
-        (folder / "sources" / f"s{n}.yaml").write_text(
-            json.dumps({"id": f"s{n}", "title": f"Source {n}", "publisher": "P", "url": f"https://example.org/{n}"}),
-            encoding="utf-8",
-        )
-        (folder / "entities" / f"e{n}.yaml").write_text(
-            json.dumps({"id": f"e{n}", "name": f"Entity {n}", "kind": "organization"}), encoding="utf-8"
-        )
-    for n in range(claims):
-        claim = {
-            "id": f"c{n}",
-            "article": "a",
-            "kind": "figure",
-            "claim": f"The value is {n * 3} units.",
-            "excerpt": f"Sentence number {n} says the value is {n * 3} units.",
-            "figure": {"value": n * 3, "unit": "units", "stated": f"{n * 3} units"},
-            "entities": [f"e{n % (claims // 10 or 1)}"],
-            "topics": [f"t{n % 20}"],
-            "verdict": {"rating": "supported", "checked": "2026-11-28", "conclusion": "Checked."},
-            "sources": [{"source": f"s{n % (claims // 10 or 1)}", "note": "Says so."}],
-        }
-        (folder / f"c{n}.yaml").write_text(json.dumps(claim), encoding="utf-8")
+BIN = Path(sys.executable).parent
+ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+MB = 1_000_000
+SEARCH_INDEXES = ("search_index_mb", "mkdocs_alone_search_index_mb", "zensical_search_index_mb")
 
 
-def timed(label: str, func):  # type: ignore[no-untyped-def]
+@dataclass(frozen=True)
+class Step:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the process and its children
+    peak_mb: float  # peak resident memory of the process
+
+
+def run(command: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None, expect: int = 0) -> Step:
+    """Run one process to completion; its wall time, CPU time and peak memory (from wait4)."""
     start = time.perf_counter()
-    result = func()
-    seconds = time.perf_counter() - start
-    tracemalloc.start()  # a second, traced run: tracing slows Python down several times
-    func()
-    peak = tracemalloc.get_traced_memory()[1] / 1e6
-    tracemalloc.stop()
-    print(f"{label:<44} {seconds:7.2f} s   peak {peak:7.1f} MB (Python allocations)")
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=False
+    )
+    assert process.stderr is not None
+    errors = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    if process.returncode != expect:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{errors.decode('utf-8', 'replace')[-3000:]}")
+    return Step(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def largest(site: Path, pattern: str, count: int = 3) -> list[tuple[str, int]]:
+    files = sorted(((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob(pattern)), reverse=True)
+    return [(name, size) for size, name in files[:count]]
+
+
+def same_pages(rendered: Path, folder: Path, site: str) -> None:
+    """The docs folder MkDocs would see (rendered pages, docs/, CONTRIBUTING.md) and a hook-less config."""
+    shutil.copytree(rendered, folder / "docs")
+    shutil.copytree(ROOT / "docs", folder / "docs", dirs_exist_ok=True)
+    shutil.copyfile(ROOT / "CONTRIBUTING.md", folder / "docs" / "contributing.md")
+    (folder / "mkdocs.yml").write_text(engine_config(ROOT / "mkdocs.yml", "docs", site), encoding="utf-8")
+    if (ROOT / "overrides").is_dir():  # the theme's custom_dir, relative to mkdocs.yml
+        shutil.copytree(ROOT / "overrides", folder / "overrides")
+
+
+def bench_size(n: int, work: Path, quick: bool, serve: bool) -> dict[str, Any]:
+    claims = work / "claims"
+    make_dossier(claims, n)
+    py = sys.executable
+    result: dict[str, Any] = {"claims": n, "articles": max(1, n // CLAIMS_PER_ARTICLE)}
+    print(f"N = {n}: check", flush=True)
+    result["check"] = asdict(run([py, "build_claims.py", "check", "--claims", str(claims)]))
+    print(f"N = {n}: render", flush=True)
+    rendered = work / "rendered"
+    result["render"] = asdict(run([py, "build_claims.py", "render", "--claims", str(claims), "--out", str(rendered)]))
+    result["claims_index_json_mb"] = (rendered / "claims-index.json").stat().st_size / MB
+    stages = subprocess.run(
+        [py, str(ROOT / "bench" / "stages.py"), str(claims), str(work / "stages")],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
+    result["stages"] = json.loads(stages.stdout)  # check, render and write inside one process
+    shutil.rmtree(work / "stages")
+    result["claims_json_mb"] = (rendered / "claims.json").stat().st_size / MB
+    if quick:
+        return result
+    print(f"N = {n}: build (MkDocs + hook)", flush=True)
+    site = work / "site"
+    build = [py, "build_claims.py", "build", "--claims", str(claims), "--site-dir", str(site)]
+    result["build"] = asdict(run(build))
+    result["largest_pages"] = largest(site, "*.html")
+    result["search_index_mb"] = (site / "search" / "search_index.json").stat().st_size / MB
+    shutil.rmtree(site)
+    print(f"N = {n}: MkDocs alone on the rendered pages", flush=True)
+    floor = work / "floor"
+    same_pages(rendered, floor, "site")
+    result["mkdocs_alone"] = asdict(run([str(BIN / "mkdocs"), "build", "--strict", "-f", "mkdocs.yml"], cwd=floor))
+    result["mkdocs_alone_search_index_mb"] = (floor / "site" / "search" / "search_index.json").stat().st_size / MB
+    shutil.rmtree(floor)
+    print(f"N = {n}: Zensical on the rendered pages", flush=True)
+    zensical = work / "zensical"
+    same_pages(rendered, zensical, "site")
+    try:
+        result["zensical"] = asdict(run([str(BIN / "zensical"), "build", "--clean", "-f", "mkdocs.yml"], cwd=zensical))
+        result["zensical_search_index_mb"] = (zensical / "site" / "search.json").stat().st_size / MB
+        result["zensical_largest_pages"] = largest(zensical / "site", "*.html")
+    except RuntimeError as error:
+        result["zensical_error"] = str(error).splitlines()[-1]
+    shutil.rmtree(zensical)
+    if serve:
+        print(f"N = {n}: mkdocs serve {' '.join(SERVE_OPTIONS)}, edit one claim", flush=True)
+        times = measure(claims, "claim-1", "article-0", "claims/")
+        result["serve"] = asdict(times)
     return result
 
 
-def main() -> None:
-    claims = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "claims"
-        make_dossier(folder, claims)
-        _, index, problems = timed(f"check {claims} claims", lambda: check_dossier(str(folder)))
-        assert not problems, problems[:3]
-        pages = timed(f"render {len(index.claims)} claims", lambda: render_site(index))
-        print(f"  {len(pages)} pages and exports")
-        env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
-        command = [
-            sys.executable,
-            str(ROOT / "build_claims.py"),
-            "build",
-            "--claims",
-            str(folder),
-            "--site-dir",
-            str(Path(tmp) / "site"),
-        ]
-        timed(
-            "full strict site build (subprocess)",
-            lambda: subprocess.run(command, env=env, check=True, capture_output=True),
-        )
+def hostile_files(folder: Path) -> dict[str, Any]:
+    """`check` on a 1 MB file of 72,000 keys, 100,000 levels of nesting, a 50 MB file and an alias bomb."""
+    (folder / "articles").mkdir(parents=True)
+    keys = "\n".join(f"k{n}: {n}" for n in range(72_000))  # just under the 1 MB limit
+    (folder / "wide.yaml").write_text(keys + "\n", encoding="utf-8")
+    (folder / "deep.yaml").write_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    (folder / "huge.yaml").write_text("# " + "x" * 50_000_000 + "\n", encoding="utf-8")
+    bomb = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    bomb += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    (folder / "bomb.yaml").write_text("\n".join(bomb) + "\n", encoding="utf-8")
+    print("hostile files: check", flush=True)
+    return asdict(run([sys.executable, "build_claims.py", "check", "--claims", str(folder)], expect=1))
 
-        hostile = Path(tmp) / "hostile"
-        (hostile / "articles").mkdir(parents=True)
-        keys = "\n".join(f"k{n}: {n}" for n in range(72_000))  # just under the 1 MB limit
-        (hostile / "wide.yaml").write_text(keys + "\n", encoding="utf-8")
-        (hostile / "deep.yaml").write_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
-        (hostile / "huge.yaml").write_text("# " + "x" * 50_000_000 + "\n", encoding="utf-8")
-        bomb = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-        bomb += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
-        (hostile / "bomb.yaml").write_text("\n".join(bomb) + "\n", encoding="utf-8")
-        _, _, problems = timed(
-            "check hostile files (1 MB wide, deep, 50 MB, bomb)", lambda: check_dossier(str(hostile))
-        )
-        print(f"  {len(problems)} problems reported")
+
+def ratios(results: list[dict[str, Any]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for r in results:
+        n = r["claims"]
+        if "build" in r:
+            out[f"build / MkDocs alone at {n}"] = r["build"]["wall"] / r["mkdocs_alone"]["wall"]
+            out[f"build / MkDocs alone at {n} (CPU)"] = r["build"]["cpu"] / r["mkdocs_alone"]["cpu"]
+        if "zensical" in r:
+            out[f"Zensical / MkDocs alone at {n}"] = r["zensical"]["wall"] / r["mkdocs_alone"]["wall"]
+    for small, big in zip(results, results[1:], strict=False):
+        label = f"{big['claims']} / {small['claims']}"
+        for step in ("check", "render", "build"):
+            if step in small and step in big:
+                out[f"{step} {label}"] = big[step]["wall"] / small[step]["wall"]
+                out[f"{step} {label} (CPU)"] = big[step]["cpu"] / small[step]["cpu"]
+    return out
+
+
+def targets(results: list[dict[str, Any]], ratio: dict[str, float]) -> list[dict[str, Any]]:
+    """Each target with its figure; a miss keeps its figure and gets flagged for a reason."""
+    found = []
+
+    def add(name: str, value: float, limit: float) -> None:
+        found.append({"target": name, "value": round(value, 3), "limit": limit, "met": value <= limit})
+
+    big = max(results, key=lambda r: r["claims"])
+    for step in ("check", "render"):
+        add(f"{step} at {big['claims']}: seconds", big[step]["wall"], 3.0)
+        add(f"{step} at {big['claims']}: CPU seconds", big[step]["cpu"], 3.0)
+        add(f"{step} at {big['claims']}: peak MB", big[step]["peak_mb"], 300)
+    if "stages" in big:
+        add(f"render stage alone at {big['claims']}: seconds", big["stages"]["render"]["wall"], 3.0)
+        add(f"render stage alone at {big['claims']}: CPU seconds", big["stages"]["render"]["cpu"], 3.0)
+    for r in results:
+        if "build" in r:
+            add(f"build / MkDocs alone at {r['claims']}", ratio[f"build / MkDocs alone at {r['claims']}"], 1.15)
+    if len(results) > 1 and "build" in big:
+        small = min(results, key=lambda r: r["claims"])
+        key = f"build {big['claims']} / {small['claims']}"
+        if key in ratio:
+            add(key, ratio[key], big["claims"] / small["claims"] * 1.1)
+    if "build" in big:
+        add(f"largest page at {big['claims']}: MB", big["largest_pages"][0][1] / MB, 1.0)
+        add(f"search index at {big['claims']}: MB", big["search_index_mb"], 5.0)
+    for r in results:
+        if "serve" in r and r["claims"] == 1000:
+            add("serve edit-to-pages at 1000: seconds", r["serve"]["all_pages"], 2.0)
+    return found
+
+
+def machine() -> dict[str, Any]:
+    model = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if "model name" in line]
+        model = names[0] if names else ""
+    versions = {}
+    for package in ("mkdocs", "mkdocs-material", "zensical"):
+        try:
+            from importlib.metadata import version
+
+            versions[package] = version(package)
+        except Exception:  # noqa: BLE001 - a missing engine is reported, not fatal
+            versions[package] = "not installed"
+    return {
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "platform": platform.platform(),
+        "cpu": model,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "load_average_at_start": os.getloadavg()[0],
+        **versions,
+    }
+
+
+def table(results: list[dict[str, Any]], ratio: dict[str, float], found: list[dict[str, Any]]) -> str:
+    lines = ["| claims | step | wall s | CPU s | peak MB |", "|---|---|---|---|---|"]
+    for r in results:
+        for step in ("check", "render", "build", "mkdocs_alone", "zensical"):
+            if step in r:
+                s = r[step]
+                lines.append(f"| {r['claims']} | {step} | {s['wall']:.2f} | {s['cpu']:.2f} | {s['peak_mb']:.0f} |")
+        for name, s in r.get("stages", {}).items():
+            peak = f"{s['peak_mb']:.0f} so far"
+            lines.append(f"| {r['claims']} | {name} stage in one process | {s['wall']:.2f} | {s['cpu']:.2f} | {peak} |")
+        if "serve" in r:
+            s = r["serve"]
+            lines.append(
+                f"| {r['claims']} | serve: save to claim page / to claim, article and index | "
+                f"{s['claim_page']:.2f} / {s['all_pages']:.2f} | | |"
+            )
+    lines += ["", "| claims | search index MB (build; floor; Zensical) | claims-index.json MB | claims.json MB |"]
+    lines[-1] += " largest pages |"
+    lines.append("|---|---|---|---|---|")
+    for r in results:
+        sizes = "; ".join(f"{r[k]:.2f}" for k in SEARCH_INDEXES if k in r)
+        pages = ", ".join(f"{name} {size / 1000:.0f} KB" for name, size in r.get("largest_pages", []))
+        data = f"{r['claims_index_json_mb']:.2f} | {r['claims_json_mb']:.2f}"
+        lines.append(f"| {r['claims']} | {sizes} | {data} | {pages} |")
+    lines += ["", "| ratio | value |", "|---|---|"] + [f"| {k} | {v:.2f} |" for k, v in ratio.items()]
+    lines += ["", "| target | value | limit | met |", "|---|---|---|---|"]
+    lines += [f"| {t['target']} | {t['value']} | {t['limit']} | {'yes' if t['met'] else 'NO'} |" for t in found]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="claims per dossier")
+    parser.add_argument("--quick", action="store_true", help="only generate, check and render (no engines)")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
+    parser.add_argument("--serve-max", type=int, default=1000, help="largest N to time serve at (default 1000)")
+    parser.add_argument("--json", default=str(ROOT / "bench" / "results.json"), help="where to write results")
+    args = parser.parse_args(argv)
+    about = machine()
+    results = []
+    for n in sorted(args.sizes):
+        with tempfile.TemporaryDirectory(prefix=f"dossier-bench-{n}-") as tmp:
+            serve = not args.quick and not args.no_serve and n <= args.serve_max
+            results.append(bench_size(n, Path(tmp), args.quick, serve))
+    hostile = None
+    if not args.quick:
+        with tempfile.TemporaryDirectory(prefix="dossier-bench-hostile-") as tmp:
+            hostile = hostile_files(Path(tmp) / "hostile")
+    about["load_average_at_end"] = os.getloadavg()[0]
+    ratio = ratios(results)
+    found = targets(results, ratio)
+    report = table(results, ratio, found)
+    if hostile:
+        seconds = f"{hostile['wall']:.2f} s, {hostile['cpu']:.2f} CPU s"
+        report += f"\n\nhostile files check: {seconds}, peak {hostile['peak_mb']:.0f} MB"
+    print(report)
+    data = {"machine": about, "results": results, "hostile_files_check": hostile}
+    data |= {"ratios": ratio, "targets": found, "table": report}
+    Path(args.json).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.json}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -8,6 +8,7 @@ byte the same for the same input (fixed hash salt, no date, text kept as text).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,8 +60,26 @@ def _svg(figure: Any) -> str:
     return out.getvalue()
 
 
+# The charts last drawn, by their inputs (scale work): `mkdocs serve` renders every page on each
+# save, and matplotlib takes seconds; a chart whose numbers and labels did not change is reused.
+_drawn: dict[tuple[Any, ...], str] = {}
+_DRAWN_KEPT = 32
+
+
+def _remembered(key: tuple[Any, ...], draw: Callable[[], str]) -> str:
+    if key not in _drawn:
+        if len(_drawn) >= _DRAWN_KEPT:
+            del _drawn[next(iter(_drawn))]  # the oldest
+        _drawn[key] = draw()
+    return _drawn[key]
+
+
 def bar_chart(bars: list[Bar], axis_label: str) -> str:
     """A horizontal bar chart, first bar at the top, each bar labelled with its value."""
+    return _remembered(("bar", tuple(bars), axis_label), lambda: _bar_chart(bars, axis_label))
+
+
+def _bar_chart(bars: list[Bar], axis_label: str) -> str:
     import matplotlib
 
     with matplotlib.rc_context(_STYLE):
@@ -76,6 +95,11 @@ def bar_chart(bars: list[Bar], axis_label: str) -> str:
 
 def paired_bar_chart(labels: list[str], stated: list[float], checked: list[float | None], axis_label: str) -> str:
     """Each row's stated value against the checked one (a missing checked value draws no bar)."""
+    key = ("paired", tuple(labels), tuple(stated), tuple(checked), axis_label)
+    return _remembered(key, lambda: _paired_bar_chart(labels, stated, checked, axis_label))
+
+
+def _paired_bar_chart(labels: list[str], stated: list[float], checked: list[float | None], axis_label: str) -> str:
     import matplotlib
 
     with matplotlib.rc_context(_STYLE):

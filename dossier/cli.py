@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from .engines import ENGINES, build_with_zensical
 from .fields import text_problem
 from .json_schema import schema_files
 from .pipeline import check_dossier, check_with_warnings, count_records
@@ -46,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--offline", action="store_true", help="pages as .html files (no folder URLs), so the site browses from disk"
     )
+    build.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mkdocs (default) or zensical")
     new = commands.add_parser("new", help="start a new record from a commented template")
     new.add_argument("kind", choices=("claim", "source", "entity"), help="what to create")
     new.add_argument("id", help="the new record's id, which is also its file name")
@@ -70,7 +72,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         if args.command == "render":
             return run_render(args.claims, Path(args.out), out)
         if args.command == "build":
-            return run_build(args.claims, args.site_dir, out, args.offline)
+            return run_build(args.claims, args.site_dir, out, args.offline, args.engine)
         if args.command == "new":
             return run_new(args.kind, args.id, args.article, args.claims, out)
         return run_schema(Path(args.out), out)
@@ -189,14 +191,20 @@ def run_render(claims_dir: str, folder: Path, out: TextIO) -> int:
     return 0
 
 
-def run_build(claims_dir: str, site_dir: str | None, out: TextIO, offline: bool = False) -> int:
+def run_build(claims_dir: str, site_dir: str | None, out: TextIO, offline: bool = False, engine: str = "mkdocs") -> int:
     """Check first (same output as `check`), then run MkDocs' strict build on mkdocs.yml."""
-    _, _, problems = check_dossier(claims_dir)
+    _, index, problems = check_dossier(claims_dir)
     if problems:
         print_problems(problems, "text", out)
         return 1
+    if engine == "zensical":
+        site = build_with_zensical(ROOT, index, site_dir or str(ROOT / "site"))
+        print(terminal_line(f"built the site in {site} with Zensical"), file=out)
+        return 0
     from .build import build_site  # only here: checking must work with PyYAML alone (pre-commit)
+    from .mkdocs_hook import hand_over_checked
 
+    hand_over_checked(claims_dir, index)  # the hook need not check the same files again
     site = build_site(ROOT / "mkdocs.yml", claims_dir, site_dir, offline)
     print(terminal_line(f"built the site in {site}"), file=out)
     return 0

@@ -62,7 +62,23 @@ def claims_json(index: Index) -> str:
         "sources": [_plain(s) for s in index.sources.values()],
         "entities": [_plain(e) for e in index.entities.values()],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return _one_record_per_line(data)
+
+
+def _one_record_per_line(data: dict[str, Any]) -> str:
+    """The envelope indented, each record on one line (scale work): still easy to diff, and
+    written by the C encoder, where any `indent` makes `json` use its pure-Python one."""
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    fields = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            fields.append(f"  {dump(key)}: [\n    " + ",\n    ".join(dump(item) for item in value) + "\n  ]")
+        else:
+            fields.append(f"  {dump(key)}: {dump(value)}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).

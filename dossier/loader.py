@@ -63,11 +63,29 @@ def load_dossier(claims_dir: str, only: frozenset[str] | None = None) -> tuple[D
     return dossier, problems
 
 
+# The last result for each file, by its bytes: `mkdocs serve` checks the whole dossier on every
+# save, and only the saved file needs parsing again (scale work). Records are immutable.
+_loaded: dict[tuple[RecordKind, str, str], tuple[bytes, Record | None, list[Problem]]] = {}
+
+
 def load_record(kind: RecordKind, path: Path, shown: str, relative: str) -> tuple[Record | None, list[Problem]]:
-    """Read, check and type one record file."""
+    """Read, check and type one record file (reusing the last result if its bytes are unchanged)."""
     data = _read_regular_file(path)
     if isinstance(data, str):
         return None, [Problem(shown, 1, 1, data)]
+    key = (kind, shown, relative)
+    last = _loaded.get(key)
+    if last is not None and last[0] == data:
+        return last[1], list(last[2])
+    record, problems = _parse_record(kind, path, data, shown, relative)
+    if record is not None:  # files with problems are read afresh each time
+        _loaded[key] = (data, record, problems)
+    return record, list(problems)
+
+
+def _parse_record(
+    kind: RecordKind, path: Path, data: bytes, shown: str, relative: str
+) -> tuple[Record | None, list[Problem]]:
     root, found = compose_record(data)
     problems = attach_path(shown, found)
     if root is None:

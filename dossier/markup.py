@@ -23,7 +23,13 @@ _LINE_BREAKS = re.compile(r"[\r\n\t\v\f\u2028\u2029]+")
 _INVISIBLE = ("Cc", "Cf", "Cs", "Co", "Cn")
 # RFC 3986's unreserved and reserved characters, and "%" so existing escapes stay as they are.
 _URL_SAFE = "-._~:/?#[]@!$&'()*+,;=%"
-_TRANSLATION = {ord(c): f"&#{ord(c)};" for c in _ACTIVE} | {ord('"'): "&quot;", ord("'"): "&#39;"}
+_REFERENCES = {c: f"&#{ord(c)};" for c in _ACTIVE} | {'"': "&quot;", "'": "&#39;"}
+# One regular-expression pass: several times faster than str.translate with a dict on long text.
+_ACTIVE_CHAR = re.compile("[" + re.escape("".join(sorted(_REFERENCES))) + "]")
+
+
+def _reference(match: re.Match[str]) -> str:
+    return _REFERENCES[match.group()]
 
 
 def md_text(text: str) -> str:
@@ -32,7 +38,7 @@ def md_text(text: str) -> str:
     Leading spaces become references too: text that starts a line with four spaces would
     otherwise be read as a code block.
     """
-    inline = _LINE_BREAKS.sub(" ", text.translate(_TRANSLATION))
+    inline = _LINE_BREAKS.sub(" ", _ACTIVE_CHAR.sub(_reference, text))
     body = inline.lstrip(" ")
     return "&#32;" * (len(inline) - len(body)) + body
 
@@ -66,7 +72,7 @@ def safe_href(url: str) -> str | None:
     if any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf", "Cs", "Cn") for c in url):
         return None
     encoded = quote(url, safe=_URL_SAFE)
-    return encoded.translate(_TRANSLATION)
+    return _ACTIVE_CHAR.sub(_reference, encoded)
 
 
 def external_link(label: str, url: str) -> str:

@@ -11,14 +11,19 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from .crossref import Index
 from .loader import Dossier
 from .pipeline import CLAIMS_ENV, check_dossier
 from .problems import DossierError, Problem, summarize_problems, terminal_line
+from .search_index import compact_search_index
 from .serve_errors import error_site
 from .site import RenderedPage, render_site
 
@@ -31,6 +36,11 @@ class DossierHook:
         self.claims_dir = "claims"
         self.pages: dict[str, RenderedPage] = {}
         self.serving = False  # `mkdocs serve`: show invalid records' problems in the browser
+        self.index: Index | None = None
+        self.written: dict[str, str] = {}  # generated pages as the last finished build wrote them
+        self.templates = TemplateCache()
+        self.dirty = False  # `mkdocs serve --dirty`: rebuilds write only changed pages
+        self.search_docs: dict[str, dict[str, Any]] = {}  # the search entries the last build wrote
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -45,11 +55,16 @@ class DossierHook:
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         dossier = None
         try:
-            dossier, index, problems = check_dossier(self.claims_dir)
+            taken = _take_checked(self.claims_dir)  # `build` hands over the records it has just checked
+            if taken is not None:
+                index, problems = taken
+            else:
+                dossier, index, problems = check_dossier(self.claims_dir)
             if problems:
                 for problem in problems:
                     log.error(terminal_line(str(problem)))
@@ -58,6 +73,7 @@ class DossierHook:
                     return
                 raise PluginError(f"{summarize_problems(problems)}; the site was not rebuilt")
             self.pages = render_site(index, config.site_url)
+            self.index = index
         except DossierError as error:
             if self.serving:
                 self.show_problems([], str(error), dossier)
@@ -89,7 +105,81 @@ class DossierHook:
                 raise PluginError(
                     f"docs/{path} is written by hand, but the dossier generates that page; rename the file"
                 )
-            generated = File.generated(config, path, content=page.text)
+            generated = GeneratedFile.generated(config, path, content=page.text)
+            assert isinstance(generated, GeneratedFile)  # File.generated builds an instance of its class
+            generated.changed = self.written.get(path) != page.text
             generated.edit_uri = f"{claims_in_repo}/{page.record}" if page.record else None
             files.append(generated)
         return files
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # Runs after the search plugin (hooks follow plugins) has written its index.
+        search_index = Path(config.site_dir) / "search" / "search_index.json"
+        if self.index is not None and search_index.is_file():
+            kept = compact_search_index(search_index, self.index, self.search_docs if self.dirty else None)
+            self.search_docs = kept if self.dirty else {}
+        self.remember_written()
+
+    # Fast preview: `mkdocs serve --dirty` rebuilds only the pages whose File says it was modified.
+
+    def remember_written(self) -> None:
+        """The build finished: every generated page on disk now has this text."""
+        self.written = {path: page.text for path, page in self.pages.items()}
+
+    def on_env(self, env: Environment) -> Environment:
+        env.bytecode_cache = self.templates
+        return env
+
+    def on_build_error(self, error: Exception) -> None:
+        """A build stopped part way: what is on disk is unknown, so the next build writes everything."""
+        self.written = {}
+
+
+# `build_claims.py build` checks the records before it starts MkDocs in the same process; it
+# hands the result over so that a build reads and links every file once, not twice.
+_checked: tuple[str, Index] | None = None
+
+
+def hand_over_checked(claims_dir: str, index: Index) -> None:
+    """The index of a claims folder just checked without problems, for the next build's hook."""
+    global _checked
+    _checked = (os.path.abspath(claims_dir), index)
+
+
+def _take_checked(claims_dir: str) -> tuple[Index, list[Problem]] | None:
+    global _checked
+    checked, _checked = _checked, None
+    if checked is not None and checked[0] == os.path.abspath(claims_dir):
+        return checked[1], []
+    return None
+
+
+class TemplateCache(BytecodeCache):
+    """Compiled theme templates kept in memory across the rebuilds of one `mkdocs serve`.
+
+    MkDocs reloads its configuration, and so a fresh Jinja environment, on every rebuild; without
+    this each rebuild compiles Material's templates again. Keys carry the template's checksum.
+    """
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+class GeneratedFile(File):
+    """A generated page that, in a dirty build, counts as modified only if its text changed.
+
+    MkDocs' `--dirty` skips pages whose `is_modified()` is false, but treats every file made
+    from in-memory content as modified, so a preview rebuilt all pages for one saved claim.
+    """
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-
 HOME = "index.md"
 ARTICLES = "articles/index.md"
 CLAIMS = "claims/index.md"
@@ -13,6 +11,7 @@ TOPICS = "topics/index.md"
 METHODOLOGY = "methodology.md"
 CLAIMS_JSON = "claims.json"
 CLAIMS_CSV = "claims.csv"
+CLAIMS_INDEX_JSON = "claims-index.json"  # the compact listing data the claims index's filters load
 FIGURES = "figures.md"
 TIMELINE = "timeline.md"
 VERDICT_CHART = "charts/verdicts.svg"
@@ -33,6 +32,13 @@ RESERVED_NAMES = frozenset({"index"})
 
 def claim_page(claim_id: str) -> str:
     return f"claims/{claim_id}.md"
+
+
+def claims_listing_page(number: int, rating: str | None = None) -> str:
+    """Page `number` (from 1) of the claims listing, or of the listing of one verdict."""
+    if rating is None:
+        return CLAIMS if number == 1 else f"claims/page/{number}.md"
+    return f"claims/verdict/{rating}.md" if number == 1 else f"claims/verdict/{rating}/page/{number}.md"
 
 
 def article_page(article_id: str) -> str:
@@ -57,8 +63,20 @@ def claim_anchor(claim_id: str) -> str:
 
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
-    """A relative link from one page's source path to another's, which MkDocs checks and rewrites."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """A relative link from one page's source path to another's, which MkDocs checks and rewrites.
+
+    Page paths are normalised (no `.`, `..` or doubled slashes), so the link is the climb out of
+    the source page's folder to the folders both share, then the rest of the target: the same
+    as `os.path.relpath`, without its filesystem-path work on each of the site's many links.
+    """
+    start = from_page.split("/")[:-1]
+    parts = to_page.split("/")
+    shared = 0
+    for mine, theirs in zip(start, parts[:-1], strict=False):
+        if mine != theirs:
+            break
+        shared += 1
+    target = "../" * (len(start) - shared) + "/".join(parts[shared:])
     return f"{target}#{anchor}" if anchor else target
 
 

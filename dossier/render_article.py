@@ -7,12 +7,13 @@ import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from .backlinks import backlinks
 from .coverage import split_sentences, uncovered_sentences
 from .crossref import Index
 from .markup import external_link, front_matter, md_text, safe_title
 from .model import Article, Claim
 from .paths import ARTICLES, article_page, claim_anchor, claim_page, link
-from .render_common import RATING_LABELS, badge, claim_link, claims_in_article_order
+from .render_common import RATING_LABELS, badge, claim_link
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Mark:
 def render_article_page(index: Index, article: Article) -> str:
     """Markdown for `articles/<id>.md`."""
     page = article_page(article.id)
-    claims = claims_in_article_order(index, [c for c in index.claims.values() if c.article == article.id])
+    claims = backlinks(index).by_article.get(article.id, [])
     marks_in: dict[int, list[Mark]] = defaultdict(list)  # by paragraph, in one pass
     for number, claim in enumerate(claims, start=1):
         anchor = index.anchors[claim.id]
@@ -113,7 +114,7 @@ def _marker(page: str, mark: Mark) -> str:
 
 def coverage_share(index: Index, article: Article) -> tuple[int, int]:
     """(sentences inside at least one excerpt, all sentences)."""
-    anchors = [index.anchors[c.id] for c in index.claims.values() if c.article == article.id]
+    anchors = [index.anchors[c.id] for c in backlinks(index).by_article.get(article.id, [])]
     total = len(split_sentences(article.paragraphs))
     return total - len(uncovered_sentences(article.paragraphs, anchors)), total
 
@@ -123,7 +124,7 @@ def render_articles_index(index: Index) -> str:
     rows = []
     for article in index.articles.values():
         covered, total = coverage_share(index, article)
-        count = sum(1 for c in index.claims.values() if c.article == article.id)
+        count = len(backlinks(index).by_article.get(article.id, []))
         target = link(ARTICLES, article_page(article.id))
         rows.append(
             f"## [{md_text(article.title)}]({target})\n\n{article_byline(article)}\n\n"

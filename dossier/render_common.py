@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .backlinks import backlinks
 from .crossref import Index
 from .markup import md_text
 from .model import Claim
@@ -17,6 +18,9 @@ RATING_LABELS = {
     "opinion": "Opinion",
 }
 RATING_MEANINGS = dict(RATINGS.options)
+# Front matter for listing pages: they repeat what the record pages say, and a search index
+# holding them grows with the square of the dossier; the search plugin skips them.
+NOT_SEARCHED: dict[str, object] = {"search": {"exclude": True}}
 KIND_LABELS = {
     "figure": "Figure",
     "quote": "Quote",
@@ -41,13 +45,10 @@ def badge(rating: str) -> str:
 
 def claims_in_article_order(index: Index, claims: list[Claim] | None = None) -> list[Claim]:
     """Claims ordered by where their excerpt starts in the article (longer excerpts first)."""
-    chosen = list(index.claims.values()) if claims is None else claims
-
-    def key(claim: Claim) -> tuple[str, int, int, int, str]:
-        anchor = index.anchors[claim.id]
-        return (claim.article, anchor.paragraph, anchor.start, -anchor.end, claim.id)
-
-    return sorted(chosen, key=key)
+    order = backlinks(index)
+    if claims is None:
+        return list(order.ordered)
+    return sorted(claims, key=lambda c: order.rank[c.id])
 
 
 def claim_link(from_page: str, claim: Claim) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .backlinks import backlinks
 from .crossref import Index
 from .markup import external_link, md_cell, md_text
 from .model import Article, Claim, Source
@@ -57,9 +58,7 @@ def copy_notice(source: Source) -> str:
 
 def first_appearance_of(index: Index, source: Source, page: str) -> str:
     """The source page's list of claims whose wording first appeared in it, with what the article did."""
-    traced = claims_in_article_order(
-        index, [c for c in index.claims.values() if c.first_appearance and c.first_appearance.source == source.id]
-    )
+    traced = backlinks(index).by_first_appearance.get(source.id, [])
     if not traced:
         return ""
     items = [

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from .backlinks import backlinks
 from .crossref import Index
 from .markup import external_link, front_matter, md_text, safe_title
 from .model import Entity, Source
 from .paths import ENTITIES, SOURCES, TOPICS, claim_page, entity_page, link, source_page, topic_page
-from .render_common import ENTITY_KIND_LABELS, badge, claim_link, claim_list, claims_in_article_order
+from .render_common import ENTITY_KIND_LABELS, NOT_SEARCHED, badge, claim_link, claim_list
 from .render_provenance import copy_notice, first_appearance_of, publisher_cell
 
 
@@ -21,12 +22,9 @@ def render_source_page(index: Index, source: Source) -> str:
     links = [external_link("Read the source", source.url)]
     if source.archive_url:
         links.append(external_link("archived copy", source.archive_url))
-    citing = claims_in_article_order(
-        index, [c for c in index.claims.values() if any(r.source == source.id for r in c.sources)]
-    )
+    citing = backlinks(index).by_source.get(source.id, [])
     items = []
-    for claim in citing:
-        note = next(r.note for r in claim.sources if r.source == source.id)
+    for claim, note in citing:
         items.append(
             f"- {badge(claim.verdict.rating)} {claim_link(page, claim)}" + (f"<br>{md_text(note)}" if note else "")
         )
@@ -62,9 +60,8 @@ def render_entity_page(index: Index, entity: Entity) -> str:
     if outside:
         facts.append("**Elsewhere:** " + " · ".join(outside))
     lines.append("<br>\n".join(facts) + "\n")
-    quotes = claims_in_article_order(
-        index, [c for c in index.claims.values() if c.quote and c.quote.speaker == entity.id]
-    )
+    order = backlinks(index)
+    quotes = order.quotes_by_speaker.get(entity.id, [])
     if quotes:
         quoted = [
             f"- {badge(c.verdict.rating)} “{md_text(c.quote.text)}” ([claim]({link(page, claim_page(c.id))}))"
@@ -72,7 +69,7 @@ def render_entity_page(index: Index, entity: Entity) -> str:
             if c.quote
         ]
         lines.append("## Quoted {#quoted}\n\n" + "\n".join(quoted) + "\n")
-    naming = claims_in_article_order(index, [c for c in index.claims.values() if entity.id in c.entities])
+    naming = order.by_entity.get(entity.id, [])
     lines.append(
         f"## Named in {len(naming)} claim{'s' * (len(naming) != 1)} {{#claims}}\n\n"
         + (claim_list(page, naming) if naming else "None.\n")
@@ -81,43 +78,39 @@ def render_entity_page(index: Index, entity: Entity) -> str:
 
 
 def all_topics(index: Index) -> list[str]:
-    return sorted({t for c in index.claims.values() for t in c.topics})
+    return list(backlinks(index).by_topic)
 
 
 def render_topic_page(index: Index, topic: str) -> str:
     """Markdown for `topics/<topic>.md`: the claims on one topic, in article order."""
-    claims = claims_in_article_order(index, [c for c in index.claims.values() if topic in c.topics])
+    claims = backlinks(index).by_topic.get(topic, [])
     return (
-        front_matter({"title": f"Topic: {topic}"})
+        front_matter({"title": f"Topic: {topic}", **NOT_SEARCHED})
         + f"# Topic: {topic} {{#topic}}\n\n{len(claims)} claim{'s' * (len(claims) != 1)} on this topic.\n\n"
         + claim_list(topic_page(topic), claims)
     )
 
 
 def render_topics_index(index: Index) -> str:
-    """Markdown for `topics/index.md`: every topic, and the tag listing Material's tags plugin fills in."""
+    """Markdown for `topics/index.md`: every topic with its claim count (each topic page lists them)."""
     rows = []
-    for topic in all_topics(index):
-        count = sum(topic in c.topics for c in index.claims.values())
+    for topic, claims in backlinks(index).by_topic.items():
+        count = len(claims)
         rows.append(f"| [{topic}]({link(TOPICS, topic_page(topic))}) | {count} |")
     table = "| Topic | Claims |\n|---|---|\n" + "\n".join(rows) + "\n" if rows else "No topics yet.\n"
-    return (
-        front_matter({"title": "Topics"})
-        + "# Topics {#topics}\n\n"
-        + table
-        + "\n## Claims by tag {#by-tag}\n\n<!-- material/tags -->\n"
-    )
+    return front_matter({"title": "Topics", **NOT_SEARCHED}) + "# Topics {#topics}\n\n" + table
 
 
 def render_sources_index(index: Index) -> str:
     """Markdown for `sources/index.md`: a table of every source and how many claims cite it."""
     rows = []
+    citers = backlinks(index).by_source
     for source in sorted(index.sources.values(), key=lambda s: (s.publisher.casefold(), s.id)):
-        cited = sum(any(r.source == source.id for r in c.sources) for c in index.claims.values())
+        cited = len(citers.get(source.id, ()))
         title = f"[{md_text(source.title)}]({link(SOURCES, source_page(source.id))})"
         rows.append(f"| {title} | {publisher_cell(source)} | {source.published or '—'} | {cited} |")
     return (
-        front_matter({"title": "Sources", "hide": ["navigation"]})
+        front_matter({"title": "Sources", "hide": ["navigation"], **NOT_SEARCHED})
         + f"# Sources {{#sources}}\n\n{len(rows)} pages cited as evidence, by publisher.\n\n"
         + "| Source | Publisher | Published | Cited by |\n|---|---|---|---|\n"
         + "\n".join(rows)
@@ -128,6 +121,7 @@ def render_sources_index(index: Index) -> str:
 def render_entities_index(index: Index) -> str:
     """Markdown for `entities/index.md`: entities grouped by kind."""
     sections = []
+    order = backlinks(index)
     for kind, label in ENTITY_KIND_LABELS.items():
         members = sorted(
             (e for e in index.entities.values() if e.kind == kind), key=lambda e: (e.name.casefold(), e.id)
@@ -136,11 +130,8 @@ def render_entities_index(index: Index) -> str:
             continue
         items = []
         for entity in members:
-            count = sum(
-                entity.id in c.entities or (c.quote is not None and c.quote.speaker == entity.id)
-                for c in index.claims.values()
-            )
+            count = order.mentions(entity.id)
             description = f" — {md_text(entity.description)}" if entity.description else ""
             items.append(f"- [{md_text(entity.name)}]({link(ENTITIES, entity_page(entity.id))}){description} ({count})")
         sections.append(f"## {label} {{#{kind}}}\n\n" + "\n".join(items) + "\n")
-    return front_matter({"title": "Entities"}) + "# Entities {#entities}\n\n" + "\n".join(sections)
+    return front_matter({"title": "Entities", **NOT_SEARCHED}) + "# Entities {#entities}\n\n" + "\n".join(sections)

@@ -15,7 +15,7 @@ from .render_article import render_article_page, render_articles_index
 from .render_claim import render_claim_page
 from .render_common import claims_in_article_order
 from .render_figures import render_figures
-from .render_home import render_claims_index, render_home
+from .render_home import render_claims_listings, render_home
 from .render_records import (
     all_topics,
     render_entities_index,
@@ -50,7 +50,8 @@ def render_site(index: Index, site_url: str | None = None) -> dict[str, Rendered
 
     add(paths.HOME, render_home(index))
     add(paths.ARTICLES, render_articles_index(index))
-    add(paths.CLAIMS, render_claims_index(index))
+    for path, text in render_claims_listings(index).items():
+        add(path, text)
     add(paths.SOURCES, render_sources_index(index))
     add(paths.ENTITIES, render_entities_index(index))
     add(paths.TOPICS, render_topics_index(index))

@@ -82,4 +82,6 @@ def resolve(site: Path, from_file: Path, href: str) -> tuple[Path, str] | None:
         return from_file, parts.fragment
     base = "/" if parts.path.startswith("/") else posixpath.dirname(from_file.relative_to(site).as_posix())
     joined = posixpath.normpath(posixpath.join(base, parts.path)).lstrip("/")
+    if not joined:  # the site's root, as "/" (Zensical's 404 page links home that way)
+        return page_file(site, ""), parts.fragment
     return page_file(site, joined + ("/" if parts.path.endswith("/") else "")), parts.fragment

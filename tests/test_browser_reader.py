@@ -124,3 +124,39 @@ def test_article_previews_a_claim_and_its_marker_opens_it(chromium: Any, base_ur
     page.wait_for_url(base_url + "claims/ferry-capacity/")
     assert page.locator("h1").inner_text().startswith("The ferries will carry 2,000 passengers a day.")
     context.close()
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_claims_index_filters_and_sorts_in_the_page(chromium: Any, base_url: str, viewport: str) -> None:
+    context = chromium.new_context(viewport=VIEWPORTS[viewport])
+    page = context.new_page()
+    visit = watch(page)
+    page.goto(base_url + "claims/", wait_until="load")
+    plain = page.locator(".dossier-claims-list li")
+    assert plain.count() == 5 and page.locator(".dossier-filter-results").is_hidden()
+    assert not any(url.endswith("claims-index.json") for url in visit.requests)  # loaded on first use only
+    page.get_by_label("Verdict").focus()  # reaching for the filters loads the data
+    page.wait_for_function("document.getElementById('dossier-filter-verdict').options.length > 1")
+    assert sum(url.endswith("claims-index.json") for url in visit.requests) == 1
+    page.get_by_label("Verdict").select_option("partly-supported")
+    results = page.locator(".dossier-filter-results li")
+    results.first.wait_for()
+    assert results.all_inner_texts() == [
+        "Partly supported The ferries will carry 2,000 passengers a day. · Forecast · claim 5"
+    ]
+    assert page.locator(".dossier-filter-status").inner_text() == "1 of 5 claims"
+    assert plain.first.is_hidden()
+    page.get_by_label("Verdict").select_option("")
+    page.get_by_label("Sort by").select_option("claim")
+    page.wait_for_function("document.querySelectorAll('.dossier-filter-results li').length === 5")
+    firsts = [text.split(" ·")[0] for text in results.all_inner_texts()]
+    assert firsts[0] == "Opinion Critics say the money would be better spent on roads."
+    assert firsts[-1] == "Unverified The mayor called the new fleet the cleanest on the lake."
+    page.get_by_label("Words in the claim").fill("ferries")
+    page.wait_for_function("document.querySelectorAll('.dossier-filter-results li').length === 2")
+    link = page.locator(".dossier-filter-results a").first
+    assert link.inner_text() == "Harbourville will spend €12 million on four electric ferries by 2027."
+    link.click()
+    page.wait_for_url(base_url + "claims/ferry-budget/")
+    assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
+    context.close()

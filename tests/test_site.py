@@ -20,10 +20,11 @@ EXAMPLE = ROOT / "tests" / "example" / "claims"
 CLAIM_IDS = ["council-announced", "ferry-budget", "ferry-capacity", "roads-better", "ruiz-cleanest"]
 
 
-def build(claims: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
+def build(claims: Path, site: Path, engine: str = "mkdocs", **env: str) -> subprocess.CompletedProcess[str]:
     environment = os.environ | {"SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"} | env
+    command = ["build", "--claims", str(claims), "--site-dir", str(site), "--engine", engine]
     return subprocess.run(
-        [sys.executable, str(ROOT / "build_claims.py"), "build", "--claims", str(claims), "--site-dir", str(site)],
+        [sys.executable, str(ROOT / "build_claims.py"), *command],
         capture_output=True,
         text=True,
         env=environment,
@@ -40,7 +41,21 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_every_record_has_its_page(site: Path) -> None:
+# The same records built by the second engine (scale work): the tests taking `any_site` hold for both.
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("zensical") / "site"
+    result = build(EXAMPLE, out, engine="zensical")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(params=["mkdocs", "zensical"])
+def any_site(request: pytest.FixtureRequest) -> Path:
+    return Path(request.getfixturevalue("site" if request.param == "mkdocs" else "zensical_site"))
+
+
+def test_every_record_has_its_page(any_site: Path) -> None:
     for kind, ids in {
         "claims": CLAIM_IDS,
         "sources": ["council-minutes", "operator-timetable", "wire-story-copy"],
@@ -49,26 +64,26 @@ def test_every_record_has_its_page(site: Path) -> None:
         "topics": ["budget", "transport"],
     }.items():
         for record_id in ids:
-            assert (site / kind / record_id / "index.html").is_file(), (kind, record_id)
+            assert (any_site / kind / record_id / "index.html").is_file(), (kind, record_id)
     for section in ["", "claims/", "sources/", "entities/", "topics/", "articles/", "methodology/", "contributing/"]:
-        assert page_file(site, section).is_file(), section
+        assert page_file(any_site, section).is_file(), section
 
 
-def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+def test_every_internal_link_and_anchor_resolves(any_site: Path) -> None:
     broken = []
     pages = {}
-    for html_file in sorted(site.rglob("*.html")):
+    for html_file in sorted(any_site.rglob("*.html")):
         for href, _ in read_page(html_file).links:
-            target = resolve(site, html_file, href)
+            target = resolve(any_site, html_file, href)
             if target is None:
                 continue
             path, fragment = target
             if not path.exists():
-                broken.append((html_file.relative_to(site), href))
+                broken.append((html_file.relative_to(any_site), href))
             elif fragment and path.suffix == ".html":
                 ids = pages.setdefault(path, read_page(path).ids)
                 if fragment not in ids:
-                    broken.append((html_file.relative_to(site), href))
+                    broken.append((html_file.relative_to(any_site), href))
     assert broken == []
 
 
@@ -76,8 +91,8 @@ def article_html(site: Path) -> str:
     return (site / "articles" / "ferry-story" / "index.html").read_text(encoding="utf-8")
 
 
-def test_article_marks_every_excerpt_and_each_claim_links_back(site: Path) -> None:
-    article = read_page(site / "articles" / "ferry-story" / "index.html")
+def test_article_marks_every_excerpt_and_each_claim_links_back(any_site: Path) -> None:
+    article = read_page(any_site / "articles" / "ferry-story" / "index.html")
     markers = {attrs["id"]: href for href, attrs in article.links if "dossier-marker" in attrs.get("class", "")}
     assert markers == {f"c-{c}": f"../../claims/{c}/" for c in CLAIM_IDS}
     names = [attrs["aria-label"] for _, attrs in article.links if "dossier-marker" in attrs.get("class", "")]
@@ -85,10 +100,10 @@ def test_article_marks_every_excerpt_and_each_claim_links_back(site: Path) -> No
     assert len(names) == len(CLAIM_IDS) and all(", " in n and ": " in n for n in names)
     # Passages are not links (a fragment such as "." made a poor link name); each names its marker.
     assert [h for h, a in article.links if "dossier-excerpt" in a.get("class", "")] == []
-    passages = re.findall(r'<span class="dossier-excerpt [^"]*" data-marker="([^"]+)">', article_html(site))
+    passages = re.findall(r'<span class="dossier-excerpt [^"]*" data-marker="([^"]+)">', article_html(any_site))
     assert set(passages) == {f"c-{c}" for c in CLAIM_IDS}
     for claim_id in CLAIM_IDS:
-        claim = read_page(site / "claims" / claim_id / "index.html")
+        claim = read_page(any_site / "claims" / claim_id / "index.html")
         assert f"../../articles/ferry-story/#c-{claim_id}" in [href for href, _ in claim.links]
 
 
@@ -110,7 +125,7 @@ def test_nested_excerpts_stay_marked(tmp_path: Path) -> None:
     assert ("dossier-excerpt dossier-supported dossier-depth-2", "c-council-monday") in passages
 
 
-def test_backlinks_are_complete(site: Path) -> None:
+def test_backlinks_are_complete(any_site: Path) -> None:
     def claim_links(path: Path) -> set[str]:
         return {
             href.split("/")[-2]
@@ -118,20 +133,20 @@ def test_backlinks_are_complete(site: Path) -> None:
             if href.startswith("../../claims/") and href.count("/") == 4
         }
 
-    assert claim_links(site / "sources" / "council-minutes" / "index.html") == {"ferry-budget", "council-announced"}
-    assert claim_links(site / "sources" / "operator-timetable" / "index.html") == {"ferry-capacity"}
-    assert claim_links(site / "entities" / "harbourville-council" / "index.html") == {
+    assert claim_links(any_site / "sources" / "council-minutes" / "index.html") == {"ferry-budget", "council-announced"}
+    assert claim_links(any_site / "sources" / "operator-timetable" / "index.html") == {"ferry-capacity"}
+    assert claim_links(any_site / "entities" / "harbourville-council" / "index.html") == {
         "ferry-budget",
         "council-announced",
     }
-    assert claim_links(site / "entities" / "ana-ruiz" / "index.html") == {"ruiz-cleanest"}
-    entity = read_page(site / "entities" / "ana-ruiz" / "index.html")
+    assert claim_links(any_site / "entities" / "ana-ruiz" / "index.html") == {"ruiz-cleanest"}
+    entity = read_page(any_site / "entities" / "ana-ruiz" / "index.html")
     assert "Quoted¶ Unverified “This is the cleanest fleet on the lake” (claim)" in entity.text
-    assert claim_links(site / "topics" / "transport" / "index.html") == {"ferry-budget", "ferry-capacity"}
+    assert claim_links(any_site / "topics" / "transport" / "index.html") == {"ferry-budget", "ferry-capacity"}
 
 
-def test_claim_review_json_ld(site: Path) -> None:
-    page = read_page(site / "claims" / "ferry-capacity" / "index.html")
+def test_claim_review_json_ld(any_site: Path) -> None:
+    page = read_page(any_site / "claims" / "ferry-capacity" / "index.html")
     (block,) = [s for s in page.scripts if s.get("type") == "application/ld+json"]
     data = json.loads(block["text"])
     assert data == {
@@ -186,8 +201,8 @@ def test_no_claim_review_for_opinions_or_unverified_claims(site: Path) -> None:
         assert [s for s in page.scripts if s.get("type") == "application/ld+json"] == [], claim_id
 
 
-def test_claim_page_shows_excerpt_in_context_and_figure(site: Path) -> None:
-    page = read_page(site / "claims" / "ferry-capacity" / "index.html")
+def test_claim_page_shows_excerpt_in_context_and_figure(any_site: Path) -> None:
+    page = read_page(any_site / "claims" / "ferry-capacity" / "index.html")
     assert (
         "Critics say the money would be better spent on roads. The ferries will carry 2,000 passengers a day, the operator repeated."
         in page.text
@@ -197,8 +212,8 @@ def test_claim_page_shows_excerpt_in_context_and_figure(site: Path) -> None:
     assert "2024-03-12 Rating changed from supported after the timetable was published." in page.text
 
 
-def test_exports_hold_every_claim(site: Path) -> None:
-    data = json.loads((site / "claims.json").read_text(encoding="utf-8"))
+def test_exports_hold_every_claim(any_site: Path) -> None:
+    data = json.loads((any_site / "claims.json").read_text(encoding="utf-8"))
     assert data["format_version"] == 1
     assert [c["id"] for c in data["claims"]] == [
         "ferry-budget",
@@ -208,15 +223,17 @@ def test_exports_hold_every_claim(site: Path) -> None:
         "ferry-capacity",
     ]
     assert data["claims"][0]["figure"]["period"] == {"start": "2024", "end": "2027"}
-    rows = list(csv.DictReader(io.StringIO((site / "claims.csv").read_text(encoding="utf-8-sig"))))  # starts with a BOM
+    rows = list(
+        csv.DictReader(io.StringIO((any_site / "claims.csv").read_text(encoding="utf-8-sig")))
+    )  # starts with a BOM
     assert [r["id"] for r in rows] == [c["id"] for c in data["claims"]]
     assert rows[4]["figure_checked_value"] == "1600" and rows[4]["paragraph"] == "3"
-    home = read_page(site / "index.html")
+    home = read_page(any_site / "index.html")
     assert {"claims.json", "claims.csv"} <= {href for href, _ in home.links}
 
 
-def test_home_page_counts_and_coverage(site: Path) -> None:
-    home = read_page(site / "index.html")
+def test_home_page_counts_and_coverage(any_site: Path) -> None:
+    home = read_page(any_site / "index.html")
     # Sentences split between two excerpts, or repeated elsewhere, do not count as covered.
     assert "Coverage: 2 of 5 sentences (40%) lie inside at least one claim's excerpt." in home.text
     assert "Verdict Claims Supported 2 Partly supported 1 Unverified 1 Opinion 1" in home.text
@@ -226,13 +243,13 @@ def test_home_page_counts_and_coverage(site: Path) -> None:
     )
 
 
-def test_site_loads_nothing_from_other_hosts(site: Path) -> None:
-    for html_file in site.rglob("*.html"):
+def test_site_loads_nothing_from_other_hosts(any_site: Path) -> None:
+    for html_file in any_site.rglob("*.html"):
         page = read_page(html_file)
         remote = [s.get("src") for s in page.scripts if s.get("src", "").startswith(("http:", "https:", "//"))]
         remote += [h for h in page.stylesheets if h.startswith(("http:", "https:", "//"))]
         assert remote == [], html_file
-    assert "fonts.googleapis" not in (site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in (any_site / "index.html").read_text(encoding="utf-8")
 
 
 def test_second_build_is_byte_identical(site: Path, tmp_path: Path) -> None:
@@ -253,24 +270,39 @@ def test_search_index_holds_claims_entities_and_sources(site: Path) -> None:
     assert "1,600 passengers a day" in by_location["claims/ferry-capacity/"]["text"]
 
 
-def test_claim_pages_link_to_the_claims_before_and_after_in_the_article(site: Path) -> None:
+def test_claim_pages_link_to_the_claims_before_and_after_in_the_article(any_site: Path) -> None:
     def neighbours(claim_id: str) -> list[str]:
-        page = read_page(site / "claims" / claim_id / "index.html")
+        page = read_page(any_site / "claims" / claim_id / "index.html")
         return [href for href, _ in page.links if href.startswith("../") and href.count("/") == 2 and href != "../"][
             -2:
         ]
 
-    text = read_page(site / "claims" / "roads-better" / "index.html").text
+    text = read_page(any_site / "claims" / "roads-better" / "index.html").text
     assert "← Previous claim: “This is the cleanest fleet" not in text  # labels are the claims, not quotes
     assert "← Previous claim: The mayor called the new fleet the cleanest on the lake." in text
     assert "Next claim: The ferries will carry 2,000 passengers a day. →" in text
-    last = read_page(site / "claims" / "ferry-capacity" / "index.html").text
+    last = read_page(any_site / "claims" / "ferry-capacity" / "index.html").text
     assert "Next claim:" not in last and "← Previous claim: Critics say" in last
-    first = read_page(site / "claims" / "ferry-budget" / "index.html").text
+    first = read_page(any_site / "claims" / "ferry-budget" / "index.html").text
     assert (
         "Previous claim:" not in first and "Next claim: The council announced the ferry purchase on Monday. →" in first
     )
     assert neighbours("roads-better") == ["../ruiz-cleanest/", "../ferry-capacity/"]
+
+
+def test_claims_index_points_its_filters_at_the_compact_data(any_site: Path) -> None:
+    page = read_page(any_site / "claims" / "index.html")
+    (href,) = [href for href, attrs in page.links if attrs.get("id") == "dossier-index-data"]
+    target = resolve(any_site, any_site / "claims" / "index.html", href)
+    assert target is not None
+    data = json.loads(target[0].read_text(encoding="utf-8"))
+    assert [row[0] for row in data["claims"]] == [
+        "ferry-budget",
+        "council-announced",
+        "ruiz-cleanest",
+        "roads-better",
+        "ferry-capacity",
+    ]
 
 
 # --- provenance (audit) ---------------------------------------------------------------------

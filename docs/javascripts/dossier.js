@@ -100,15 +100,18 @@
   results.hidden = true;
   var more = document.createElement("button");
   more.type = "button";
-  more.className = "md-button";
+  more.className = "md-button dossier-more";
   more.textContent = "Show more";
   more.hidden = true;
 
   function field(label, control) {
-    var wrap = document.createElement("label");
-    var span = document.createElement("span");
-    span.textContent = label;
-    wrap.append(span, control);
+    // A label of its own (not wrapping the control), so the control's name is just the label.
+    var wrap = document.createElement("div");
+    var name = document.createElement("label");
+    control.id = "dossier-filter-" + control.name;
+    name.htmlFor = control.id;
+    name.textContent = label;
+    wrap.append(name, control);
     form.appendChild(wrap);
     return control;
   }
@@ -124,8 +127,8 @@
   var text = document.createElement("input");
   text.type = "search";
   text.name = "text";
-  text.placeholder = "Words in the claim";
-  field("Search", text);
+  text.placeholder = "e.g. Ericsson";
+  field("Words in the claim", text);
   var verdict = select("Verdict", "verdict");
   var kind = select("Kind", "kind");
   var topic = select("Topic", "topic");
@@ -179,8 +182,14 @@
     });
   }
 
+  var rendered = "";
   function apply() {
     load().then(function (json) {
+      // A text field fires "change" again when it loses focus, e.g. on the press of a result's
+      // link: rebuilding the list then would remove the link before the click lands.
+      var state = [text.value, verdict.value, kind.value, topic.value, entity.value, article.value, sort.value, shown].join("\n");
+      if (state === rendered) return;
+      rendered = state;
       var col = {};
       json.columns.forEach(function (name, i) { col[name] = i; });
       var verdictOrder = Object.keys(json.verdicts);
@@ -232,6 +241,9 @@
 
   form.addEventListener("input", function () { shown = 100; apply(); });
   form.addEventListener("change", function () { shown = 100; apply(); });
-  form.addEventListener("focusin", function () { load(); }, {once: true});
+  // Load the data as soon as a reader reaches for the filters: a pointer over them, a touch, or focus.
+  ["pointerenter", "touchstart", "focusin"].forEach(function (type) {
+    form.addEventListener(type, function () { load(); }, {once: true, passive: true});
+  });
   more.addEventListener("click", function () { shown += 100; apply(); });
 })();

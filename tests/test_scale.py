@@ -1,0 +1,174 @@
+"""Scale: reverse indexes equal a brute-force scan, links equal relpath, listings page and summarise."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import sys
+from itertools import product
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from dossier.backlinks import build_backlinks
+from dossier.crossref import Index
+from dossier.mkdocs_hook import GeneratedFile
+from dossier.paths import link
+from dossier.pipeline import check_dossier
+from dossier.render_home import PAGE_SIZE, render_claims_listings, render_home
+from dossier.search_index import compact_search_index
+from dossier.site import render_site
+
+sys.path.insert(0, str(ROOT / "bench"))
+from synth import make_dossier  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Index:
+    """A 260-claim synthetic dossier (13 articles, 52 sources, 13 entities), checked."""
+    folder = tmp_path_factory.mktemp("synthetic") / "claims"
+    make_dossier(folder, 260)
+    _, index, problems = check_dossier(str(folder))
+    assert problems == []
+    return index
+
+
+def test_links_equal_relpath_for_every_pair_of_page_depths() -> None:
+    pages = [
+        "index.md",
+        "methodology.md",
+        "claims.json",
+        "claims/index.md",
+        "claims/a.md",
+        "claims/page/2.md",
+        "claims/verdict/disputed.md",
+        "claims/verdict/disputed/page/3.md",
+        "sources/s.md",
+        "topics/t.md",
+    ]
+    for source, target in product(pages, pages):
+        assert link(source, target) == posixpath.relpath(target, posixpath.dirname(source) or "."), (source, target)
+    assert link("claims/a.md", "articles/x.md", "c-a") == "../articles/x.md#c-a"
+
+
+def test_reverse_indexes_equal_a_scan_of_every_claim(synthetic: Index) -> None:
+    order = build_backlinks(synthetic)
+    ordered_ids = [c.id for c in order.ordered]
+    in_order = sorted(ordered_ids, key=ordered_ids.index)
+    for source in synthetic.sources:
+        scan = [c.id for c in synthetic.claims.values() if any(r.source == source for r in c.sources)]
+        assert [c.id for c, _ in order.by_source.get(source, [])] == sorted(scan, key=in_order.index)
+    for entity in synthetic.entities:
+        scan = [c.id for c in synthetic.claims.values() if entity in c.entities]
+        assert [c.id for c in order.by_entity.get(entity, [])] == sorted(scan, key=in_order.index)
+        quotes = [c.id for c in synthetic.claims.values() if c.quote and c.quote.speaker == entity]
+        assert [c.id for c in order.quotes_by_speaker.get(entity, [])] == sorted(quotes, key=in_order.index)
+    topics = sorted({t for c in synthetic.claims.values() for t in c.topics})
+    assert list(order.by_topic) == topics
+    assert sum(len(v) for v in order.by_article.values()) == len(synthetic.claims) == 260
+
+
+def test_claims_index_is_paged_and_each_verdict_has_its_listing(synthetic: Index) -> None:
+    pages = render_claims_listings(synthetic)
+    assert [p for p in pages if p.startswith("claims/page/")] == ["claims/page/2.md", "claims/page/3.md"]
+    third = pages["claims/page/3.md"]
+    items = re.compile(r"^- \d+&#46; ", re.M)
+    assert '---\ntitle: "Claims, page 3"\nhide: ["navigation"]\nsearch: {"exclude": true}\n---\n' in third
+    assert "## Claims 201–260 {#list}" in third
+    assert items.findall(third) == [f"- {n}&#46; " for n in range(201, 261)]
+    assert "Page 3 of 3: [← Previous](2.md) [1](../index.md) [2](2.md) **3**\n" in third
+    assert "Page 1 of 3: **1** [2](page/2.md) [3](page/3.md) [Next →](page/3.md)" not in pages["claims/index.md"]
+    assert "Page 1 of 3: **1** [2](page/2.md) [3](page/3.md) [Next →](page/2.md)\n" in pages["claims/index.md"]
+    listed = sum(len(items.findall(page)) for path, page in pages.items() if path.startswith("claims/verdict/"))
+    assert listed == 260  # every claim on exactly one verdict page
+    assert (
+        '- <span class="dossier-badge dossier-disputed">Disputed</span> [37 claims](verdict/disputed.md)'
+        in (pages["claims/index.md"])
+    )
+
+
+def test_compact_index_data_names_each_record_once(synthetic: Index) -> None:
+    data = json.loads(render_claims_listings(synthetic)["claims-index.json"])
+    assert data["columns"] == ["id", "claim", "verdict", "kind", "article", "entities", "topics"]
+    assert data["page_size"] == PAGE_SIZE
+    rows = data["claims"]
+    assert [r[0] for r in rows] == [c.id for c in build_backlinks(synthetic).ordered]
+    first = synthetic.claims[rows[0][0]]
+    assert data["articles"][rows[0][4]] == [first.article, synthetic.articles[first.article].title]
+    assert [data["entities"][e][0] for e in rows[0][5]] == list(first.entities)
+    assert [data["topics"][t][0] for t in rows[0][6]] == list(first.topics)
+    assert len(data["entities"]) == 13 and len(data["articles"]) == 13
+
+
+def test_home_page_summarises_many_articles_and_weak_claims(synthetic: Index) -> None:
+    home = render_home(synthetic)
+    assert home.count("## The article: ") == 10
+    assert "…and 3 more articles: [see every article reviewed](articles/index.md).\n" in home
+    findings = home.split("{#findings}", 1)[1].split("\n## ", 1)[0]
+    assert findings.count("\n- ") == 10
+    assert (
+        "…and 101 more. All of them by verdict: [37 partly supported](claims/verdict/partly-supported.md), "
+        "[37 disputed](claims/verdict/disputed.md), [37 unsupported](claims/verdict/unsupported.md).\n" in findings
+    )
+
+
+def test_rendering_is_deterministic(synthetic: Index) -> None:
+    first = {path: page.text for path, page in render_site(synthetic).items()}
+    assert first == {path: page.text for path, page in render_site(synthetic).items()}
+
+
+def test_search_index_keeps_one_entry_per_claim_and_drops_listings(tmp_path: Path) -> None:
+    _, index, _ = check_dossier(str(ROOT / "tests" / "example" / "claims"))
+    material = {
+        "config": {"lang": ["en"]},
+        "docs": [
+            {"location": "claims/ferry-capacity/", "title": "x", "text": "old"},
+            {"location": "claims/ferry-capacity/#cite", "title": "Cite this claim", "text": "..."},
+            {"location": "entities/ana-ruiz/", "title": "Ana Ruiz", "text": "Mayor"},
+            {"location": "entities/ana-ruiz/#claims", "title": "Named in 1 claim", "text": "..."},
+            {"location": "sources/council-minutes/#cited-by", "title": "Cited by", "text": "..."},
+            {"location": "entities/ana-ruiz/", "title": "Ana Ruiz", "text": "Mayor of Harbourville"},
+        ],
+    }
+    path = tmp_path / "search_index.json"
+    path.write_text(json.dumps(material), encoding="utf-8")
+    compact_search_index(path, index)
+    docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    assert docs == [
+        {
+            "location": "claims/ferry-capacity/",
+            "title": "The ferries will carry 2,000 passengers a day.",
+            "text": "Partly supported · Forecast. The operator's timetable has room for 1,600 passengers a day, "
+            "not 2,000. Sources: Summer timetable; Harbourville orders electric ferries (repost).",
+            "tags": ["transport"],
+        },
+        {"location": "entities/ana-ruiz/", "title": "Ana Ruiz", "text": "Mayor of Harbourville"},
+    ]
+
+
+def test_a_dirty_rebuild_skips_generated_pages_whose_text_did_not_change(tmp_path: Path) -> None:
+    page = GeneratedFile("claims/a.md", src_dir=None, dest_dir=str(tmp_path), use_directory_urls=True)
+    page.content = "# A"
+    page.changed = False
+    assert page.is_modified()  # never written: it must be built
+    Path(page.abs_dest_path).parent.mkdir(parents=True)
+    Path(page.abs_dest_path).write_text("<h1>A</h1>", encoding="utf-8")
+    assert not page.is_modified()
+    page.changed = True
+    assert page.is_modified()
+
+
+def test_a_dirty_rebuild_keeps_the_entries_of_pages_it_did_not_rebuild(tmp_path: Path) -> None:
+    _, index, _ = check_dossier(str(ROOT / "tests" / "example" / "claims"))
+    path = tmp_path / "search_index.json"
+    first = [{"location": "entities/ana-ruiz/", "title": "Ana Ruiz", "text": "Mayor"}]
+    path.write_text(json.dumps({"config": {}, "docs": first}), encoding="utf-8")
+    kept = compact_search_index(path, index)
+    # Material, keyed on the home page's location "", dropped every earlier entry:
+    rebuilt = [{"location": "", "title": "Claims dossier", "text": "Home"}]
+    path.write_text(json.dumps({"config": {}, "docs": rebuilt}), encoding="utf-8")
+    compact_search_index(path, index, kept)
+    docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    assert [d["location"] for d in docs] == ["entities/ana-ruiz/", ""]
