@@ -7,15 +7,16 @@ source: never fetched), and the table says which rate was used.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
-from .charts import paired_bar_chart
+from .charts import RATING_COLOURS, Bar, bar_chart, paired_bar_chart
 from .crossref import Index
 from .markup import front_matter, md_cell, md_text
 from .model import Claim, Figure
 from .paths import CLAIMS_CSV, FIGURES, claim_page, figure_chart, link, source_page
 from .problems import plural
-from .render_common import badge, claims_in_article_order
+from .render_common import RATING_LABELS, badge, claims_in_article_order
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,13 @@ def _group_section(index: Index, unit: str, rows: list[Row]) -> tuple[str, str]:
     csv = f"[claims.csv]({link(FIGURES, CLAIMS_CSV)})"
     more = f"\n\n{plural(rest, 'more figure')} in this unit: every figure is in {csv}." if rest > 0 else ""
     return f"## {md_text(unit_label(unit))} {{#unit-{slug}}}\n\n{chart}\n\n{table}{more}\n", svg
+
+
+def verdict_chart(index: Index) -> str:
+    """The home page's chart: how many claims have each verdict (the table beside it has the numbers)."""
+    counts: Counter[str] = Counter(c.verdict.rating for c in index.claims.values())
+    bars = [Bar(RATING_LABELS[r], counts[r], RATING_COLOURS[r]) for r in RATING_LABELS if counts[r]]
+    return bar_chart(bars, "Claims")
 
 
 def render_figures(index: Index) -> tuple[str, dict[str, str]]:

@@ -17,6 +17,7 @@ from .paths import (
     CLAIMS_JSON,
     HOME,
     METHODOLOGY,
+    VERDICT_CHART,
     article_page,
     claims_listing_page,
     link,
@@ -47,7 +48,7 @@ def render_home(index: Index) -> str:
     """
     articles = list(index.articles.values())
     parts = [
-        front_matter({"title": SITE_TITLE, "hide": ["navigation"]}),
+        front_matter({"title": "Home", "hide": ["navigation"]}),  # the theme appends the site name
         f"# {SITE_TITLE} {{#home}}\n",
         "We take a news article apart claim by claim, check each one against the evidence, "
         "and show our working: every figure, quote and statement, its verdict, and the sources behind it.\n",
@@ -114,8 +115,10 @@ def _counts(index: Index) -> str:
     kinds: Counter[str] = Counter(c.kind for c in index.claims.values())
     verdict_rows = "\n".join(f"| {badge(r)} | {ratings[r]} |" for r in RATING_LABELS if ratings[r])
     kind_rows = "\n".join(f"| {KIND_LABELS[k]} | {kinds[k]} |" for k in KIND_LABELS if kinds[k])
+    chart = f"![Bar chart of the claims by verdict; the table below gives the numbers]({link(HOME, VERDICT_CHART)})"
     return (
         f"## {len(index.claims)} claims {{#counts}}\n\n"
+        f"{chart}{{.dossier-chart}}\n\n"
         f"| Verdict | Claims |\n|---|---|\n{verdict_rows}\n\n| Kind | Claims |\n|---|---|\n{kind_rows}\n"
     )
 

@@ -44,8 +44,12 @@ def claim_entry(index: Index, claim: Claim) -> dict[str, Any]:
         "title": escape(" ".join(claim.claim.split()), quote=False),
         "text": escape(" ".join(" ".join(lines).split()), quote=False),
     }
-    if claim.topics:
-        entry["tags"] = list(claim.topics)
+    # Tags weigh most in the theme's ranking: the names a reader types ("Ericsson", "New Deal")
+    # lift the claims about them above pages that merely mention the words. Escaped: the theme
+    # shows search results as HTML.
+    tags = [*claim.topics, *(escape(name, quote=False) for name in names)]
+    if tags:
+        entry["tags"] = tags
     return entry
 
 

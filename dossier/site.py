@@ -14,7 +14,7 @@ from .problems import DossierError
 from .render_article import render_article_page, render_articles_index
 from .render_claim import render_claim_page
 from .render_common import claims_in_article_order
-from .render_figures import render_figures
+from .render_figures import render_figures, verdict_chart
 from .render_home import render_claims_listings, render_home
 from .render_records import (
     all_topics,
@@ -59,6 +59,7 @@ def render_site(index: Index, site_url: str | None = None) -> dict[str, Rendered
     add(paths.CLAIMS_CSV, claims_csv(index))
     for timeline_path, text in render_timeline(index).items():
         add(timeline_path, text)
+    add(paths.VERDICT_CHART, verdict_chart(index))
     figures, charts = render_figures(index)
     add(paths.FIGURES, figures)
     for chart_path, svg in charts.items():

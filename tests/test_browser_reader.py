@@ -160,3 +160,26 @@ def test_claims_index_filters_and_sorts_in_the_page(chromium: Any, base_url: str
     page.wait_for_url(base_url + "claims/ferry-budget/")
     assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0
     context.close()
+
+
+@pytest.mark.parametrize(
+    "query, first",
+    [
+        ("Ana Ruiz", "The mayor called the new fleet the cleanest on the lake."),  # an entity's claim
+        ("12", "Harbourville will spend €12 million on four electric ferries by 2027."),  # a number without "€"
+    ],
+)
+def test_search_finds_claims_first_and_shows_their_verdict(
+    chromium: Any, base_url: str, query: str, first: str
+) -> None:
+    context = chromium.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    page.goto(base_url, wait_until="load")
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query, delay=20)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for()
+    title, _, text = results.first.inner_text().partition("\n")
+    assert title == first
+    assert text.split(" · ")[0].strip() in {"Supported", "Partly supported", "Unverified", "Opinion"}
+    context.close()

@@ -189,3 +189,16 @@ def test_large_dossiers_get_a_timeline_page_per_year_and_capped_figure_pages(mon
     page, _ = figures.render_figures(example_index())
     assert "1 more figure in this unit: every figure is in [claims.csv](claims.csv)." in page
     assert "Bar chart&#58; 1 figure in Passengers &#40;0 of them&#58; the largest gaps first&#41;" in page
+
+
+def test_home_page_charts_the_verdicts_beside_their_table() -> None:
+    pages = render_site(example_index())
+    home = pages["index.md"].text
+    assert home.startswith('---\ntitle: "Home"\n')  # the theme adds " - Claims dossier"
+    chart = (
+        "![Bar chart of the claims by verdict; the table below gives the numbers](charts/verdicts.svg){.dossier-chart}"
+    )
+    assert chart in home and "| Verdict | Claims |" in home.split(chart, 1)[1]
+    svg = pages["charts/verdicts.svg"].text
+    assert [label in svg for label in ("Supported", "Partly supported", "Unverified", "Opinion")] == [True] * 4
+    assert "Disputed" not in svg  # no bar for a verdict no claim has
