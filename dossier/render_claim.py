@@ -9,7 +9,7 @@ from .crossref import Index
 from .markup import front_matter, json_for_script, md_cell, md_paragraphs, md_text, safe_title
 from .model import Claim, Figure, Quote
 from .paths import article_page, claim_anchor, claim_page, entity_page, link, page_url, source_page, topic_page
-from .render_common import KIND_LABELS, RATING_LABELS, RATING_MEANINGS, badge, claim_link
+from .render_common import KIND_LABELS, RATING_LABELS, RATING_MEANINGS, badge, claim_link, topic_label
 from .render_provenance import external_original, first_appearance_json, first_appearance_section, source_credit
 from .spec import METHODS
 
@@ -25,7 +25,7 @@ def render_claim_page(
         front_matter(
             {
                 "title": safe_title(claim.claim),
-                "tags": list(claim.topics),
+                "tags": [topic_label(t) for t in claim.topics],
                 "description": preview_description(claim),
                 "verdict": RATING_LABELS[claim.verdict.rating],
             }
@@ -171,7 +171,9 @@ def _links_section(index: Index, claim: Claim, page: str) -> str:
         names = [f"[{md_text(index.entities[e].name)}]({link(page, entity_page(e))})" for e in claim.entities]
         parts.append("**Entities:** " + ", ".join(names))
     if claim.topics:
-        parts.append("**Topics:** " + ", ".join(f"[{t}]({link(page, topic_page(t))})" for t in claim.topics))
+        parts.append(
+            "**Topics:** " + ", ".join(f"[{topic_label(t)}]({link(page, topic_page(t))})" for t in claim.topics)
+        )
     if claim.related:
         related = [
             f"- {badge(index.claims[r].verdict.rating)} {claim_link(page, index.claims[r])}" for r in claim.related

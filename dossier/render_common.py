@@ -58,3 +58,13 @@ def claim_link(from_page: str, claim: Claim) -> str:
 def claim_list(from_page: str, claims: list[Claim]) -> str:
     """A bullet list of claims with their verdicts, one per line."""
     return "\n".join(f"- {badge(c.verdict.rating)} {claim_link(from_page, c)}" for c in claims) + "\n"
+
+
+def topic_label(topic: str) -> str:
+    """How a topic id reads: `tech-nationalism` -> `Tech nationalism`, `5g` -> `5G`, `ai` -> `AI`.
+
+    Short words and words with digits are abbreviations, so they are written in capitals.
+    """
+    words = topic.split("-")
+    shown = [w.upper() if len(w) <= 2 or any(c.isdigit() for c in w) else w for w in words]
+    return " ".join(shown)[:1].upper() + " ".join(shown)[1:]

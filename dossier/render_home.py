@@ -31,6 +31,7 @@ from .render_common import (
     badge,
     claim_link,
     claim_list,
+    topic_label,
 )
 from .render_provenance import findings_list, rewrite_tally
 
@@ -245,7 +246,7 @@ def claims_index_data(index: Index) -> str:
         "kinds": KIND_LABELS,
         "articles": [[a.id, a.title] for a in index.articles.values()],
         "entities": [[e.id, e.name] for e in index.entities.values()],
-        "topics": [[t, t] for t in order.by_topic],
+        "topics": [[t, topic_label(t)] for t in order.by_topic],
         "claims": rows,
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

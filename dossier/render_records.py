@@ -7,7 +7,8 @@ from .crossref import Index
 from .markup import external_link, front_matter, md_text, safe_title
 from .model import Entity, Source
 from .paths import ENTITIES, SOURCES, TOPICS, claim_page, entity_page, link, source_page, topic_page
-from .render_common import ENTITY_KIND_LABELS, NOT_SEARCHED, badge, claim_link, claim_list
+from .problems import plural
+from .render_common import ENTITY_KIND_LABELS, NOT_SEARCHED, badge, claim_link, claim_list, topic_label
 from .render_provenance import copy_notice, first_appearance_of, publisher_cell
 
 
@@ -85,8 +86,8 @@ def render_topic_page(index: Index, topic: str) -> str:
     """Markdown for `topics/<topic>.md`: the claims on one topic, in article order."""
     claims = backlinks(index).by_topic.get(topic, [])
     return (
-        front_matter({"title": f"Topic: {topic}", **NOT_SEARCHED})
-        + f"# Topic: {topic} {{#topic}}\n\n{len(claims)} claim{'s' * (len(claims) != 1)} on this topic.\n\n"
+        front_matter({"title": f"Topic: {topic_label(topic)}", **NOT_SEARCHED})
+        + f"# Topic: {topic_label(topic)} {{#topic}}\n\n{plural(len(claims), 'claim')} on this topic.\n\n"
         + claim_list(topic_page(topic), claims)
     )
 
@@ -96,7 +97,7 @@ def render_topics_index(index: Index) -> str:
     rows = []
     for topic, claims in backlinks(index).by_topic.items():
         count = len(claims)
-        rows.append(f"| [{topic}]({link(TOPICS, topic_page(topic))}) | {count} |")
+        rows.append(f"| [{topic_label(topic)}]({link(TOPICS, topic_page(topic))}) | {count} |")
     table = "| Topic | Claims |\n|---|---|\n" + "\n".join(rows) + "\n" if rows else "No topics yet.\n"
     return front_matter({"title": "Topics", **NOT_SEARCHED}) + "# Topics {#topics}\n\n" + table
 

@@ -202,3 +202,13 @@ def test_home_page_charts_the_verdicts_beside_their_table() -> None:
     svg = pages["charts/verdicts.svg"].text
     assert [label in svg for label in ("Supported", "Partly supported", "Unverified", "Opinion")] == [True] * 4
     assert "Disputed" not in svg  # no bar for a verdict no claim has
+
+
+@pytest.mark.parametrize(
+    "topic, label",
+    [("5g", "5G"), ("ai", "AI"), ("tech-nationalism", "Tech nationalism"), ("us-china", "US china"), ("rail", "Rail")],
+)
+def test_topics_read_as_names_not_ids(topic: str, label: str) -> None:
+    from dossier.render_common import topic_label
+
+    assert topic_label(topic) == label
