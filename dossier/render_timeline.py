@@ -84,9 +84,12 @@ def render_timeline(index: Index) -> dict[str, str]:
         for year, count in years.items()
     )
     pages = {TIMELINE: _page(TIMELINE, "Timeline", _INTRO, "One page per year:\n\n" + listing + "\n")}
-    for year in years:
+    by_year: dict[str, list[Event]] = {}
+    # Every year page sits in the same folder, so one set of links serves them all.
+    for event in timeline_events(index, timeline_year_page("0000")):
+        by_year.setdefault(event.date[:4], []).append(event)
+    for year, in_year in by_year.items():
         page = timeline_year_page(year)
-        in_year = [e for e in timeline_events(index, page) if e.date[:4] == year]
         back = f"[All years]({link(page, TIMELINE)})\n\n"
         pages[page] = _page(page, f"Timeline: {year}", back, _table(page, in_year))
     return pages
