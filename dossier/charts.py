@@ -89,6 +89,7 @@ def _bar_chart(bars: list[Bar], axis_label: str) -> str:
         axes.bar_label(drawn, labels=[_short(b.value) for b in bars], padding=3)
         axes.set_yticks(positions, [b.label for b in bars])
         axes.set_xlabel(axis_label)
+        axes.xaxis.set_major_formatter(lambda value, _: _short(value))  # "1.5 tn", not "1.5" and "1e12"
         axes.margins(x=0.15)
         return _svg(figure)
 
@@ -115,8 +116,9 @@ def _paired_bar_chart(labels: list[str], stated: list[float], checked: list[floa
             axes.bar_label(drawn, labels=[_short(v) for _, v in pairs], padding=3)
         axes.set_yticks(positions, labels)
         axes.set_xlabel(axis_label)
+        axes.xaxis.set_major_formatter(lambda value, _: _short(value))  # "1.5 tn", not "1.5" and "1e12"
         axes.margins(x=0.2)
-        axes.legend(loc="lower right", frameon=False)
+        axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)  # beside the bars, never over them
         return _svg(figure)
 
 
