@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import spec as s
-from .characters import IN_LINE, IN_TEXT, find_in_source, name_character
+from .characters import IN_LINE, IN_TEXT, find_in_source, name_character, search_forbidden
 from .model import FieldPath
 from .problems import quote_text, with_article
 from .templates import PLACEHOLDERS
@@ -96,7 +96,7 @@ class _Walker:
         """Report a forbidden character or a template placeholder in a string value; True if clean."""
         # Multi-line text may hold tabs; line breaks in one-line text get their own message later.
         forbidden = IN_TEXT if isinstance(ftype, s.Text) and not ftype.one_line else IN_LINE
-        bad = forbidden.search(value)
+        bad = search_forbidden(forbidden, value)
         if bad is not None:
             source = getattr(node, "source", None)
             found = find_in_source(source, node.style == '"', forbidden) if source else None

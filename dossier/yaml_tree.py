@@ -26,7 +26,7 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .characters import RAW, name_character
+from .characters import RAW, name_character, search_forbidden
 from .problems import Problem
 from .yaml_errors import syntax_problem
 from .yaml_scalars import TAG, resolve_plain
@@ -122,6 +122,8 @@ def compose_record(data: bytes) -> tuple[Node | None, list[Located]]:
 def find_raw_characters(text: str) -> list[Located]:
     """Every control, invisible or bidirectional character in a file (the first ten, then a count)."""
     found: list[Located] = []
+    if search_forbidden(RAW, text) is None:  # the usual case, answered without the large class
+        return found
     for count, match in enumerate(RAW.finditer(text)):
         line = text.count("\n", 0, match.start()) + 1
         col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
