@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -119,25 +119,11 @@ def _print_named_first(
     def in_named(problem: Problem) -> bool:
         return os.path.relpath(problem.path, claims_dir).replace(os.sep, "/") in named
 
-    everything = [*problems, *warnings]
-    mine = [p for p in everything if in_named(p)]
-    elsewhere = [p for p in everything if not in_named(p)]
-    if output_format == "github":
-        for problem in everything:
-            print(format_github(problem), file=out)
-    for problem in mine:
-        print(terminal_line(str(problem)), file=out)
-    if elsewhere:
-        print("elsewhere in the dossier:", file=out)
-        for problem in elsewhere:
-            print(terminal_line(str(problem)), file=out)
-    if problems:
-        also = f", and {plural(len(warnings), 'warning')}" if warnings else ""
-        errors_in_named = sum(1 for p in problems if in_named(p))
-        where = (
-            f"{errors_in_named} in the {plural(len(named), 'file')} named, {len(problems) - errors_in_named} elsewhere"
-        )
-        print(f"{summarize_problems(problems)}{also}: {where}", file=out)
+    errors_in_named = sum(1 for p in problems if in_named(p))
+    where = (
+        f": {errors_in_named} in the {plural(len(named), 'file')} named, {len(problems) - errors_in_named} elsewhere"
+    )
+    print_problems(problems, output_format, out, warnings, first=in_named, where=where)
 
 
 def _inside(claims_dir: str, files: Sequence[str]) -> frozenset[str]:
@@ -154,21 +140,35 @@ def _inside(claims_dir: str, files: Sequence[str]) -> frozenset[str]:
     return frozenset(inside)
 
 
-def print_problems(problems: list[Problem], output_format: str, out: TextIO, warnings: Sequence[Problem] = ()) -> None:
+def print_problems(
+    problems: list[Problem],
+    output_format: str,
+    out: TextIO,
+    warnings: Sequence[Problem] = (),
+    first: Callable[[Problem], bool] | None = None,
+    where: str = "",
+) -> None:
     """Errors, then warnings, one per line; GitHub annotations first when asked, then the plain list.
 
-    Every line is terminal-safe, so only our own annotations can start a workflow command.
-    With no errors, nothing but the warnings is printed (the caller prints the `ok:` line).
+    With `first`, the problems it picks come first and the rest follow under a heading. Every
+    line is terminal-safe, so only our own annotations can start a workflow command. With no
+    errors, nothing but the warnings is printed (the caller prints the `ok:` line).
     """
     everything = [*problems, *warnings]
     if output_format == "github":
         for problem in everything:
             print(format_github(problem), file=out)
-    for problem in everything:
+    picked = [p for p in everything if first is None or first(p)]
+    rest = [p for p in everything if first is not None and not first(p)]
+    for problem in picked:
         print(terminal_line(str(problem)), file=out)
+    if rest:
+        print("elsewhere in the dossier:", file=out)
+        for problem in rest:
+            print(terminal_line(str(problem)), file=out)
     if problems:
         also = f", and {plural(len(warnings), 'warning')}" if warnings else ""
-        print(summarize_problems(problems) + also, file=out)
+        print(summarize_problems(problems) + also + where, file=out)
 
 
 def run_render(claims_dir: str, folder: Path, out: TextIO) -> int:
