@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -145,10 +146,15 @@ def test_backlinks_are_complete(any_site: Path) -> None:
     assert claim_links(any_site / "topics" / "transport" / "index.html") == {"ferry-budget", "ferry-capacity"}
 
 
-def test_claim_review_json_ld(any_site: Path) -> None:
-    page = read_page(any_site / "claims" / "ferry-capacity" / "index.html")
+def claim_review(site: Path, claim_id: str) -> Any:
+    """The one JSON-LD block of a built claim page, parsed."""
+    page = read_page(site / "claims" / claim_id / "index.html")
     (block,) = [s for s in page.scripts if s.get("type") == "application/ld+json"]
-    data = json.loads(block["text"])
+    return json.loads(block["text"])
+
+
+def test_claim_review_json_ld(any_site: Path) -> None:
+    data = claim_review(any_site, "ferry-capacity")
     assert data == {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -180,13 +186,9 @@ def test_claim_review_json_ld(any_site: Path) -> None:
 
 
 def test_claim_review_first_appearance_of_the_articles_own_words_is_the_article(site: Path) -> None:
-    page = read_page(site / "claims" / "council-announced" / "index.html")
-    (block,) = [s for s in page.scripts if s.get("type") == "application/ld+json"]
-    reviewed = json.loads(block["text"])["itemReviewed"]
+    reviewed = claim_review(site, "council-announced")["itemReviewed"]
     assert reviewed["firstAppearance"] == reviewed["appearance"]
-    budget = read_page(site / "claims" / "ferry-budget" / "index.html")
-    (block,) = [s for s in budget.scripts if s.get("type") == "application/ld+json"]
-    assert json.loads(block["text"])["itemReviewed"]["firstAppearance"] == {
+    assert claim_review(site, "ferry-budget")["itemReviewed"]["firstAppearance"] == {
         "@type": "CreativeWork",
         "url": "https://example.org/council/minutes-2024-03-04",
         "headline": "Minutes of the council meeting of 4 March 2024",
