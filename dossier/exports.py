@@ -40,11 +40,24 @@ CSV_COLUMNS = [
 
 def _plain(value: Any) -> Any:
     """A record as JSON-ready data: nested records expanded, tuples as lists, origins left out."""
-    if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "origin"}
+    names = _exported_fields(type(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
     if isinstance(value, tuple):
         return [_plain(item) for item in value]
     return value
+
+
+def _exported_fields(kind: type) -> tuple[str, ...] | None:
+    """A record class's field names but its origin, or None for anything that is not a record."""
+    if kind not in _EXPORTED_FIELDS:
+        is_record = dataclasses.is_dataclass(kind)
+        names = tuple(f.name for f in dataclasses.fields(kind) if f.name != "origin") if is_record else None
+        _EXPORTED_FIELDS[kind] = names
+    return _EXPORTED_FIELDS[kind]
+
+
+_EXPORTED_FIELDS: dict[type, tuple[str, ...] | None] = {}  # by class: asked about once per value
 
 
 def claims_json(index: Index) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 HOME = "index.md"
 ARTICLES = "articles/index.md"
 CLAIMS = "claims/index.md"
@@ -69,15 +71,20 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
     the source page's folder to the folders both share, then the rest of the target: the same
     as `os.path.relpath`, without its filesystem-path work on each of the site's many links.
     """
-    start = from_page.split("/")[:-1]
-    parts = to_page.split("/")
+    target = _folder_to_folder(from_page.rpartition("/")[0], to_page.rpartition("/")[0]) + to_page.rpartition("/")[2]
+    return f"{target}#{anchor}" if anchor else target
+
+
+@functools.lru_cache(maxsize=1024)  # a site has a handful of folders, and links between them by the hundred thousand
+def _folder_to_folder(start: str, end: str) -> str:
+    """The relative path from folder `start` to folder `end`, ending in "/" unless it is empty."""
+    mine, theirs = start.split("/") if start else [], end.split("/") if end else []
     shared = 0
-    for mine, theirs in zip(start, parts[:-1], strict=False):
-        if mine != theirs:
+    for a, b in zip(mine, theirs, strict=False):
+        if a != b:
             break
         shared += 1
-    target = "../" * (len(start) - shared) + "/".join(parts[shared:])
-    return f"{target}#{anchor}" if anchor else target
+    return "../" * (len(mine) - shared) + "".join(f"{part}/" for part in theirs[shared:])
 
 
 def page_url(page: str) -> str:

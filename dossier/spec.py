@@ -7,7 +7,9 @@ one file (references, excerpt anchoring) live in `crossref.py`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 RecordKind = Literal["claim", "article", "source", "entity"]
@@ -27,6 +29,10 @@ class Text:
     pattern: str | None = None
     hint: str = ""
 
+    @cached_property
+    def compiled(self) -> re.Pattern[str] | None:
+        return re.compile(self.pattern) if self.pattern is not None else None
+
 
 @dataclass(frozen=True)
 class Ref:
@@ -41,7 +47,7 @@ class Choice:
 
     options: tuple[tuple[str, str], ...]
 
-    @property
+    @cached_property
     def values(self) -> tuple[str, ...]:
         return tuple(value for value, _ in self.options)
 
@@ -105,7 +111,11 @@ class Obj:
     conditions: tuple[Condition, ...] = ()
 
     def get(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
+        return self.by_name.get(name)
+
+    @cached_property
+    def by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
 
 
 FieldType = Text | Ref | Choice | Number | Count | Date | Url | ListOf | Obj | Unit

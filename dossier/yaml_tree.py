@@ -29,6 +29,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .characters import RAW, name_character, search_forbidden
 from .problems import Problem
 from .yaml_errors import syntax_problem
+from .yaml_fast import compose_fast
 from .yaml_scalars import TAG, resolve_plain
 
 MAX_FILE_BYTES = 1_000_000
@@ -93,8 +94,12 @@ def decode_utf8(data: bytes) -> tuple[str | None, Located | None]:
     return text.removeprefix("\ufeff"), None
 
 
-def compose_record(data: bytes) -> tuple[Node | None, list[Located]]:
-    """Compose one YAML document from a file's bytes; return its root node and what was wrong."""
+def compose_record(data: bytes, quick: bool = True) -> tuple[Node | None, list[Located]]:
+    """Compose one YAML document from a file's bytes; return its root node and what was wrong.
+
+    `quick` lets libyaml compose a plain file in C (`yaml_fast.py`); its nodes carry no source
+    text, so a caller that finds a problem in them reads the file again with `quick=False`.
+    """
     if len(data) > MAX_FILE_BYTES:
         return None, [Located(1, 1, f"file is too large (over {MAX_FILE_BYTES:,} bytes); a record is far smaller")]
     text, bad_bytes = decode_utf8(data)
@@ -103,6 +108,9 @@ def compose_record(data: bytes) -> tuple[Node | None, list[Located]]:
     bad_characters = find_raw_characters(text)
     if bad_characters:
         return None, bad_characters
+    root = compose_fast(text, MAX_NODES) if quick else None
+    if root is not None:
+        return root, []
     composer = _Composer(_Loader(text), text)
     try:
         root = composer.run()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import html
 import json
+import random
 from urllib.parse import unquote
 
 import pytest
 import yaml
 
 from dossier.markup import (
+    _PLAIN_FRONT_MATTER,
     external_link,
     front_matter,
     front_matter_error,
@@ -132,6 +134,40 @@ def test_front_matter_stays_valid_with_any_character(hidden: str) -> None:
     assert front_matter_error(page) is None
     # MkDocs reads front matter with libyaml, which refuses JSON's surrogate pairs for 🚢.
     assert yaml.load(page.split("---\n")[1], Loader=yaml.CSafeLoader) == {"title": title, "tags": [hidden]}
+
+
+# Every kind of character the writer must escape: controls, DEL, C1, separators, surrogate
+# halves, noncharacters, astral ones, the last code point, and plain ASCII around them.
+_HARD = [0, 0x1F, 0x7F, 0x85, 0xA0, 0xE9, 0x2028, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0xFFFE, 0x1F6A2, 0xE0041, 0x10FFFF]
+_POOL = [chr(c) for c in (*range(0x20, 0x7F), *_HARD)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_front_matter_proven_without_a_parse_is_what_libyaml_reads(seed: int) -> None:
+    """`front_matter_error` skips libyaml for blocks of a shape libyaml always reads; hold it to that."""
+    rng = random.Random(seed)
+    shapes = {True: 0, False: 0}
+    for _ in range(400):
+        text = "".join(rng.choice(_POOL) for _ in range(rng.randint(0, 10)))
+        values = {"title": text, "tags": [text, "x"], "count": rng.randint(-3, 3), "flag": None}
+        block = front_matter(values).split("---\n")[1]
+        proven = _PLAIN_FRONT_MATTER.fullmatch(block) is not None
+        shapes[proven] += 1
+        if proven:
+            assert yaml.load(block, Loader=yaml.CSafeLoader) == values
+        else:  # only the surrogate halves fall outside the shape, and libyaml refuses those
+            assert any(0xD800 <= ord(c) <= 0xDFFF for c in text)
+            with pytest.raises(yaml.YAMLError):
+                yaml.load(block, Loader=yaml.CSafeLoader)
+    assert shapes[True] > 100 and shapes[False] > 10
+
+
+@pytest.mark.parametrize(
+    "block",
+    ['title: "\\ud83d\\udea2"\n', 'title: "\\U00110000"\n', "title: plain\n", 'title: "a\x7f"\n', '- "a"\n'],
+)
+def test_front_matter_outside_the_proven_shape_goes_to_libyaml(block: str) -> None:
+    assert _PLAIN_FRONT_MATTER.fullmatch(block) is None
 
 
 def test_a_lone_surrogate_in_front_matter_is_reported() -> None:
