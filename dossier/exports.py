@@ -38,26 +38,18 @@ CSV_COLUMNS = [
 ]
 
 
-def _plain(value: Any) -> Any:
-    """A record as JSON-ready data: nested records expanded, tuples as lists, origins left out."""
-    names = _exported_fields(type(value))
-    if names is not None:
-        return {name: _plain(getattr(value, name)) for name in names}
-    if isinstance(value, tuple):
-        return [_plain(item) for item in value]
-    return value
-
-
-def _exported_fields(kind: type) -> tuple[str, ...] | None:
-    """A record class's field names but its origin, or None for anything that is not a record."""
+def _fields(record: Any) -> dict[str, Any]:
+    """A record's fields but its origin, for the JSON encoder: nested records come back here
+    (as `default`) and tuples become lists, both inside the C encoder."""
+    kind = type(record)
     if kind not in _EXPORTED_FIELDS:
-        is_record = dataclasses.is_dataclass(kind)
-        names = tuple(f.name for f in dataclasses.fields(kind) if f.name != "origin") if is_record else None
-        _EXPORTED_FIELDS[kind] = names
-    return _EXPORTED_FIELDS[kind]
+        if not dataclasses.is_dataclass(kind):
+            raise TypeError(f"{kind.__name__} is not a record")
+        _EXPORTED_FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind) if f.name != "origin")
+    return {name: getattr(record, name) for name in _EXPORTED_FIELDS[kind]}
 
 
-_EXPORTED_FIELDS: dict[type, tuple[str, ...] | None] = {}  # by class: asked about once per value
+_EXPORTED_FIELDS: dict[type, tuple[str, ...]] = {}  # by record class, worked out once
 
 
 def claims_json(index: Index) -> str:
@@ -66,14 +58,14 @@ def claims_json(index: Index) -> str:
     for claim in claims_in_article_order(index):
         anchor = index.anchors[claim.id]
         claims.append(
-            _plain(claim) | {"position": {"paragraph": anchor.paragraph + 1, "start": anchor.start, "end": anchor.end}}
+            _fields(claim) | {"position": {"paragraph": anchor.paragraph + 1, "start": anchor.start, "end": anchor.end}}
         )
     data = {
         "format_version": FORMAT_VERSION,
-        "articles": [_plain(a) for a in index.articles.values()],
+        "articles": [_fields(a) for a in index.articles.values()],
         "claims": claims,
-        "sources": [_plain(s) for s in index.sources.values()],
-        "entities": [_plain(e) for e in index.entities.values()],
+        "sources": [_fields(s) for s in index.sources.values()],
+        "entities": [_fields(e) for e in index.entities.values()],
     }
     return _one_record_per_line(data)
 
@@ -83,7 +75,7 @@ def _one_record_per_line(data: dict[str, Any]) -> str:
     written by the C encoder, where any `indent` makes `json` use its pure-Python one."""
 
     def dump(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
+        return json.dumps(value, ensure_ascii=False, default=_fields)
 
     fields = []
     for key, value in data.items():

@@ -56,6 +56,7 @@ def md_cell(text: str) -> str:
     return md_text(text.strip()) or " "
 
 
+@functools.lru_cache(maxsize=1 << 14)  # each source's address is linked from every claim citing it
 def safe_href(url: str) -> str | None:
     """An http(s) URL made inert for an `href` inside Markdown, or None if it is not well formed.
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from .backlinks import backlinks
 from .crossref import Index
 from .markup import md_text
@@ -60,6 +62,7 @@ def claim_list(from_page: str, claims: list[Claim]) -> str:
     return "\n".join(f"- {badge(c.verdict.rating)} {claim_link(from_page, c)}" for c in claims) + "\n"
 
 
+@functools.lru_cache(maxsize=4096)  # a dossier has a few dozen topics, named on most pages
 def topic_label(topic: str) -> str:
     """How a topic id reads: `tech-nationalism` -> `Tech nationalism`, `5g` -> `5G`, `ai` -> `AI`.
 
