@@ -10,9 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .engines import ENGINES, build_with_zensical
+from .engines import ENGINES
 from .fields import text_problem
-from .json_schema import schema_files
 from .pipeline import check_dossier, check_with_warnings, count_records
 from .problems import (
     DossierError,
@@ -22,9 +21,7 @@ from .problems import (
     summarize_problems,
     terminal_line,
 )
-from .site import render_site, write_site
 from .spec import FOLDERS, RecordKind, Ref
-from .templates import render_template
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: not the user's doing
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,8 +176,10 @@ def run_render(claims_dir: str, folder: Path, out: TextIO) -> int:
     if problems:
         print_problems(problems, "text", out)
         return 1
-    pages = render_site(index)
     from .atomic_folder import replacing_folder  # only here: POSIX-only, and `check` must run anywhere
+    from .site import render_site, write_site  # only here, like every module `check` does not need
+
+    pages = render_site(index)
 
     with replacing_folder(folder) as fresh:
         # Checked again under the lock: another render may have filled the folder meanwhile.
@@ -198,6 +197,8 @@ def run_build(claims_dir: str, site_dir: str | None, out: TextIO, offline: bool 
         print_problems(problems, "text", out)
         return 1
     if engine == "zensical":
+        from .engines import build_with_zensical
+
         site = build_with_zensical(ROOT, index, site_dir or str(ROOT / "site"))
         print(terminal_line(f"built the site in {site} with Zensical"), file=out)
         return 0
@@ -224,6 +225,8 @@ def run_new(kind: RecordKind, record_id: str, article: str | None, claims_dir: s
         articles = sorted(p.stem for p in (root / "articles").glob("*.yaml"))
         article = articles[0] if len(articles) == 1 else None
     path = root / FOLDERS[kind] / f"{record_id}.yaml"
+    from .templates import render_template
+
     try:
         with path.open("x", encoding="utf-8", newline="\n") as file:
             file.write(render_template(kind, record_id, article))
@@ -234,6 +237,8 @@ def run_new(kind: RecordKind, record_id: str, article: str | None, claims_dir: s
 
 
 def run_schema(folder: Path, out: TextIO) -> int:
+    from .json_schema import schema_files
+
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in schema_files().items():
         (folder / name).write_text(text, encoding="utf-8", newline="\n")

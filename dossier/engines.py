@@ -17,7 +17,6 @@ from pathlib import Path
 
 from .crossref import Index
 from .problems import DossierError
-from .site import render_site, write_site
 
 ENGINES = ("mkdocs", "zensical")
 
@@ -43,6 +42,8 @@ def engine_config(mkdocs_yml: Path, docs_dir: str, site_dir: str) -> str:
 
 def prepare_docs(root: Path, pages_dir: Path, index: Index) -> None:
     """Write every page MkDocs would see into `pages_dir` (new or empty)."""
+    from .site import render_site, write_site  # here: `check` imports this module for ENGINES alone
+
     write_site(render_site(index), pages_dir)
     for path in sorted((root / "docs").rglob("*")):
         if path.is_file():

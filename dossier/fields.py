@@ -196,7 +196,7 @@ class _Walker:
                 )
                 continue
             seen[name] = key_node.start_mark.line + 1
-            declared = obj.get(name)
+            declared = obj.by_name.get(name)
             if declared is None:
                 self.report(key_node, path, _unknown_field(name, obj))
                 continue
@@ -209,10 +209,10 @@ class _Walker:
     def check_presence(
         self, node: Node, obj: s.Obj, path: FieldPath, values: dict[str, Any], seen: dict[str, int]
     ) -> None:
-        for declared in obj.fields:
-            if declared.required and declared.name not in seen:
+        for declared in obj.required:
+            if declared.name not in seen:
                 self.report(node, path, f"missing required field {quote_text(declared.name)}")
-            elif declared.required and values.get(declared.name) == []:
+            elif values.get(declared.name) == []:
                 self.report_field((*path, declared.name), "must list at least one item")
         for cond in obj.conditions:
             decider = _lookup(values, cond.when)

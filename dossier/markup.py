@@ -33,16 +33,25 @@ def _reference(match: re.Match[str]) -> str:
     return _REFERENCES[match.group()]
 
 
-@functools.lru_cache(maxsize=1 << 16)  # names and titles recur on many pages: about 3 calls in 4 are repeats
 def md_text(text: str) -> str:
     """Inline text, shown exactly as written; line breaks and tabs become spaces.
 
     Leading spaces become references too: text that starts a line with four spaces would
     otherwise be read as a code block.
     """
+    # Names, titles and claims recur on many pages (about three calls in four at 10,000 claims);
+    # long text (conclusions, notes) seldom does, and would only fill the cache.
+    return _md_text_cached(text) if len(text) <= _CACHED_LENGTH else _md_text(text)
+
+
+def _md_text(text: str) -> str:
     inline = _LINE_BREAKS.sub(" ", _ACTIVE_CHAR.sub(_reference, text))
     body = inline.lstrip(" ")
     return "&#32;" * (len(inline) - len(body)) + body
+
+
+_CACHED_LENGTH = 160
+_md_text_cached = functools.lru_cache(maxsize=1 << 15)(_md_text)
 
 
 def md_paragraphs(text: str) -> str:

@@ -117,6 +117,10 @@ class Obj:
     def by_name(self) -> dict[str, Field]:
         return {f.name: f for f in self.fields}
 
+    @cached_property
+    def required(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.required)
+
 
 FieldType = Text | Ref | Choice | Number | Count | Date | Url | ListOf | Obj | Unit
 

@@ -50,8 +50,13 @@ def compose_fast(text: str, max_nodes: int) -> Node | None:
     return root
 
 
-class _CoreComposer(yaml.CSafeLoader):
-    """libyaml's composer, with YAML 1.2 core-schema tags and a count of the values it makes."""
+# PyYAML's C parser class, when PyYAML was built with libyaml (its wheels are).
+_CParser: Any = vars(yaml.cyaml)["CParser"] if yaml.__with_libyaml__ else object
+
+
+class _CoreComposer(_CParser):
+    """libyaml's composer alone (no PyYAML constructor or resolver), with YAML 1.2 core-schema
+    tags and a count of the values it makes."""
 
     def __init__(self, text: str, max_nodes: int) -> None:
         super().__init__(text)
@@ -65,3 +70,10 @@ class _CoreComposer(yaml.CSafeLoader):
         if kind is ScalarNode:
             return resolve_plain(value) if implicit[0] else _STR
         return _SEQ if kind is SequenceNode else _MAP
+
+    # The composer reports each step down and back up the tree, for PyYAML's path resolvers.
+    def descend_resolver(self, parent: Any, index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass

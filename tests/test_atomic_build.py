@@ -128,7 +128,7 @@ def test_render_writes_beside_then_renames(tmp_path: Path, monkeypatch: pytest.M
 
     from dossier.site import write_site
 
-    monkeypatch.setattr("dossier.cli.write_site", spy)
+    monkeypatch.setattr("dossier.site.write_site", spy)
     assert main(["render", "--claims", str(EXAMPLE), "--out", str(out)], out=io.StringIO()) == 0
     assert seen[0].parent == tmp_path and seen[0].name.startswith(".pages.new-")
     assert (out / "claims" / "ferry-budget.md").is_file()
@@ -140,7 +140,7 @@ def test_a_failed_render_leaves_nothing_behind(tmp_path: Path, monkeypatch: pyte
         (folder / "half.md").write_text("half", encoding="utf-8")
         raise DossierError("disk full")
 
-    monkeypatch.setattr("dossier.cli.write_site", fail)
+    monkeypatch.setattr("dossier.site.write_site", fail)
     assert main(["render", "--claims", str(EXAMPLE), "--out", str(tmp_path / "pages")], err=io.StringIO()) == 1
     assert sorted(os.listdir(tmp_path)) == [".pages.lock"]
 
