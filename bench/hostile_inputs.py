@@ -92,10 +92,12 @@ CHILD = """
 import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from dossier.loader import load_record
+from dossier.loader import parse_record_bytes, read_record_file
 total = 0
 for name in sys.argv[2:]:
-    total += len(load_record("claim", Path(name), name, Path(name).name)[1])
+    path = Path(name)
+    data = read_record_file(path)
+    total += 1 if isinstance(data, str) else len(parse_record_bytes("claim", path, data, name, path.name)[1])
 print(total)
 """
 

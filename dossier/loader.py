@@ -14,6 +14,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from .fields import Checked, check_record, file_hides_nothing
+from .load_worker import Job, Result, parse_all
 from .model import Article, Claim, Entity, Origin, Record, RecordKind, Source
 from .problems import DossierError, Problem, quote_text, with_article
 from .records import build_record
@@ -50,7 +51,7 @@ def load_dossier(claims_dir: str, only: frozenset[str] | None = None) -> tuple[D
     if only is not None:
         problems = [p for p in problems if os.path.relpath(p.path, claims_dir) in only]
     records: dict[str, list[Record]] = {kind: [] for kind in SPECS}
-    with _no_cycle_collection():
+    with no_cycle_collection():
         _load_files(claims_dir, found, only, records, problems)
     present = {kind: frozenset(Path(rel).stem for rel, _ in files) for kind, files in found.items()}
     by_id = {kind: tuple(sorted(items, key=lambda r: r.id)) for kind, items in records.items()}
@@ -65,19 +66,42 @@ def _load_files(
     records: dict[str, list[Record]],
     problems: list[Problem],
 ) -> None:
-    for kind, files in found.items():
-        for relative, path in files:
-            if only is not None and relative not in only and kind != "article":
-                continue
-            record, file_problems = load_record(kind, path, os.path.join(claims_dir, relative), relative)
-            if only is None or relative in only:
-                problems += file_problems
-            if record is not None:
-                records[kind].append(record)
+    wanted = [
+        (kind, relative, path)
+        for kind, files in found.items()
+        for relative, path in files
+        if only is None or relative in only or kind == "article"
+    ]
+    # Read every file; one unchanged since the last check (`mkdocs serve`) keeps its result.
+    results: list[Result | None] = []
+    jobs: list[Job] = []
+    for kind, relative, path in wanted:
+        shown = os.path.join(claims_dir, relative)
+        data = read_record_file(path)
+        last = _loaded.get((kind, shown, relative))
+        if isinstance(data, str):
+            results.append((None, [Problem(shown, 1, 1, data)]))
+        elif last is not None and last[0] == data:
+            results.append((last[1], list(last[2])))
+        else:
+            results.append(None)
+            jobs.append((kind, path, data, shown, relative))
+    # Parse the rest (on two cores when there are thousands: load_worker.py).
+    fresh = zip(jobs, parse_all(jobs, parse_record_bytes), strict=True)
+    for (kind, relative, _), result in zip(wanted, results, strict=True):
+        if result is None:
+            (_, _, data, shown, _), result = next(fresh)
+            if result[0] is not None:  # files with problems are read afresh each time
+                _loaded[(kind, shown, relative)] = (data, *result)
+        record, file_problems = result
+        if only is None or relative in only:
+            problems += list(file_problems)
+        if record is not None:
+            records[kind].append(record)
 
 
 @contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
+def no_cycle_collection() -> Iterator[None]:
     """Pause Python's cycle collector while files load.
 
     Loading makes a few hundred thousand short-lived objects per 10,000 records while the records
@@ -99,24 +123,10 @@ def _no_cycle_collection() -> Iterator[None]:
 _loaded: dict[tuple[RecordKind, str, str], tuple[bytes, Record | None, list[Problem]]] = {}
 
 
-def load_record(kind: RecordKind, path: Path, shown: str, relative: str) -> tuple[Record | None, list[Problem]]:
-    """Read, check and type one record file (reusing the last result if its bytes are unchanged)."""
-    data = _read_regular_file(path)
-    if isinstance(data, str):
-        return None, [Problem(shown, 1, 1, data)]
-    key = (kind, shown, relative)
-    last = _loaded.get(key)
-    if last is not None and last[0] == data:
-        return last[1], list(last[2])
-    record, problems = _parse_record(kind, path, data, shown, relative)
-    if record is not None:  # files with problems are read afresh each time
-        _loaded[key] = (data, record, problems)
-    return record, list(problems)
-
-
-def _parse_record(
+def parse_record_bytes(
     kind: RecordKind, path: Path, data: bytes, shown: str, relative: str
 ) -> tuple[Record | None, list[Problem]]:
+    """Check and type one record from its file's bytes: the record, or what was wrong."""
     checked, problems = _check_bytes(kind, data, shown, quick=True)
     if problems:  # read again the careful way, whose nodes know the column of every character
         checked, problems = _check_bytes(kind, data, shown, quick=False)
@@ -139,7 +149,7 @@ def _check_bytes(kind: RecordKind, data: bytes, shown: str, quick: bool) -> tupl
     return checked, problems + attach_path(shown, checked.problems)
 
 
-def _read_regular_file(path: Path) -> bytes | str:
+def read_record_file(path: Path) -> bytes | str:
     """The file's first bytes (no more than the limit: a huge file costs nothing), or why it is refused.
 
     A link is never followed and a pipe, socket or device never opened (reading one would hang

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .charts import RATING_COLOURS, Bar, bar_chart, paired_bar_chart
+from .charts import RATING_COLOURS, Bar, BarChart, Chart, PairedBarChart
 from .crossref import Index
 from .markup import front_matter, md_cell, md_text
 from .model import Claim, Figure
@@ -85,12 +85,14 @@ def charted(rows: list[Row]) -> list[tuple[int, Row]]:
     return sorted((gaps + rest)[:CHART_LIMIT], key=lambda item: item[0])
 
 
-def _group_section(index: Index, unit: str, rows: list[Row]) -> tuple[str, str]:
-    """(the Markdown section, the chart's SVG) for one unit."""
+def _group_section(index: Index, unit: str, rows: list[Row]) -> tuple[str, Chart]:
+    """(the Markdown section, the chart) for one unit."""
     slug = unit.lower()
     shown = charted(rows)
-    labels = [f"{n}. {r.claim.figure.stated if r.claim.figure else ''}" for n, r in shown]
-    svg = paired_bar_chart(labels, [r.stated for _, r in shown], [r.checked for _, r in shown], unit_label(unit))
+    labels = tuple(f"{n}. {r.claim.figure.stated if r.claim.figure else ''}" for n, r in shown)
+    spec = PairedBarChart(
+        labels, tuple(r.stated for _, r in shown), tuple(r.checked for _, r in shown), unit_label(unit)
+    )
     lines = []
     for number, row in enumerate(rows[:TABLE_LIMIT], start=1):
         figure = row.claim.figure
@@ -115,24 +117,25 @@ def _group_section(index: Index, unit: str, rows: list[Row]) -> tuple[str, str]:
     rest = len(rows) - TABLE_LIMIT
     csv = f"[claims.csv]({link(FIGURES, CLAIMS_CSV)})"
     more = f"\n\n{plural(rest, 'more figure')} in this unit: every figure is in {csv}." if rest > 0 else ""
-    return f"## {md_text(unit_label(unit))} {{#unit-{slug}}}\n\n{chart}\n\n{table}{more}\n", svg
+    return f"## {md_text(unit_label(unit))} {{#unit-{slug}}}\n\n{chart}\n\n{table}{more}\n", spec
 
 
-def verdict_chart(index: Index) -> str:
+def verdict_chart(index: Index) -> BarChart:
     """The home page's chart: how many claims have each verdict (the table beside it has the numbers)."""
     counts: Counter[str] = Counter(c.verdict.rating for c in index.claims.values())
-    bars = [Bar(RATING_LABELS[r], counts[r], RATING_COLOURS[r]) for r in RATING_LABELS if counts[r]]
-    return bar_chart(bars, "Claims")
+    bars = tuple(Bar(RATING_LABELS[r], counts[r], RATING_COLOURS[r]) for r in RATING_LABELS if counts[r])
+    return BarChart(bars, "Claims")
 
 
-def render_figures(index: Index) -> tuple[str, dict[str, str]]:
-    """Markdown for `figures.md`, and the chart files it shows (path -> SVG)."""
-    sections, charts = [], {}
+def render_figures(index: Index) -> tuple[str, dict[str, Chart]]:
+    """Markdown for `figures.md`, and the charts it shows (by the path of their SVG file)."""
+    sections: list[str] = []
+    charts: dict[str, Chart] = {}
     groups = figure_groups(index)
     for unit, rows in groups.items():
-        section, svg = _group_section(index, unit, rows)
+        section, spec = _group_section(index, unit, rows)
         sections.append(section)
-        charts[figure_chart(unit.lower())] = svg
+        charts[figure_chart(unit.lower())] = spec
     missing = sum(1 for rows in groups.values() for r in rows if r.checked is None)
     intro = (
         "Every figure the article states, against the value the sources support, one chart per unit. "

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
+from .charts import draw_charts
 from .crossref import Index
 from .exports import claims_csv, claims_json
 from .markup import front_matter_error
@@ -48,34 +49,38 @@ def render_site(index: Index, site_url: str | None = None) -> dict[str, Rendered
             raise DossierError(f"page {path!r} ({record or 'generated'}): {broken}")
         pages[path] = RenderedPage(text, record)
 
-    add(paths.HOME, render_home(index))
-    add(paths.ARTICLES, render_articles_index(index))
-    for path, text in render_claims_listings(index).items():
-        add(path, text)
-    add(paths.SOURCES, render_sources_index(index))
-    add(paths.ENTITIES, render_entities_index(index))
-    add(paths.TOPICS, render_topics_index(index))
-    add(paths.CLAIMS_JSON, claims_json(index))
-    add(paths.CLAIMS_CSV, claims_csv(index))
-    for timeline_path, text in render_timeline(index).items():
-        add(timeline_path, text)
-    add(paths.VERDICT_CHART, verdict_chart(index))
     figures, charts = render_figures(index)
-    add(paths.FIGURES, figures)
-    for chart_path, svg in charts.items():
-        add(chart_path, svg)
-    for article in index.articles.values():
-        add(paths.article_page(article.id), render_article_page(index, article), article.origin.file)
-    ordered = claims_in_article_order(index)
-    for number, claim in enumerate(ordered):
-        page = render_claim_page(index, claim, site_url, _neighbours(ordered, number))
-        add(paths.claim_page(claim.id), page, claim.origin.file)
-    for source in index.sources.values():
-        add(paths.source_page(source.id), render_source_page(index, source), source.origin.file)
-    for entity in index.entities.values():
-        add(paths.entity_page(entity.id), render_entity_page(index, entity), entity.origin.file)
-    for topic in all_topics(index):
-        add(paths.topic_page(topic), render_topic_page(index, topic))
+    verdicts = verdict_chart(index)
+    # Drawn in a second process while the pages below render (see charts.py).
+    with draw_charts([verdicts, *charts.values()]) as drawing:
+        add(paths.HOME, render_home(index))
+        add(paths.ARTICLES, render_articles_index(index))
+        for path, text in render_claims_listings(index).items():
+            add(path, text)
+        add(paths.SOURCES, render_sources_index(index))
+        add(paths.ENTITIES, render_entities_index(index))
+        add(paths.TOPICS, render_topics_index(index))
+        add(paths.CLAIMS_JSON, claims_json(index))
+        add(paths.CLAIMS_CSV, claims_csv(index))
+        for timeline_path, text in render_timeline(index).items():
+            add(timeline_path, text)
+        add(paths.FIGURES, figures)
+        for article in index.articles.values():
+            add(paths.article_page(article.id), render_article_page(index, article), article.origin.file)
+        ordered = claims_in_article_order(index)
+        for number, claim in enumerate(ordered):
+            page = render_claim_page(index, claim, site_url, _neighbours(ordered, number))
+            add(paths.claim_page(claim.id), page, claim.origin.file)
+        for source in index.sources.values():
+            add(paths.source_page(source.id), render_source_page(index, source), source.origin.file)
+        for entity in index.entities.values():
+            add(paths.entity_page(entity.id), render_entity_page(index, entity), entity.origin.file)
+        for topic in all_topics(index):
+            add(paths.topic_page(topic), render_topic_page(index, topic))
+        svgs = drawing.result()
+        add(paths.VERDICT_CHART, svgs[verdicts])
+        for chart_path, chart in charts.items():
+            add(chart_path, svgs[chart])
     return dict(sorted(pages.items()))
 
 

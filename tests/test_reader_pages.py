@@ -212,3 +212,38 @@ def test_topics_read_as_names_not_ids(topic: str, label: str) -> None:
     from dossier.render_common import topic_label
 
     assert topic_label(topic) == label
+
+
+def test_charts_drawn_by_the_worker_process_are_the_ones_drawn_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`draw_charts` hands new charts to `python -m dossier.charts`; its SVGs must be byte for byte ours."""
+    from dossier import charts
+
+    specs = [
+        charts.BarChart((Bar("Supported", 3, "#2e7d32"), Bar("<b>&</b>", 1, "#c62828")), "Claims"),
+        charts.PairedBarChart(("1. $1.4 trillion", "2. 5 %"), (1.4e12, 5.0), (1.2e12, None), "US dollars"),
+    ]
+    monkeypatch.setattr(charts, "_drawn", {})
+    monkeypatch.setattr(charts.worker_process, "cores", lambda: 2)
+    with charts.draw_charts(specs) as drawing:
+        assert drawing.worker is not None
+        from_worker = drawing.result()
+    assert drawing.worker.returncode == 0
+    monkeypatch.setattr(charts, "_drawn", {})
+    assert from_worker == {spec: charts.draw(spec) for spec in specs}
+
+
+def test_charts_are_drawn_here_when_the_worker_fails_or_there_is_one_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dossier import charts
+
+    spec = charts.BarChart((Bar("Supported", 3, "#2e7d32"),), "Claims")
+    monkeypatch.setattr(charts, "_drawn", {})
+    monkeypatch.setattr(charts.worker_process, "cores", lambda: 1)
+    with charts.draw_charts([spec]) as drawing:
+        assert drawing.worker is None
+        assert drawing.result()[spec].startswith("<?xml")
+    monkeypatch.setattr(charts, "_drawn", {})
+    monkeypatch.setattr(charts.worker_process, "cores", lambda: 2)
+    monkeypatch.setattr(charts.worker_process.sys, "executable", "/bin/false")  # starts, prints nothing, fails
+    with charts.draw_charts([spec]) as drawing:
+        assert drawing.worker is not None
+        assert drawing.result()[spec] == charts.draw(spec)
