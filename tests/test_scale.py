@@ -130,6 +130,14 @@ def test_search_index_keeps_one_entry_per_claim_and_drops_listings(tmp_path: Pat
             {"location": "entities/ana-ruiz/#claims", "title": "Named in 1 claim", "text": "..."},
             {"location": "sources/council-minutes/#cited-by", "title": "Cited by", "text": "..."},
             {"location": "entities/ana-ruiz/", "title": "Ana Ruiz", "text": "Mayor of Harbourville"},
+            {
+                "location": "articles/ferry-story/",
+                "title": "x",
+                "text": "<p>Each marked passage is a claim</p> 1Harbourville",
+            },
+            {"location": "articles/ferry-story/#claims", "title": "The 3 claims", "text": "..."},
+            {"location": "articles/", "title": "Articles reviewed", "text": ""},
+            {"location": "articles/#harbourville-bets-on-electric-ferries", "title": "Harbourville", "text": "..."},
         ],
     }
     path = tmp_path / "search_index.json"
@@ -145,6 +153,15 @@ def test_search_index_keeps_one_entry_per_claim_and_drops_listings(tmp_path: Pat
             "tags": ["transport"],
         },
         {"location": "entities/ana-ruiz/", "title": "Ana Ruiz", "text": "Mayor of Harbourville"},
+        {
+            "location": "articles/ferry-story/",
+            "title": "Harbourville bets on electric ferries",
+            "text": "Jo Example · Lake Gazette · 2024-03-04 Harbourville will spend €12 million on four electric ferries "
+            "by 2027, the council said on Monday. “This is the cleanest fleet on the lake,” said mayor Ana Ruiz. "
+            "The ferries will carry 2,000 passengers a day. Critics say the money would be better spent on roads. "
+            "The ferries will carry 2,000 passengers a day, the operator repeated.",
+        },
+        {"location": "articles/", "title": "Articles reviewed", "text": ""},
     ]
 
 
