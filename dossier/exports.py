@@ -35,6 +35,8 @@ CSV_COLUMNS = [
     "topics",
     "sources",
     "related",
+    "first_appearance_source",
+    "first_appearance_change",
 ]
 
 
@@ -106,7 +108,7 @@ def csv_number(value: float | None) -> str:
 
 
 def _csv_row(index: Index, claim: Claim) -> list[str]:
-    figure, quote = claim.figure, claim.quote
+    figure, quote, first = claim.figure, claim.quote, claim.first_appearance
     text = csv_text
     return [
         text(claim.id),
@@ -129,6 +131,8 @@ def _csv_row(index: Index, claim: Claim) -> list[str]:
         text(";".join(claim.topics)),
         text(";".join(r.source for r in claim.sources)),
         text(";".join(claim.related)),
+        text(first.source or "" if first else ""),
+        text(first.change if first else ""),
     ]
 
 

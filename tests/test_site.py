@@ -230,6 +230,10 @@ def test_exports_hold_every_claim(any_site: Path) -> None:
     )  # starts with a BOM
     assert [r["id"] for r in rows] == [c["id"] for c in data["claims"]]
     assert rows[4]["figure_checked_value"] == "1600" and rows[4]["paragraph"] == "3"
+    assert [(r["first_appearance_source"], r["first_appearance_change"]) for r in rows] == [
+        (c["first_appearance"]["source"] or "", c["first_appearance"]["change"]) if c["first_appearance"] else ("", "")
+        for c in data["claims"]
+    ]
     home = read_page(any_site / "index.html")
     assert {"claims.json", "claims.csv"} <= {href for href, _ in home.links}
 
