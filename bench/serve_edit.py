@@ -24,8 +24,9 @@ SERVE_OPTIONS = ["--dirty"]  # as in the README's serve command
 @dataclass(frozen=True)
 class EditTimes:
     first_build: float  # server start to the home page being served
-    claim_page: float  # save to the claim page showing the change
-    all_pages: float  # save to the claim, article and index pages all showing it
+    claim_page: float  # save to the claim page showing the change (the fastest of the saves)
+    all_pages: float  # save to the claim, article and index pages all showing it (the fastest)
+    every_save: tuple[float, ...] = ()  # all_pages for each save in turn
 
 
 def free_port() -> int:
@@ -51,8 +52,14 @@ def wait_for(url: str, text: str, deadline: float) -> float:
     raise TimeoutError(f"{url} never showed {text!r}")
 
 
-def measure(claims: Path, claim_id: str, article_id: str, index_url: str, timeout: float = 1800) -> EditTimes:
-    """Serve `claims`, edit `claims/<claim_id>.yaml`, and time the pages catching up."""
+def measure(
+    claims: Path, claim_id: str, article_id: str, index_url: str, timeout: float = 1800, saves: int = 3
+) -> EditTimes:
+    """Serve `claims`, edit `claims/<claim_id>.yaml` `saves` times, and time the pages catching up.
+
+    The fastest save is reported (as `timeit` reports the fastest run): on a shared machine,
+    other work only ever adds time, and one save can land on the watcher's next poll or its last.
+    """
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     env = os.environ | {"DOSSIER_CLAIMS": str(claims), "NO_MKDOCS_2_WARNING": "1"}
@@ -64,20 +71,24 @@ def measure(claims: Path, claim_id: str, article_id: str, index_url: str, timeou
         start = time.perf_counter()
         first = wait_for(base, "Claims dossier", start + timeout) - start
         path = claims / f"{claim_id}.yaml"
-        marker = f"Edited {time.time_ns()}"
-        text = path.read_text(encoding="utf-8")
-        edited = "\n".join(
-            f'claim: "{marker}: {line[7:].strip().strip(chr(34))}"' if line.startswith("claim: ") else line
-            for line in text.splitlines()
-        )
-        time.sleep(1.1)  # a new modification time, even on file systems with one-second resolution
-        saved = time.perf_counter()
-        path.write_text(edited + "\n", encoding="utf-8")
-        deadline = saved + timeout
-        claim = wait_for(f"{base}claims/{claim_id}/", marker, deadline)
-        article = wait_for(f"{base}articles/{article_id}/", marker, deadline)
-        listing = wait_for(f"{base}{index_url}", marker, deadline)
-        return EditTimes(first, claim - saved, max(claim, article, listing) - saved)
+        original = path.read_text(encoding="utf-8")
+        claim_times, all_times = [], []
+        for _ in range(saves):
+            marker = f"Edited {time.time_ns()}"
+            edited = "\n".join(
+                f'claim: "{marker}: {line[7:].strip().strip(chr(34))}"' if line.startswith("claim: ") else line
+                for line in original.splitlines()
+            )
+            time.sleep(1.1)  # a new modification time, even on file systems with one-second resolution
+            saved = time.perf_counter()
+            path.write_text(edited + "\n", encoding="utf-8")
+            deadline = saved + timeout
+            claim = wait_for(f"{base}claims/{claim_id}/", marker, deadline)
+            article = wait_for(f"{base}articles/{article_id}/", marker, deadline)
+            listing = wait_for(f"{base}{index_url}", marker, deadline)
+            claim_times.append(claim - saved)
+            all_times.append(max(claim, article, listing) - saved)
+        return EditTimes(first, min(claim_times), min(all_times), tuple(all_times))
     finally:
         server.terminate()
         try:
