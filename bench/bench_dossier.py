@@ -8,7 +8,10 @@ as a maintainer would: `check`, `render --out`, the full `build` (MkDocs + hook)
 on the pages `render` wrote (the floor our hook is measured against), Zensical on the same pages,
 and `mkdocs serve` from saving a claim to its pages being served. It prints a table with the
 ratios and the targets, and writes everything to bench/results.json. The machine is shared and
-noisy: wall-clock seconds vary from run to run, so compare ratios and CPU seconds.
+noisy, and other work only ever adds time, so the short steps run three times (`check`, the
+in-process stages, three saves under serve), build and MkDocs alone run in turn (three times
+each up to 1,000 claims), and the fastest run counts, as `timeit` reports; every run's time is
+kept in the JSON.
 """
 
 from __future__ import annotations
@@ -91,21 +94,27 @@ def bench_size(n: int, work: Path, quick: bool, serve: bool, repeats: int = 1) -
     make_dossier(claims, n)
     py = sys.executable
     result: dict[str, Any] = {"claims": n, "articles": max(1, n // CLAIMS_PER_ARTICLE)}
-    print(f"N = {n}: check", flush=True)
-    result["check"] = asdict(run([py, "build_claims.py", "check", "--claims", str(claims)]))
+    print(f"N = {n}: check (3 runs)", flush=True)
+    checks = [run([py, "build_claims.py", "check", "--claims", str(claims)]) for _ in range(3)]
+    result["check"] = asdict(fastest(checks))
+    result["check_walls"] = [step.wall for step in checks]
     print(f"N = {n}: render", flush=True)
     rendered = work / "rendered"
     result["render"] = asdict(run([py, "build_claims.py", "render", "--claims", str(claims), "--out", str(rendered)]))
     result["claims_index_json_mb"] = (rendered / "claims-index.json").stat().st_size / MB
-    stages = subprocess.run(
-        [py, str(ROOT / "bench" / "stages.py"), str(claims), str(work / "stages")],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=ENV,
-    )
-    result["stages"] = json.loads(stages.stdout)  # check, render and write inside one process
-    shutil.rmtree(work / "stages")
+    runs = []
+    for _ in range(3):  # check, render and write inside one process; the run with the fastest render
+        stages = subprocess.run(
+            [py, str(ROOT / "bench" / "stages.py"), str(claims), str(work / "stages")],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=ENV,
+        )
+        runs.append(json.loads(stages.stdout))
+        shutil.rmtree(work / "stages")
+    result["stages"] = min(runs, key=lambda r: r["render"]["wall"])
+    result["render_stage_walls"] = [r["render"]["wall"] for r in runs]
     result["claims_json_mb"] = (rendered / "claims.json").stat().st_size / MB
     if quick:
         return result
