@@ -196,7 +196,7 @@ class _Walker:
                 )
                 continue
             seen[name] = key_node.start_mark.line + 1
-            declared = obj.by_name.get(name)
+            declared = obj.get(name)
             if declared is None:
                 self.report(key_node, path, _unknown_field(name, obj))
                 continue

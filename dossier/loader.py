@@ -82,7 +82,7 @@ def _load_files(
         if isinstance(data, str):
             results.append((None, [Problem(shown, 1, 1, data)]))
         elif last is not None and last[0] == data:
-            results.append((last[1], list(last[2])))
+            results.append((last[1], last[2]))
         else:
             results.append(None)
             jobs.append((kind, path, data, shown, relative))
@@ -95,7 +95,7 @@ def _load_files(
                 _loaded[(kind, shown, relative)] = (data, *result)
         record, file_problems = result
         if only is None or relative in only:
-            problems += list(file_problems)
+            problems += file_problems  # copies the (immutable) problems, never the cached list
         if record is not None:
             records[kind].append(record)
 

@@ -14,12 +14,20 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def load_both_ways(claims: str, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
+    """The dossier read in this process alone, then with a worker, which must have answered:
+    were it to fail, this process would read its share and the two would agree regardless."""
     monkeypatch.setattr(loader, "_loaded", {})
     alone = loader.load_dossier(claims)
     monkeypatch.setattr(loader, "_loaded", {})
     monkeypatch.setattr(load_worker, "PARALLEL_FROM", 1)
     monkeypatch.setattr(worker_process, "cores", lambda: 2)
-    return alone, loader.load_dossier(claims)
+    answers: list[bytes | None] = []
+    answer = worker_process.answer
+    monkeypatch.setattr(worker_process, "answer", lambda worker: answers.append(answer(worker)) or answers[-1])
+    shared = loader.load_dossier(claims)
+    assert len(answers) == 1 and answers[0], "the worker did not answer"
+    assert len(load_worker.pickle.loads(answers[0])) >= 1
+    return alone, shared
 
 
 def test_the_real_dossier_loads_the_same_with_a_worker(monkeypatch: pytest.MonkeyPatch) -> None:
