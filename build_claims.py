@@ -1,9 +1,10 @@
 """Claims dossier: validate YAML claim records and build them into a MkDocs site.
 
-Pipeline: load files (dossier/loader.py) -> check each against the declared rules (fields.py,
-records.py) -> link across files (crossref.py) -> render pages (site.py) -> write or hand to
-MkDocs. This file is the entry point twice over: the command line (`python build_claims.py
-check|new|render|build|schema`) and the MkDocs hook named in mkdocs.yml.
+Pipeline, one sub-package of `dossier/` per stage: read each record file (dossier/read/) ->
+link the records across files (dossier/link/) -> render pages and exports (dossier/render/) ->
+publish with MkDocs or Zensical (dossier/publish/). This file is the entry point twice over: the
+command line (`python build_claims.py check|new|render|build|schema`, in dossier/cli.py) and the
+MkDocs hook named in mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dossier.cli import main
 @functools.cache
 def _hook() -> Any:
     # Imported on first use: the command line's `check` must run without MkDocs installed.
-    from dossier.mkdocs_hook import DossierHook
+    from dossier.publish.mkdocs_hook import DossierHook
 
     return DossierHook()
 

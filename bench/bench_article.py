@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dossier.model import Claim, Origin, Verdict  # noqa: E402
-from dossier.render_article import Mark, annotate_paragraph  # noqa: E402
+from dossier.read.model import Claim, Origin, Verdict  # noqa: E402
+from dossier.render.article import Mark, annotate_paragraph  # noqa: E402
 
 
 def nested_marks(count: int) -> tuple[str, list[Mark]]:

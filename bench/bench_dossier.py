@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from serve_edit import SERVE_OPTIONS, measure  # noqa: E402
 from synth import CLAIMS_PER_ARTICLE, make_dossier  # noqa: E402
 
-from dossier.engines import engine_config  # noqa: E402
+from dossier.publish.engines import engine_config  # noqa: E402
 
 BIN = Path(sys.executable).parent
 ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}

@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 _CHILD = """
 import resource, sys, time
 sys.path.insert(0, sys.argv[1])
-from dossier.crossref import link_dossier
-from dossier.loader import load_dossier
+from dossier.link.crossref import link_dossier
+from dossier.read.loader import load_dossier
 start = time.process_time()
 dossier, problems = load_dossier(sys.argv[2])
 loaded = time.process_time()

@@ -92,7 +92,7 @@ CHILD = """
 import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from dossier.loader import parse_record_bytes, read_record_file
+from dossier.read.loader import parse_record_bytes, read_record_file
 total = 0
 for name in sys.argv[2:]:
     path = Path(name)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dossier.pipeline import check_dossier  # noqa: E402
-from dossier.site import render_site, write_site  # noqa: E402
+from dossier.link.check import check_dossier  # noqa: E402
+from dossier.render.site import render_site, write_site  # noqa: E402
 
 
 def main() -> None:

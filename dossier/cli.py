@@ -10,10 +10,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .engines import ENGINES
-from .fields import text_problem
-from .pipeline import check_dossier, check_with_warnings, count_records
-from .problems import (
+from dossier.link.check import check_dossier, check_with_warnings, count_records
+from dossier.problems import (
     DossierError,
     Problem,
     format_github,
@@ -21,7 +19,9 @@ from .problems import (
     summarize_problems,
     terminal_line,
 )
-from .spec import FOLDERS, RecordKind, Ref
+from dossier.publish.engines import ENGINES
+from dossier.read.fields import text_problem
+from dossier.read.spec import FOLDERS, RecordKind, Ref
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: not the user's doing
 ROOT = Path(__file__).resolve().parent.parent
@@ -176,8 +176,8 @@ def run_render(claims_dir: str, folder: Path, out: TextIO) -> int:
     if problems:
         print_problems(problems, "text", out)
         return 1
-    from .atomic_folder import replacing_folder  # only here: POSIX-only, and `check` must run anywhere
-    from .site import render_site, write_site  # only here, like every module `check` does not need
+    from dossier.publish.atomic_folder import replacing_folder  # only here: POSIX-only, and `check` must run anywhere
+    from dossier.render.site import render_site, write_site  # only here, like every module `check` does not need
 
     pages = render_site(index)
 
@@ -197,13 +197,13 @@ def run_build(claims_dir: str, site_dir: str | None, out: TextIO, offline: bool 
         print_problems(problems, "text", out)
         return 1
     if engine == "zensical":
-        from .engines import build_with_zensical
+        from dossier.publish.engines import build_with_zensical
 
         site = build_with_zensical(ROOT, index, site_dir or str(ROOT / "site"))
         print(terminal_line(f"built the site in {site} with Zensical"), file=out)
         return 0
-    from .build import build_site  # only here: checking must work with PyYAML alone (pre-commit)
-    from .mkdocs_hook import hand_over_checked
+    from dossier.publish.build import build_site  # only here: checking must work with PyYAML alone (pre-commit)
+    from dossier.publish.mkdocs_hook import hand_over_checked
 
     hand_over_checked(claims_dir, index)  # the hook need not check the same files again
     site = build_site(ROOT / "mkdocs.yml", claims_dir, site_dir, offline)
@@ -225,7 +225,7 @@ def run_new(kind: RecordKind, record_id: str, article: str | None, claims_dir: s
         articles = sorted(p.stem for p in (root / "articles").glob("*.yaml"))
         article = articles[0] if len(articles) == 1 else None
     path = root / FOLDERS[kind] / f"{record_id}.yaml"
-    from .templates import render_template
+    from dossier.read.templates import render_template
 
     try:
         with path.open("x", encoding="utf-8", newline="\n") as file:
@@ -237,7 +237,7 @@ def run_new(kind: RecordKind, record_id: str, article: str | None, claims_dir: s
 
 
 def run_schema(folder: Path, out: TextIO) -> int:
-    from .json_schema import schema_files
+    from dossier.read.json_schema import schema_files
 
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in schema_files().items():

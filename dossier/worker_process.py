@@ -1,4 +1,4 @@
-"""A second Python process for work that can run beside the main one: `python -m dossier.<module>`.
+"""A second Python process for work that can run beside the main one: `python -m <module>`.
 
 The request goes in as bytes on standard input and the answer comes back as bytes on standard
 output; the worker reads its whole request before it writes, so neither pipe can fill up while
@@ -23,10 +23,11 @@ def cores() -> int:
 
 
 def start(module: str, request: bytes) -> subprocess.Popen[bytes] | None:
-    """Start `python -m dossier.<module>` and hand it `request`; None if it cannot start."""
+    """Start `python -m <module>` (a module of this package, such as `dossier.render.charts`) and hand it
+    `request`; None if it cannot start."""
     try:
         worker = subprocess.Popen(
-            [sys.executable, "-m", f"dossier.{module}"],
+            [sys.executable, "-m", module],
             cwd=PACKAGE_PARENT,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,

@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, apply_edits
-from dossier import atomic_folder
-from dossier.atomic_folder import replacing_folder
-from dossier.build import build_site
 from dossier.cli import main
 from dossier.problems import DossierError
+from dossier.publish import atomic_folder
+from dossier.publish.atomic_folder import replacing_folder
+from dossier.publish.build import build_site
 from test_site import EXAMPLE
 
 NEW_TEXT = [("claim: Critics say the money would be better spent on roads.", "claim: Critics prefer roads.")]
@@ -126,9 +126,9 @@ def test_render_writes_beside_then_renames(tmp_path: Path, monkeypatch: pytest.M
         assert not out.exists()  # nothing appears at the target while pages are written
         write_site(pages, folder)  # type: ignore[arg-type]
 
-    from dossier.site import write_site
+    from dossier.render.site import write_site
 
-    monkeypatch.setattr("dossier.site.write_site", spy)
+    monkeypatch.setattr("dossier.render.site.write_site", spy)
     assert main(["render", "--claims", str(EXAMPLE), "--out", str(out)], out=io.StringIO()) == 0
     assert seen[0].parent == tmp_path and seen[0].name.startswith(".pages.new-")
     assert (out / "claims" / "ferry-budget.md").is_file()
@@ -140,7 +140,7 @@ def test_a_failed_render_leaves_nothing_behind(tmp_path: Path, monkeypatch: pyte
         (folder / "half.md").write_text("half", encoding="utf-8")
         raise DossierError("disk full")
 
-    monkeypatch.setattr("dossier.site.write_site", fail)
+    monkeypatch.setattr("dossier.render.site.write_site", fail)
     assert main(["render", "--claims", str(EXAMPLE), "--out", str(tmp_path / "pages")], err=io.StringIO()) == 1
     assert sorted(os.listdir(tmp_path)) == [".pages.lock"]
 

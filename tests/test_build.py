@@ -13,8 +13,8 @@ from pathlib import Path
 
 from conftest import ROOT, apply_edits
 from dossier.cli import main
-from dossier.pipeline import check_dossier
-from dossier.site import render_site
+from dossier.link.check import check_dossier
+from dossier.render.site import render_site
 from site_html import read_page
 from test_site import EXAMPLE, build
 

@@ -15,8 +15,8 @@ import pytest
 
 from conftest import ROOT
 from dossier.cli import main
-from dossier.pipeline import check_dossier
-from dossier.spec import FOLDERS, SPECS, Choice, ListOf, Obj
+from dossier.link.check import check_dossier
+from dossier.read.spec import FOLDERS, SPECS, Choice, ListOf, Obj
 
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -132,8 +132,8 @@ def test_contributing_field_tables_match_the_spec(kind: str) -> None:
 
 
 def test_contributing_rating_scale_matches_the_spec() -> None:
-    from dossier.render_common import RATING_LABELS
-    from dossier.spec import RATINGS
+    from dossier.read.spec import RATINGS
+    from dossier.render.common import RATING_LABELS
 
     for rating, meaning in RATINGS.options:
         assert f"| {RATING_LABELS[rating]} | {meaning} |" in CONTRIBUTING

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.coverage import split_sentences, uncovered_sentences
-from dossier.crossref import Anchor
+from dossier.link.coverage import split_sentences, uncovered_sentences
+from dossier.link.crossref import Anchor
 
 CASES = [
     ("One. Two.", ["One.", "Two."]),

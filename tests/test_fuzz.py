@@ -10,11 +10,11 @@ from __future__ import annotations
 import random
 
 from conftest import EXAMPLE
-from dossier.fields import check_record
-from dossier.model import Origin
-from dossier.records import build_record
-from dossier.spec import FOLDERS, SPECS
-from dossier.yaml_tree import compose_record
+from dossier.read.fields import check_record
+from dossier.read.model import Origin
+from dossier.read.records import build_record
+from dossier.read.spec import FOLDERS, SPECS
+from dossier.read.yaml_tree import compose_record
 
 TOKENS = [
     b": ",

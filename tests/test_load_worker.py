@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dossier import load_worker, loader, worker_process
-from dossier.pipeline import check_dossier
+from dossier import worker_process
+from dossier.link.check import check_dossier
+from dossier.read import load_worker, loader
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,7 +60,7 @@ def test_a_worker_that_fails_costs_nothing_but_time(monkeypatch: pytest.MonkeyPa
 def test_the_worker_answers_in_order() -> None:
     jobs = [("claim", Path(f"{n}.yaml"), b"", f"claims/{n}.yaml", f"{n}.yaml") for n in range(4)]
     worker = worker_process.start(
-        "load_worker", load_worker.pickle.dumps([(k, str(p), d, s, r) for k, p, d, s, r in jobs])
+        load_worker.__name__, load_worker.pickle.dumps([(k, str(p), d, s, r) for k, p, d, s, r in jobs])
     )
     assert worker is not None
     answer = load_worker.pickle.loads(worker_process.answer(worker) or b"")

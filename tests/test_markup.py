@@ -10,7 +10,7 @@ from urllib.parse import unquote
 import pytest
 import yaml
 
-from dossier.markup import (
+from dossier.render.markup import (
     _PLAIN_FRONT_MATTER,
     external_link,
     front_matter,

@@ -14,8 +14,8 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT
-from dossier.coverage import split_sentences
-from dossier.pipeline import check_dossier
+from dossier.link.check import check_dossier
+from dossier.link.coverage import split_sentences
 
 # Every test module that reads the real dossier in claims/ (the others use tests/example).
 REAL_DOSSIER_TESTS = ["tests/test_real_dossier.py", "tests/test_contributing.py", "tests/test_schema.py"]

@@ -86,7 +86,7 @@ def test_hostile_file_names_in_the_text_format(dossier_dir: Path) -> None:
 def test_the_mkdocs_hook_logs_safe_lines(dossier_dir: Path, caplog: pytest.LogCaptureFixture) -> None:
     from mkdocs.exceptions import PluginError
 
-    from dossier.mkdocs_hook import DossierHook
+    from dossier.publish.mkdocs_hook import DossierHook
 
     _add_hostile_files(dossier_dir)
     hook = DossierHook()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dossier.pipeline import check_dossier
-from dossier.render_provenance import rewrite_tally
+from dossier.link.check import check_dossier
+from dossier.render.provenance import rewrite_tally
 
 
 def tally(claims: Path) -> str:

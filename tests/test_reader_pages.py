@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import apply_edits
-from dossier.charts import Bar, bar_chart, paired_bar_chart
-from dossier.pipeline import check_dossier
-from dossier.render_figures import figure_groups, render_figures
-from dossier.render_timeline import timeline_events
-from dossier.site import render_site
+from dossier.link.check import check_dossier
+from dossier.render.charts import Bar, bar_chart, paired_bar_chart
+from dossier.render.figures import figure_groups, render_figures
+from dossier.render.site import render_site
+from dossier.render.timeline import timeline_events
 from test_site import EXAMPLE
 
 RATE = "  method: official\n  usd_rate: {rate: 1.09, date: 2024-03-04, source: council-minutes}"
@@ -110,7 +110,7 @@ def test_charts_are_deterministic_and_keep_record_text_as_text() -> None:
 
 
 def test_excerpt_context_is_cut_at_word_boundaries() -> None:
-    from dossier.render_claim import excerpt_context
+    from dossier.render.claim import excerpt_context
 
     index = example_index()
     article = index.articles["ferry-story"]
@@ -173,8 +173,8 @@ def test_chart_labels_are_never_read_as_mathematics() -> None:
 
 
 def test_large_dossiers_get_a_timeline_page_per_year_and_capped_figure_pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    import dossier.render_figures as figures
-    import dossier.render_timeline as timeline
+    import dossier.render.figures as figures
+    import dossier.render.timeline as timeline
 
     monkeypatch.setattr(timeline, "PAGE_LIMIT", 2)
     monkeypatch.setattr(timeline, "CLAIMS_PER_EVENT", 1)
@@ -209,14 +209,14 @@ def test_home_page_charts_the_verdicts_beside_their_table() -> None:
     [("5g", "5G"), ("ai", "AI"), ("tech-nationalism", "Tech nationalism"), ("us-china", "US china"), ("rail", "Rail")],
 )
 def test_topics_read_as_names_not_ids(topic: str, label: str) -> None:
-    from dossier.render_common import topic_label
+    from dossier.render.common import topic_label
 
     assert topic_label(topic) == label
 
 
 def test_charts_drawn_by_the_worker_process_are_the_ones_drawn_here(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`draw_charts` hands new charts to `python -m dossier.charts`; its SVGs must be byte for byte ours."""
-    from dossier import charts
+    """`draw_charts` hands new charts to `python -m dossier.render.charts`; its SVGs must be byte for byte ours."""
+    from dossier.render import charts
 
     specs = [
         charts.BarChart((Bar("Supported", 3, "#2e7d32"), Bar("<b>&</b>", 1, "#c62828")), "Claims"),
@@ -237,7 +237,7 @@ def test_charts_drawn_by_the_worker_process_are_the_ones_drawn_here(monkeypatch:
 
 
 def test_charts_are_drawn_here_when_the_worker_fails_or_there_is_one_core(monkeypatch: pytest.MonkeyPatch) -> None:
-    from dossier import charts
+    from dossier.render import charts
 
     spec = charts.BarChart((Bar("Supported", 3, "#2e7d32"),), "Claims")
     monkeypatch.setattr(charts, "_drawn", {})

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from dossier.coverage import uncovered_sentences
-from dossier.crossref import Index
-from dossier.loader import Dossier
-from dossier.markup import safe_title
-from dossier.pipeline import check_dossier
-from dossier.render_common import RATING_LABELS
+from dossier.link.check import check_dossier
+from dossier.link.coverage import uncovered_sentences
+from dossier.link.crossref import Index
+from dossier.read.loader import Dossier
+from dossier.render.common import RATING_LABELS
+from dossier.render.markup import safe_title
 from site_html import read_page
 from test_site import build
 

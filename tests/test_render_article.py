@@ -7,10 +7,10 @@ import random
 
 import pytest
 
-from dossier.markup import md_text
-from dossier.model import Claim, Origin, Verdict
-from dossier.paths import claim_anchor
-from dossier.render_article import Mark, _marker, annotate_paragraph
+from dossier.read.model import Claim, Origin, Verdict
+from dossier.read.paths import claim_anchor
+from dossier.render.article import Mark, _marker, annotate_paragraph
+from dossier.render.markup import md_text
 
 PAGE = "articles/a.md"
 RATINGS = ["supported", "disputed", "opinion"]

@@ -11,8 +11,8 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOT
-from dossier.pipeline import check_dossier
-from dossier.site import render_site, write_site
+from dossier.link.check import check_dossier
+from dossier.render.site import render_site, write_site
 
 EXAMPLE = ROOT / "tests" / "example"
 

@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from dossier.backlinks import build_backlinks
-from dossier.crossref import Index
-from dossier.mkdocs_hook import GeneratedFile
-from dossier.paths import link
-from dossier.pipeline import check_dossier
-from dossier.render_home import PAGE_SIZE, render_claims_listings, render_home
-from dossier.search_index import compact_search_index
-from dossier.site import render_site
+from dossier.link.backlinks import build_backlinks
+from dossier.link.check import check_dossier
+from dossier.link.crossref import Index
+from dossier.publish.mkdocs_hook import GeneratedFile
+from dossier.read.paths import link
+from dossier.render.home import PAGE_SIZE, render_claims_listings, render_home
+from dossier.render.search_index import compact_search_index
+from dossier.render.site import render_site
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synth import make_dossier  # noqa: E402

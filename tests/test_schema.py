@@ -12,8 +12,8 @@ from yaml12 import load_yaml12
 
 from conftest import ROOT, apply_edits
 from dossier.cli import main
-from dossier.json_schema import schema_files
-from dossier.spec import FOLDERS, SPECS
+from dossier.read.json_schema import schema_files
+from dossier.read.spec import FOLDERS, SPECS
 
 EXAMPLE = ROOT / "tests" / "example" / "claims"
 

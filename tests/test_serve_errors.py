@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, ROOT
-from dossier.loader import Dossier
 from dossier.problems import Problem
-from dossier.serve_errors import error_site, render_error_page
+from dossier.publish.serve_errors import error_site, render_error_page
+from dossier.read.loader import Dossier
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 

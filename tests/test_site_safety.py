@@ -219,7 +219,7 @@ def smuggled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    import dossier.mkdocs_hook as hook
+    import dossier.publish.mkdocs_hook as hook
     from conftest import ROOT
 
     real_check = hook.check_dossier
@@ -265,12 +265,12 @@ def test_control_characters_cannot_turn_a_title_into_markup(smuggled_site: Path)
 
 
 def test_a_page_whose_front_matter_would_not_parse_stops_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
-    import dossier.render_claim
-    from dossier.pipeline import check_dossier
+    import dossier.render.claim
+    from dossier.link.check import check_dossier
     from dossier.problems import DossierError
-    from dossier.site import render_site
+    from dossier.render.site import render_site
 
-    monkeypatch.setattr(dossier.render_claim, "front_matter", lambda values: "---\ntitle: a\x7f\n---\n\n")
+    monkeypatch.setattr(dossier.render.claim, "front_matter", lambda values: "---\ntitle: a\x7f\n---\n\n")
     with pytest.raises(DossierError) as error:
         render_site(check_dossier(str(EXAMPLE))[1])
     assert str(error.value) == (

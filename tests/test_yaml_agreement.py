@@ -21,9 +21,9 @@ import pytest
 from yaml12 import load_yaml12
 
 from conftest import ROOT
-from dossier.fields import check_record
-from dossier.spec import SPECS
-from dossier.yaml_tree import compose_record
+from dossier.read.fields import check_record
+from dossier.read.spec import SPECS
+from dossier.read.yaml_tree import compose_record
 
 TODAY = datetime.date(2026, 6, 1)
 CLAIM = """id: c

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dossier.fields import check_record, file_hides_nothing
-from dossier.spec import FOLDERS, SPECS
-from dossier.yaml_fast import compose_fast
-from dossier.yaml_tree import MAX_NODES, compose_record
+from dossier.read.fields import check_record, file_hides_nothing
+from dossier.read.spec import FOLDERS, SPECS
+from dossier.read.yaml_fast import compose_fast
+from dossier.read.yaml_tree import MAX_NODES, compose_record
 
 ROOT = Path(__file__).resolve().parent.parent
 KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDERS.items()}

@@ -1,0 +1,171 @@
+"""Second pass: resolve references between records and anchor each excerpt in its article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from dossier.link.consistency import check_claim_against_records, check_name_twins
+from dossier.link.excerpts import Anchor, ArticleText, cut_words
+from dossier.problems import Problem, quote_text, with_article
+from dossier.read.fields import format_path
+from dossier.read.loader import Dossier
+from dossier.read.model import Article, Claim, Entity, FieldPath, RecordKind, Source
+from dossier.read.spec import FOLDERS
+
+__all__ = ["Anchor", "Index", "link_dossier"]  # Anchor is re-exported for the renderers and coverage
+
+
+@dataclass(frozen=True)
+class Index:
+    """A fully linked dossier: records by id and every excerpt's place in its article."""
+
+    claims: dict[str, Claim]
+    articles: dict[str, Article]
+    sources: dict[str, Source]
+    entities: dict[str, Entity]
+    anchors: dict[str, Anchor]
+
+
+def link_dossier(dossier: Dossier) -> tuple[Index, list[Problem]]:
+    """Check every cross-file rule; return the index and the problems found."""
+    index = Index(
+        claims={c.id: c for c in dossier.claims},
+        articles={a.id: a for a in dossier.articles},
+        sources={s.id: s for s in dossier.sources},
+        entities={e.id: e for e in dossier.entities},
+        anchors={},
+    )
+    problems: list[Problem] = []
+    by_article: dict[str, list[Claim]] = {}
+    for claim in dossier.claims:
+        for path, kind, target in _references(claim):
+            problem = _check_reference(dossier, index, claim, path, kind, target)
+            if problem:
+                problems.append(problem)
+        by_article.setdefault(claim.article, []).append(claim)
+        article = index.articles.get(claim.article)
+        problems += check_claim_against_records(claim, article, index.sources, index.entities)
+    for article_id, claims in by_article.items():
+        article = index.articles.get(article_id)
+        if article is None:
+            continue
+        text = ArticleText(article.paragraphs)  # indexed once, and dropped before the next article
+        for claim in claims:
+            anchor, excerpt_problems = anchor_excerpt(claim, article, text)
+            if anchor:
+                index.anchors[claim.id] = anchor
+            problems += excerpt_problems
+    problems += check_name_twins(list(dossier.entities))
+    for record in dossier.articles:  # an article's findings cite claims (audit)
+        for i, finding in enumerate(record.findings):
+            for j, target in enumerate(finding.claims):
+                problem = _check_reference(dossier, index, record, ("findings", i, "claims", j), "claim", target)
+                if problem:
+                    problems.append(problem)
+    return index, problems
+
+
+def _references(claim: Claim) -> Iterator[tuple[FieldPath, RecordKind, str]]:
+    yield ("article",), "article", claim.article
+    if claim.quote:
+        yield ("quote", "speaker"), "entity", claim.quote.speaker
+    if claim.figure and claim.figure.usd_rate:
+        yield ("figure", "usd_rate", "source"), "source", claim.figure.usd_rate.source
+    for i, entity in enumerate(claim.entities):
+        yield ("entities", i), "entity", entity
+    for i, ref in enumerate(claim.sources):
+        yield ("sources", i, "source"), "source", ref.source
+    for i, other in enumerate(claim.related):
+        yield ("related", i), "claim", other
+    if claim.first_appearance and claim.first_appearance.source:
+        yield ("first_appearance", "source"), "source", claim.first_appearance.source
+
+
+def _check_reference(
+    dossier: Dossier, index: Index, claim: Claim | Article, path: FieldPath, kind: RecordKind, target: str
+) -> Problem | None:
+    known: dict[str, dict[str, Any]] = {
+        "article": index.articles,
+        "entity": index.entities,
+        "source": index.sources,
+        "claim": index.claims,
+    }
+    if target in known[kind] or target in dossier.present.get(kind, ()):
+        return None  # found, or its file exists but failed to load and was reported already
+    folder = FOLDERS[kind]
+    where = f"{folder}/{target}.yaml" if folder else f"{target}.yaml"
+    message = f"{format_path(path)}: no {kind} {quote_text(target)} (looked for {where})"
+    others = [k for k, ids in dossier.present.items() if target in ids and k != kind]
+    if others:
+        message += f"; {quote_text(target)} is {with_article(others[0])}, not {with_article(kind)}"
+    else:
+        close = close_id(target, dossier.present.get(kind, frozenset()))
+        if close:
+            message += f"; did you mean {quote_text(close)}?"
+    line, col = claim.origin.at(path)
+    return Problem(claim.origin.path, line, col, message)
+
+
+def close_id(target: str, ids: frozenset[str]) -> str | None:
+    """An id the target is probably a slip for: at most a few characters typed differently.
+
+    Only close ids: a deleted "cer-china-mobile-5g" must not suggest "silicon-china-mobile-5g",
+    nor a deleted "china" suggest "china-mobile".
+    """
+    budget = 1 if len(target) <= 4 else 2 if len(target) <= 10 else 3
+    best: tuple[int, str] | None = None
+    for candidate in ids:
+        if abs(len(candidate) - len(target)) > budget:
+            continue
+        distance = _edit_distance(target, candidate, budget)
+        if distance <= budget and (best is None or (distance, candidate) < best):
+            best = (distance, candidate)
+    return best[1] if best else None
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or limit + 1 as soon as it must exceed `limit`."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def anchor_excerpt(claim: Claim, article: Article, text: ArticleText) -> tuple[Anchor | None, list[Problem]]:
+    """Locate the claim's excerpt in its article, or explain why it cannot be placed."""
+    found = text.find(claim.excerpt)
+    path: FieldPath = ("excerpt",)
+    message = None
+    if not found and claim.excerpt in article.title:
+        message = "excerpt: found only in the title, which is not searched; quote the article's paragraphs"
+    elif not found:
+        message = f"excerpt: not found in article {quote_text(article.id)}; {text.closest_passage(claim.excerpt)}"
+    elif claim.occurrence is None and len(found) > 1:
+        paragraphs = ", ".join(str(a.paragraph + 1) for a in found)
+        message = (
+            f"excerpt: occurs {len(found)} times in the article (paragraphs {paragraphs}); "
+            f"add occurrence: 1 to {len(found)} to say which"
+        )
+    elif claim.occurrence is not None and claim.occurrence > len(found):
+        path = ("occurrence",)
+        times = "once" if len(found) == 1 else f"{len(found)} times"
+        message = f"occurrence: {claim.occurrence}, but the excerpt occurs only {times} in the article"
+    line, col = claim.origin.at(path)
+    if message is not None:
+        return None, [Problem(claim.origin.path, line, col, message)]
+    anchor = found[(claim.occurrence or 1) - 1]
+    starts_in, ends_in = cut_words(article.paragraphs[anchor.paragraph], anchor)
+    cuts = []
+    if starts_in:
+        cuts.append(f"starts inside the word {quote_text(starts_in)}; begin the excerpt at a word boundary")
+    if ends_in:
+        cuts.append(f"ends inside the word {quote_text(ends_in)}; end the excerpt at a word boundary")
+    problems = [Problem(claim.origin.path, line, col, f"excerpt: {cut}") for cut in cuts]
+    return (None if problems else anchor), problems

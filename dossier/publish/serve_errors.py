@@ -1,0 +1,56 @@
+"""The error site `mkdocs serve` shows while the records are invalid.
+
+MkDocs' dev server holds every page request, stylesheets included, until a rebuild succeeds, so a
+failed check left the browser waiting with nothing on screen. While serving, the hook builds this
+site instead: the problem list, escaped, at every page path the dossier's site has (and would
+have), so the page the browser is on shows the problems and reloads by itself once a save fixes
+them. Hand-written pages stay as they are; the Contribute page explains each message.
+`mkdocs build` never gets here: it stays strict and fails.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from dossier.problems import Problem
+from dossier.read import paths
+from dossier.read.loader import Dossier
+from dossier.read.spec import ID_PATTERN
+from dossier.render.markup import front_matter, md_text, safe_title
+from dossier.render.site import RenderedPage
+
+CONTRIBUTING_PAGE = "contributing.md"
+_SECTIONS = (paths.HOME, paths.ARTICLES, paths.CLAIMS, paths.SOURCES, paths.ENTITIES, paths.TOPICS)
+_PAGE_OF_KIND = {
+    "claim": paths.claim_page,
+    "article": paths.article_page,
+    "source": paths.source_page,
+    "entity": paths.entity_page,
+}
+
+
+def error_site(
+    problems: list[Problem], summary: str, dossier: Dossier | None, previous: Iterable[str]
+) -> dict[str, RenderedPage]:
+    """The error page at every section, record file, topic of a valid claim and page of the last good site."""
+    pages = set(_SECTIONS) | {p for p in previous if p.endswith(".md")}
+    if dossier is not None:
+        for kind, ids in dossier.present.items():
+            pages |= {_PAGE_OF_KIND[kind](i) for i in ids if re.fullmatch(ID_PATTERN, i)}
+        pages |= {paths.topic_page(topic) for claim in dossier.claims for topic in claim.topics}
+    return {page: RenderedPage(render_error_page(page, problems, summary)) for page in sorted(pages)}
+
+
+def render_error_page(page: str, problems: list[Problem], summary: str) -> str:
+    """One page listing every problem as `file:line:col` and message; all record text escaped."""
+    items = [f"- <code>{md_text(f'{p.path}:{p.line}:{p.col}')}</code> {md_text(p.message)}" for p in problems]
+    guide = paths.link(page, CONTRIBUTING_PAGE)
+    return (
+        front_matter({"title": safe_title(f"Not rebuilt: {summary}")})
+        + "# The site was not rebuilt {#dossier-problems}\n\n"
+        + f"{md_text(summary)}. Fix the records and save: this page reloads by itself once they are "
+        + f"valid. [What each message means]({guide}).\n\n"
+        + "\n".join(items)
+        + "\n"
+    )

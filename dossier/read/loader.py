@@ -1,0 +1,169 @@
+"""Find the record files in a claims folder and load each one into a typed record."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dossier.problems import DossierError, Problem, quote_text
+from dossier.read.load_worker import Job, Result, parse_all
+from dossier.read.model import Article, Claim, Entity, Record, RecordKind, Source
+from dossier.read.records import SPECIAL, SYMLINK, no_cycle_collection, parse_record_bytes, read_record_file
+from dossier.read.spec import FOLDERS, SPECS
+
+_KIND_OF_FOLDER: dict[str, RecordKind] = {folder: kind for kind, folder in FOLDERS.items() if folder}
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """Every valid record, sorted by id, and the ids of every file found (valid or not)."""
+
+    claims: tuple[Claim, ...] = ()
+    articles: tuple[Article, ...] = ()
+    sources: tuple[Source, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    present: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def load_dossier(claims_dir: str, only: frozenset[str] | None = None) -> tuple[Dossier, list[Problem]]:
+    """Load every record under `claims_dir`; paths in problems start with `claims_dir` as given.
+
+    With `only` (paths inside the folder), just those files and the articles are read; the other
+    records count as present by their file names, which is all their references need.
+    """
+    root = Path(claims_dir)
+    if not root.is_dir():
+        raise DossierError(f"claims folder {claims_dir!r} not found (give another with --claims DIR)")
+    problems: list[Problem] = []
+    found: dict[RecordKind, list[tuple[str, Path]]] = {kind: [] for kind in SPECS}
+    for kind, folder, entry in _walk(root, claims_dir, problems):
+        found[kind].append((os.path.join(folder, entry.name) if folder else entry.name, Path(entry.path)))
+    if only is not None:
+        problems = [p for p in problems if os.path.relpath(p.path, claims_dir) in only]
+    records: dict[str, list[Record]] = {kind: [] for kind in SPECS}
+    with no_cycle_collection():
+        _load_files(claims_dir, found, only, records, problems)
+    present = {kind: frozenset(Path(rel).stem for rel, _ in files) for kind, files in found.items()}
+    by_id = {kind: tuple(sorted(items, key=lambda r: r.id)) for kind, items in records.items()}
+    dossier = Dossier(by_id["claim"], by_id["article"], by_id["source"], by_id["entity"], present)  # type: ignore[arg-type]  # records are grouped by kind above
+    return dossier, problems
+
+
+def _load_files(
+    claims_dir: str,
+    found: dict[RecordKind, list[tuple[str, Path]]],
+    only: frozenset[str] | None,
+    records: dict[str, list[Record]],
+    problems: list[Problem],
+) -> None:
+    wanted = [
+        (kind, relative, path)
+        for kind, files in found.items()
+        for relative, path in files
+        if only is None or relative in only or kind == "article"
+    ]
+    # Read every file; one unchanged since the last check (`mkdocs serve`) keeps its result.
+    results: list[Result | None] = []
+    jobs: list[Job] = []
+    for kind, relative, path in wanted:
+        shown = os.path.join(claims_dir, relative)
+        data = read_record_file(path)
+        last = _loaded.get((kind, shown, relative))
+        if isinstance(data, str):
+            results.append((None, [Problem(shown, 1, 1, data)]))
+        elif last is not None and last[0] == data:
+            results.append((last[1], last[2]))
+        else:
+            results.append(None)
+            jobs.append((kind, path, data, shown, relative))
+    # Parse the rest (on two cores when there are thousands: load_worker.py).
+    fresh = zip(jobs, parse_all(jobs, parse_record_bytes), strict=True)
+    for (kind, relative, _), result in zip(wanted, results, strict=True):
+        if result is None:
+            (_, _, data, shown, _), result = next(fresh)
+            if result[0] is not None:  # files with problems are read afresh each time
+                _loaded[(kind, shown, relative)] = (data, *result)
+        record, file_problems = result
+        if only is None or relative in only:
+            problems += file_problems  # copies the (immutable) problems, never the cached list
+        if record is not None:
+            records[kind].append(record)
+
+
+# The last result for each file, by its bytes: `mkdocs serve` checks the whole dossier on every
+# save, and only the saved file needs parsing again (scale work). Records are immutable.
+_loaded: dict[tuple[RecordKind, str, str], tuple[bytes, Record | None, list[Problem]]] = {}
+
+
+def _walk(root: Path, shown_root: str, problems: list[Problem]) -> Iterator[tuple[RecordKind, str, os.DirEntry[str]]]:
+    """Yield (kind, folder, entry) for each record file; report files and folders that do not belong.
+
+    Links are never followed (a loop, or a link out of the repository, is only reported) and
+    special files are never opened (reading a pipe or a device would hang the checker).
+    """
+    for entry in _entries(root):
+        if _refused(entry, os.path.join(shown_root, entry.name), problems):
+            if entry.name.endswith(".yaml"):
+                yield "claim", "", entry  # loading reports it, and the record counts as present
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            kind = _KIND_OF_FOLDER.get(entry.name)
+            if kind is None:
+                problems.append(_stray_folder(os.path.join(shown_root, entry.name)))
+                continue
+            for inner in _entries(Path(entry.path)):
+                shown = os.path.join(shown_root, entry.name, inner.name)
+                if _refused(inner, shown, problems):
+                    if inner.name.endswith(".yaml"):
+                        yield kind, entry.name, inner  # loading reports it, and the record counts as present
+                    continue
+                if inner.is_dir(follow_symlinks=False):
+                    problems.append(
+                        Problem(
+                            shown,
+                            1,
+                            1,
+                            f"unexpected folder inside {entry.name}/; {kind} records sit directly in {entry.name}/",
+                        )
+                    )
+                elif _is_record_file(inner.name, shown, problems):
+                    yield kind, entry.name, inner
+        elif _is_record_file(entry.name, os.path.join(shown_root, entry.name), problems):
+            yield "claim", "", entry
+
+
+def _refused(entry: os.DirEntry[str], shown: str, problems: list[Problem]) -> bool:
+    """True for a link or special file; reported here unless its name makes it a record file."""
+    if entry.is_dir(follow_symlinks=False) or entry.is_file(follow_symlinks=False):
+        return False
+    if not entry.name.endswith(".yaml"):
+        problems.append(Problem(shown, 1, 1, SYMLINK if entry.is_symlink() else SPECIAL))
+    return True
+
+
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    with os.scandir(folder) as it:
+        return sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+
+
+def _is_record_file(name: str, shown: str, problems: list[Problem]) -> bool:
+    if name.endswith(".yaml"):
+        return True
+    if name.endswith(".yml"):
+        problems.append(
+            Problem(shown, 1, 1, f"record files end in .yaml; rename it to {quote_text(name[:-4] + '.yaml')}")
+        )
+    else:
+        problems.append(Problem(shown, 1, 1, "not a record file; the claims folder holds only .yaml records"))
+    return False
+
+
+def _stray_folder(shown: str) -> Problem:
+    name = os.path.basename(shown)
+    close = difflib.get_close_matches(name, list(_KIND_OF_FOLDER), n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]}/?)" if close else ""
+    folders = ", ".join(f"{f}/" for f in _KIND_OF_FOLDER)
+    return Problem(shown, 1, 1, f"unknown folder{hint}; records go in the claims folder itself or in {folders}")

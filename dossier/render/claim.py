@@ -1,0 +1,266 @@
+"""The page of one claim: verdict, excerpt in context, figure or quote, evidence, and ClaimReview data."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from dossier.link.crossref import Index
+from dossier.read.model import Claim, Figure, Quote
+from dossier.read.paths import (
+    article_page,
+    claim_anchor,
+    claim_page,
+    entity_page,
+    link,
+    page_url,
+    source_page,
+    topic_page,
+)
+from dossier.read.spec import METHODS
+from dossier.render.common import KIND_LABELS, RATING_LABELS, RATING_MEANINGS, badge, claim_link, topic_label
+from dossier.render.markup import front_matter, json_for_script, md_cell, md_paragraphs, md_text, safe_title
+from dossier.render.provenance import external_original, first_appearance_json, first_appearance_section, source_credit
+
+CONTEXT_CHARS = 80  # text kept either side of an excerpt, as a W3C TextQuoteSelector would
+
+
+def render_claim_page(
+    index: Index, claim: Claim, site_url: str | None, neighbours: tuple[Claim | None, Claim | None] = (None, None)
+) -> str:
+    """Markdown for `claims/<id>.md`; `neighbours` are the claims before and after it in the article."""
+    page = claim_page(claim.id)
+    parts = [
+        front_matter(
+            {
+                "title": safe_title(claim.claim),
+                "tags": [topic_label(t) for t in claim.topics],
+                "description": preview_description(claim),
+                "verdict": RATING_LABELS[claim.verdict.rating],
+            }
+        )
+        + f"# {md_text(claim.claim)} {{#claim}}\n",
+        _verdict_block(claim),
+        _context_section(index, claim, page),
+        first_appearance_section(index, claim, page),
+        _figure_section(claim.figure) if claim.figure else "",
+        _quote_section(index, claim.quote, page) if claim.quote else "",
+        _sources_section(index, claim, page),
+        _links_section(index, claim, page),
+        _corrections_section(claim),
+        _cite_section(index, claim, site_url),
+        _neighbour_links(page, neighbours),
+        _json_ld(index, claim, site_url),
+    ]
+    return "\n".join(part for part in parts if part)
+
+
+# A shape for each verdict, so the verdict never rests on colour alone.
+RATING_ICONS = {
+    "supported": "✓",
+    "partly-supported": "◐",
+    "disputed": "⇄",
+    "unsupported": "✗",
+    "unverified": "?",
+    "opinion": "❝",
+}
+
+
+def preview_description(claim: Claim) -> str:
+    """The page's description (search engines, link previews): the verdict, then the conclusion's start.
+
+    The theme writes it into an attribute without escaping, so it is escaped here.
+    """
+    label = RATING_LABELS[claim.verdict.rating]
+    text = " ".join((claim.verdict.conclusion or "Not yet checked.").split())
+    if len(text) > 200:
+        text = text[:200].rsplit(" ", 1)[0] + "…"
+    return html.escape(safe_title(f"{label}. {text}"), quote=True)
+
+
+def _verdict_block(claim: Claim) -> str:
+    """The verdict first and large: icon, label and meaning, then the conclusion."""
+    verdict = claim.verdict
+    rating = verdict.rating
+    label = (
+        f'<p class="dossier-verdict-label"><span class="dossier-verdict-icon" aria-hidden="true">'
+        f"{RATING_ICONS[rating]}</span> Verdict: {RATING_LABELS[rating]}</p>"
+    )
+    facts = f"{md_text(RATING_MEANINGS[rating])} {KIND_LABELS[claim.kind]} · checked {verdict.checked}"
+    conclusion = md_paragraphs(verdict.conclusion) if verdict.conclusion else "Not yet checked: no conclusion is given."
+    return (
+        f'<div class="dossier-verdict dossier-{rating}" markdown="1">\n\n{label}\n\n'
+        f'<p class="dossier-verdict-facts">{facts}</p>\n\n{conclusion}\n\n</div>\n'
+    )
+
+
+def excerpt_context(index: Index, claim: Claim) -> tuple[str, str, str]:
+    """(text before, the excerpt, text after) within its paragraph, cut at word boundaries."""
+    anchor = index.anchors[claim.id]
+    paragraph = index.articles[claim.article].paragraphs[anchor.paragraph]
+    cut = max(0, anchor.start - CONTEXT_CHARS)
+    before = paragraph[cut : anchor.start]
+    if cut > 0 and not paragraph[cut - 1].isspace() and " " in before:
+        before = before[before.index(" ") :]  # drop the part of a word the cut went through
+    end = anchor.end + CONTEXT_CHARS
+    after = paragraph[anchor.end : end]
+    if end < len(paragraph) and not paragraph[end].isspace() and " " in after:
+        after = after[: after.rindex(" ")]
+    if cut > 0:
+        before = before.lstrip()
+    if end < len(paragraph):
+        after = after.rstrip()
+    return before, paragraph[anchor.start : anchor.end], after
+
+
+def _context_section(index: Index, claim: Claim, page: str) -> str:
+    before, exact, after = excerpt_context(index, claim)
+    article = index.articles[claim.article]
+    anchor = index.anchors[claim.id]
+    paragraph = article.paragraphs[anchor.paragraph]
+    lead = "…" if anchor.start > len(before) else ""
+    tail = "…" if anchor.end + len(after) < len(paragraph) else ""
+    quote = f"> {lead}{md_text(before)}<mark>{md_text(exact)}</mark>{md_text(after)}{tail}"
+    where = link(page, article_page(article.id), claim_anchor(claim.id))
+    return (
+        "## In the article {#in-the-article}\n\n"
+        f"{quote}\n\n"
+        f"Paragraph {anchor.paragraph + 1} of *{md_text(article.title)}* ({md_text(article.publisher)}). "
+        f"[See it in context]({where})\n"
+    )
+
+
+def format_number(value: float) -> str:
+    """`1400000000000.0` -> `1,400,000,000,000`; `11.5` stays `11.5`."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def _figure_section(figure: Figure) -> str:
+    rows = [("As stated", md_cell(figure.stated)), ("Value", format_number(figure.value))]
+    if figure.high is not None:
+        rows.append(("Up to", format_number(figure.high)))
+    rows.append(("Unit", md_cell(figure.unit)))
+    optional = [
+        ("Qualifier", figure.qualifier),
+        ("Point in time", figure.point_in_time),
+        ("Period", f"{figure.period.start} to {figure.period.end}" if figure.period else None),
+        ("Method", f"{figure.method}: {dict(METHODS.options)[figure.method]}" if figure.method else None),
+        ("What the sources support", format_number(figure.checked_value) if figure.checked_value is not None else None),
+    ]
+    rows += [(name, md_cell(value)) for name, value in optional if value is not None]
+    table = "\n".join(f"| {name} | {value} |" for name, value in rows)
+    return "## The figure {#figure}\n\n| Detail | Value |\n|---|---|\n" + table + "\n"
+
+
+def _quote_section(index: Index, quote: Quote, page: str) -> str:
+    speaker = index.entities[quote.speaker]
+    who = f"[{md_text(speaker.name)}]({link(page, entity_page(speaker.id))})"
+    return f"## The quote {{#quote}}\n\n> {md_text(quote.text)}\n\n— {who}\n"
+
+
+def _sources_section(index: Index, claim: Claim, page: str) -> str:
+    if not claim.sources:
+        why = {"opinion": "an opinion is not rated against evidence", "unverified": "this claim is not checked yet"}
+        reason = why.get(claim.verdict.rating, "none are cited")
+        return f"## Sources {{#sources}}\n\nNo sources: {reason}.\n"
+    items = []
+    for number, ref in enumerate(claim.sources, start=1):
+        source = index.sources[ref.source]
+        title = f"[{md_text(source.title)}]({link(page, source_page(source.id))})"
+        line = f"{number}. {title} — {source_credit(source)} · {external_original(source)}"
+        if ref.note:
+            line += f"<br>{md_text(ref.note)}"
+        items.append(line)
+    return "## Sources {#sources}\n\n" + "\n".join(items) + "\n"
+
+
+def _links_section(index: Index, claim: Claim, page: str) -> str:
+    parts = []
+    if claim.entities:
+        names = [f"[{md_text(index.entities[e].name)}]({link(page, entity_page(e))})" for e in claim.entities]
+        parts.append("**Entities:** " + ", ".join(names))
+    if claim.topics:
+        parts.append(
+            "**Topics:** " + ", ".join(f"[{topic_label(t)}]({link(page, topic_page(t))})" for t in claim.topics)
+        )
+    if claim.related:
+        related = [
+            f"- {badge(index.claims[r].verdict.rating)} {claim_link(page, index.claims[r])}" for r in claim.related
+        ]
+        parts.append("**Related claims:**\n\n" + "\n".join(related))
+    return "## Connections {#connections}\n\n" + "\n\n".join(parts) + "\n" if parts else ""
+
+
+def _corrections_section(claim: Claim) -> str:
+    if not claim.corrections:
+        return ""
+    rows = "\n".join(f"| {c.date} | {md_cell(c.note)} |" for c in claim.corrections)
+    return "## Corrections {#corrections}\n\n| Date | Change |\n|---|---|\n" + rows + "\n"
+
+
+def absolute_url(site_url: str | None, page: str) -> str:
+    base = (site_url or "/").rstrip("/") + "/"
+    return base + page_url(page)
+
+
+def _cite_section(index: Index, claim: Claim, site_url: str | None) -> str:
+    article = index.articles[claim.article]
+    url = absolute_url(site_url, claim_page(claim.id))
+    citation = (
+        f"Claims dossier, “{claim.claim.rstrip('.')}”, a claim from “{article.title}” ({article.publisher}). "
+        f"Rated {RATING_LABELS[claim.verdict.rating].lower()}, checked {claim.verdict.checked}. {url}"
+    )
+    return "## Cite this claim {#cite}\n\n" + md_text(citation) + "\n"
+
+
+def _neighbour_links(page: str, neighbours: tuple[Claim | None, Claim | None]) -> str:
+    before, after = neighbours
+    links = []
+    if before is not None:
+        links.append(f"← Previous claim: {claim_link(page, before)}")
+    if after is not None:
+        links.append(f"Next claim: {claim_link(page, after)} →")
+    return "---\n\n" + "<br>\n".join(links) + "\n" if links else ""
+
+
+def claim_review(index: Index, claim: Claim, site_url: str | None) -> dict[str, Any]:
+    """schema.org ClaimReview for the claim."""
+    article = index.articles[claim.article]
+    appearance: dict[str, Any] = {
+        "@type": "CreativeWork",
+        "url": article.url,
+        "headline": article.title,
+        "publisher": {"@type": "Organization", "name": article.publisher},
+    }
+    if article.published:
+        appearance["datePublished"] = article.published
+    author: dict[str, Any] = {"@type": "Organization", "name": article.publisher}
+    if claim.quote:
+        author = {"@type": "Person", "name": index.entities[claim.quote.speaker].name}
+    elif article.author:
+        author = {"@type": "Person", "name": article.author}
+    reviewed: dict[str, Any] = {"@type": "Claim", "appearance": appearance, "author": author}
+    first = first_appearance_json(index, claim, appearance)
+    if first is not None:
+        reviewed["firstAppearance"] = first
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": absolute_url(site_url, claim_page(claim.id)),
+        "claimReviewed": claim.claim,
+        "datePublished": claim.verdict.checked,
+        "author": {"@type": "Organization", "name": "Claims dossier"},
+        "reviewRating": {"@type": "Rating", "alternateName": RATING_LABELS[claim.verdict.rating]},
+        "itemReviewed": reviewed,
+    }
+
+
+# Opinions are not graded and unverified claims are not checked: publishing a review of either
+# would present a rating the methodology says we do not give.
+UNRATED = ("opinion", "unverified")
+
+
+def _json_ld(index: Index, claim: Claim, site_url: str | None) -> str:
+    if claim.verdict.rating in UNRATED:
+        return ""
+    return f'<script type="application/ld+json">{json_for_script(claim_review(index, claim, site_url))}</script>\n'

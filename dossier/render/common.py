@@ -1,0 +1,73 @@
+"""Fragments shared by several pages: labels, verdict badges, claim links and claim lists."""
+
+from __future__ import annotations
+
+import functools
+
+from dossier.link.backlinks import backlinks
+from dossier.link.crossref import Index
+from dossier.read.model import Claim
+from dossier.read.paths import claim_page, link
+from dossier.read.spec import RATINGS
+from dossier.render.markup import md_text
+
+RATING_LABELS = {
+    "supported": "Supported",
+    "partly-supported": "Partly supported",
+    "disputed": "Disputed",
+    "unsupported": "Unsupported",
+    "unverified": "Unverified",
+    "opinion": "Opinion",
+}
+RATING_MEANINGS = dict(RATINGS.options)
+# Front matter for listing pages: they repeat what the record pages say, and a search index
+# holding them grows with the square of the dossier; the search plugin skips them.
+NOT_SEARCHED: dict[str, object] = {"search": {"exclude": True}}
+KIND_LABELS = {
+    "figure": "Figure",
+    "quote": "Quote",
+    "statement": "Statement",
+    "forecast": "Forecast",
+    "opinion": "Opinion",
+}
+ENTITY_KIND_LABELS = {
+    "person": "People",
+    "organization": "Organisations",
+    "government": "Governments and public bodies",
+    "place": "Places",
+    "program": "Programmes and policies",
+    "other": "Other",
+}
+
+
+def badge(rating: str) -> str:
+    """An inline verdict badge, coloured by the site's stylesheet."""
+    return f'<span class="dossier-badge dossier-{rating}">{RATING_LABELS[rating]}</span>'
+
+
+def claims_in_article_order(index: Index, claims: list[Claim] | None = None) -> list[Claim]:
+    """Claims ordered by where their excerpt starts in the article (longer excerpts first)."""
+    order = backlinks(index)
+    if claims is None:
+        return list(order.ordered)
+    return sorted(claims, key=lambda c: order.rank[c.id])
+
+
+def claim_link(from_page: str, claim: Claim) -> str:
+    return f"[{md_text(claim.claim)}]({link(from_page, claim_page(claim.id))})"
+
+
+def claim_list(from_page: str, claims: list[Claim]) -> str:
+    """A bullet list of claims with their verdicts, one per line."""
+    return "\n".join(f"- {badge(c.verdict.rating)} {claim_link(from_page, c)}" for c in claims) + "\n"
+
+
+@functools.lru_cache(maxsize=4096)  # a dossier has a few dozen topics, named on most pages
+def topic_label(topic: str) -> str:
+    """How a topic id reads: `tech-nationalism` -> `Tech nationalism`, `5g` -> `5G`, `ai` -> `AI`.
+
+    Short words and words with digits are abbreviations, so they are written in capitals.
+    """
+    words = topic.split("-")
+    shown = [w.upper() if len(w) <= 2 or any(c.isdigit() for c in w) else w for w in words]
+    return " ".join(shown)[:1].upper() + " ".join(shown)[1:]

@@ -1,0 +1,147 @@
+"""Machine-readable exports: every record as JSON, and one CSV row per claim."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from decimal import Decimal
+from typing import Any
+
+from dossier.link.crossref import Index
+from dossier.read.model import Claim
+from dossier.render.common import claims_in_article_order
+
+FORMAT_VERSION = 1
+CSV_COLUMNS = [
+    "id",
+    "article",
+    "kind",
+    "claim",
+    "excerpt",
+    "paragraph",
+    "rating",
+    "checked",
+    "conclusion",
+    "figure_stated",
+    "figure_value",
+    "figure_high",
+    "figure_unit",
+    "figure_checked_value",
+    "quote_speaker",
+    "quote_text",
+    "entities",
+    "topics",
+    "sources",
+    "related",
+    "first_appearance_source",
+    "first_appearance_change",
+]
+
+
+def _fields(record: Any) -> dict[str, Any]:
+    """A record's fields but its origin, for the JSON encoder: nested records come back here
+    (as `default`) and tuples become lists, both inside the C encoder."""
+    kind = type(record)
+    if kind not in _EXPORTED_FIELDS:
+        if not dataclasses.is_dataclass(kind):
+            raise TypeError(f"{kind.__name__} is not a record")
+        _EXPORTED_FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind) if f.name != "origin")
+    return {name: getattr(record, name) for name in _EXPORTED_FIELDS[kind]}
+
+
+_EXPORTED_FIELDS: dict[type, tuple[str, ...]] = {}  # by record class, worked out once
+
+
+def claims_json(index: Index) -> str:
+    """Every record, normalised, in a versioned envelope; claims in article order."""
+    claims = []
+    for claim in claims_in_article_order(index):
+        anchor = index.anchors[claim.id]
+        claims.append(
+            _fields(claim) | {"position": {"paragraph": anchor.paragraph + 1, "start": anchor.start, "end": anchor.end}}
+        )
+    data = {
+        "format_version": FORMAT_VERSION,
+        "articles": [_fields(a) for a in index.articles.values()],
+        "claims": claims,
+        "sources": [_fields(s) for s in index.sources.values()],
+        "entities": [_fields(e) for e in index.entities.values()],
+    }
+    return _one_record_per_line(data)
+
+
+def _one_record_per_line(data: dict[str, Any]) -> str:
+    """The envelope indented, each record on one line (scale work): still easy to diff, and
+    written by the C encoder, where any `indent` makes `json` use its pure-Python one."""
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, default=_fields)
+
+    fields = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            fields.append(f"  {dump(key)}: [\n    " + ",\n    ".join(dump(item) for item in value) + "\n  ]")
+        else:
+            fields.append(f"  {dump(key)}: {dump(value)}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def csv_text(value: str) -> str:
+    """A text cell a spreadsheet shows as text: a formula-like start gets a leading `'`."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def csv_number(value: float | None) -> str:
+    """A number as a spreadsheet reads it: `1400000000000`, `11.5`, `0.0000001` (no `.0`, no exponent)."""
+    if value is None:
+        return ""
+    text = format(Decimal(repr(value)), "f")  # repr is the shortest exact form; "f" spells out exponents
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _csv_row(index: Index, claim: Claim) -> list[str]:
+    figure, quote, first = claim.figure, claim.quote, claim.first_appearance
+    text = csv_text
+    return [
+        text(claim.id),
+        text(claim.article),
+        text(claim.kind),
+        text(claim.claim),
+        text(claim.excerpt),
+        str(index.anchors[claim.id].paragraph + 1),
+        text(claim.verdict.rating),
+        text(claim.verdict.checked),
+        text(claim.verdict.conclusion or ""),
+        text(figure.stated if figure else ""),
+        csv_number(figure.value if figure else None),
+        csv_number(figure.high if figure else None),
+        text(figure.unit if figure else ""),
+        csv_number(figure.checked_value if figure else None),
+        text(quote.speaker if quote else ""),
+        text(quote.text if quote else ""),
+        text(";".join(claim.entities)),
+        text(";".join(claim.topics)),
+        text(";".join(r.source for r in claim.sources)),
+        text(";".join(claim.related)),
+        text(first.source or "" if first else ""),
+        text(first.change if first else ""),
+    ]
+
+
+def claims_csv(index: Index) -> str:
+    """One row per claim, in article order; lists joined with `;`; safe to open in a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for claim in claims_in_article_order(index):
+        writer.writerow(_csv_row(index, claim))
+    # The byte-order mark makes Excel read the file as UTF-8 (curly quotes, €) rather than its locale's code page.
+    return "\ufeff" + out.getvalue()

@@ -1,0 +1,155 @@
+"""Provenance on the pages: where a claim's wording first appeared, whose story a source copies,
+an article's findings linked to their claims, and the home-page tally of inherited versus own flaws.
+
+Kept apart from the page modules so each of them needs only a one-line call.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dossier.link.backlinks import backlinks
+from dossier.link.crossref import Index
+from dossier.problems import plural
+from dossier.read.model import Article, Claim, Source
+from dossier.read.paths import HOME, link, source_page
+from dossier.render.common import claim_link, claims_in_article_order
+from dossier.render.markup import external_link, md_cell, md_text
+
+CHANGE_LABELS = {
+    "kept": "kept",
+    "reworded": "reworded",
+    "changed": "changed in substance",
+    "own": "the article's own words",
+}
+# Verdicts worse than supported: the claims the home page reports as not fully holding up.
+WEAK = ("partly-supported", "disputed", "unsupported")
+
+
+def source_credit(source: Source) -> str:
+    """Whose text a source is, as Markdown: `Bloomberg News, 2020-05 (copy at Chindia Alert)`."""
+    if source.copy_of is None:
+        return ", ".join(md_text(x) for x in (source.publisher, source.published) if x)
+    original = ", ".join(md_text(x) for x in (source.copy_of.publisher, source.copy_of.published) if x)
+    copied = f"copy at {md_text(source.publisher)}" + (f", {md_text(source.published)}" if source.published else "")
+    return f"{original} ({copied})"
+
+
+def publisher_cell(source: Source) -> str:
+    """The sources index's publisher cell: the site, and whose story it copies."""
+    copied = f" (copy of {md_text(source.copy_of.publisher)})" if source.copy_of else ""
+    return md_cell(source.publisher) + copied
+
+
+def copy_notice(source: Source) -> str:
+    """The source page's line naming the original publication, or nothing for an original."""
+    if source.copy_of is None:
+        return ""
+    original = source.copy_of
+    parts = [md_text(original.publisher)]
+    if original.title:
+        parts.append(f"“{md_text(original.title)}”")
+    parts.append(md_text(original.published) if original.published else "date not known")
+    return (
+        f"**Original publication:** {', '.join(parts)}. "
+        f"This page is a copy at {md_text(source.publisher)}; the dossier reads the original's text from it.\n\n"
+    )
+
+
+def first_appearance_of(index: Index, source: Source, page: str) -> str:
+    """The source page's list of claims whose wording first appeared in it, with what the article did."""
+    traced = backlinks(index).by_first_appearance.get(source.id, [])
+    if not traced:
+        return ""
+    items = [
+        f"- {claim_link(page, c)} — {CHANGE_LABELS[c.first_appearance.change]}" for c in traced if c.first_appearance
+    ]
+    return "## Where claims first appeared {#first-appearance-of}\n\n" + "\n".join(items) + "\n\n"
+
+
+def first_appearance_section(index: Index, claim: Claim, page: str) -> str:
+    """The claim page's account of where its wording came from and what the article did with it."""
+    origin = claim.first_appearance
+    if origin is None:
+        return ""
+    if origin.source is None:
+        lead = "We found no earlier text for these words: they are **the article's own**."
+    else:
+        source = index.sources[origin.source]
+        where = f"[{md_text(source.title)}]({link(page, source_page(source.id))}) — {source_credit(source)}"
+        lead = f"First appeared in {where}. The article's wording: **{CHANGE_LABELS[origin.change]}**."
+    note = f"\n\n{md_text(origin.note)}" if origin.note else ""
+    return f"## Where the wording comes from {{#first-appearance}}\n\n{lead}{note}\n"
+
+
+def first_appearance_json(index: Index, claim: Claim, article_work: dict[str, Any]) -> dict[str, Any] | None:
+    """schema.org `firstAppearance`: the original publication behind the earliest text, else the article."""
+    origin = claim.first_appearance
+    if origin is None:
+        return None
+    if origin.source is None:
+        return article_work  # the article's own words: it is where they first appeared
+    source = index.sources[origin.source]
+    publisher, headline, published = source.publisher, source.title, source.published
+    if source.copy_of is not None:
+        publisher = source.copy_of.publisher
+        headline = source.copy_of.title or source.title
+        published = source.copy_of.published
+    work: dict[str, Any] = {
+        "@type": "CreativeWork",
+        "url": source.url,
+        "headline": headline,
+        "publisher": {"@type": "Organization", "name": publisher},
+    }
+    if published:
+        work["datePublished"] = published
+    return work
+
+
+def findings_list(index: Index, article: Article) -> str:
+    """The article's findings as a list, each linked to the claims behind it."""
+    if not article.findings:
+        return ""
+    items = []
+    for finding in article.findings:
+        links = "; ".join(claim_link(HOME, index.claims[c]) for c in finding.claims)
+        items.append(f"- {md_text(finding.text)} *See:* {links}.")
+    return "\n".join(items) + "\n\n"
+
+
+def rewrite_tally(index: Index) -> str:
+    """Among the claims that did not fully hold up: how many inherit their flaw, how many are the rewrite's."""
+    weak = [c for c in claims_in_article_order(index) if c.verdict.rating in WEAK]
+    traced = [c for c in weak if c.first_appearance is not None]
+    if not traced:
+        return ""
+    inherited = [c for c in traced if c.first_appearance and c.first_appearance.change in ("kept", "reworded")]
+    own = [c for c in traced if c not in inherited]
+    rows = [
+        ("Inherited: wording kept or reworded from an earlier text", inherited),
+        ("The article's doing: substance changed, or its own words", own),
+    ]
+    lines = [f"| {label} | {len(claims)} |" for label, claims in rows]
+    untraced = len(weak) - len(traced)
+    verb = "is" if untraced == 1 else "are"
+    tail = f"\n\n{untraced} of them {verb} not yet traced to an earlier text." if untraced else ""
+    detail = "\n".join(
+        f"- {label.split(':')[0]}: " + "; ".join(claim_link(HOME, c) for c in claims)
+        for label, claims in rows
+        if claims
+    )
+    return (
+        "## What the article got wrong, and what it inherited {#inherited}\n\n"
+        f"{plural(len(weak), 'claim')} did not fully hold up. Where each flaw comes from, counted from the "
+        "claim's record of where its wording first appeared:\n\n| Where the flaw comes from | Claims |\n|---|---|\n"
+        + "\n".join(lines)
+        + tail
+        + "\n\n"
+        + detail
+        + "\n"
+    )
+
+
+def external_original(source: Source) -> str:
+    """The claim page's link to the page itself, labelled as a copy when it is one."""
+    return external_link("copy" if source.copy_of else "original", source.url)

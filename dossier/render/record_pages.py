@@ -1,0 +1,138 @@
+"""Source, entity and topic pages, each with the claims that point at it, and their index pages."""
+
+from __future__ import annotations
+
+from dossier.link.backlinks import backlinks
+from dossier.link.crossref import Index
+from dossier.problems import plural
+from dossier.read.model import Entity, Source
+from dossier.read.paths import ENTITIES, SOURCES, TOPICS, claim_page, entity_page, link, source_page, topic_page
+from dossier.render.common import ENTITY_KIND_LABELS, NOT_SEARCHED, badge, claim_link, claim_list, topic_label
+from dossier.render.markup import external_link, front_matter, md_text, safe_title
+from dossier.render.provenance import copy_notice, first_appearance_of, publisher_cell
+
+
+def render_source_page(index: Index, source: Source) -> str:
+    """Markdown for `sources/<id>.md`: what the source is and every claim citing it, with its note."""
+    page = source_page(source.id)
+    facts = [f"**Publisher:** {md_text(source.publisher)}", f"**Published:** {source.published or 'date not shown'}"]
+    if source.kind:
+        facts.append(f"**Kind:** {source.kind}")
+    if source.accessed:
+        facts.append(f"**Accessed:** {source.accessed}")
+    links = [external_link("Read the source", source.url)]
+    if source.archive_url:
+        links.append(external_link("archived copy", source.archive_url))
+    citing = backlinks(index).by_source.get(source.id, [])
+    items = []
+    for claim, note in citing:
+        items.append(
+            f"- {badge(claim.verdict.rating)} {claim_link(page, claim)}" + (f"<br>{md_text(note)}" if note else "")
+        )
+    return (
+        front_matter({"title": safe_title(source.title)})
+        + f"# {md_text(source.title)} {{#source}}\n\n"
+        + "<br>\n".join(facts)
+        + "\n\n"
+        + copy_notice(source)
+        + " · ".join(links)
+        + "\n\n"
+        + first_appearance_of(index, source, page)
+        + f"## Cited by {len(citing)} claim{'s' * (len(citing) != 1)} {{#cited-by}}\n\n"
+        + "\n".join(items)
+        + "\n"
+    )
+
+
+def render_entity_page(index: Index, entity: Entity) -> str:
+    """Markdown for `entities/<id>.md`: who or what it is, its quotes, and every claim naming it."""
+    page = entity_page(entity.id)
+    lines = [f"# {md_text(entity.name)} {{#entity}}\n"]
+    if entity.description:
+        lines.append(md_text(entity.description) + "\n")
+    facts = [f"**Kind:** {entity.kind}"]
+    if entity.aliases:
+        facts.append("**Also called:** " + ", ".join(md_text(a) for a in entity.aliases))
+    outside = []
+    if entity.wikidata:
+        outside.append(external_link(f"Wikidata {entity.wikidata}", f"https://www.wikidata.org/wiki/{entity.wikidata}"))
+    if entity.url:
+        outside.append(external_link("website", entity.url))
+    if outside:
+        facts.append("**Elsewhere:** " + " · ".join(outside))
+    lines.append("<br>\n".join(facts) + "\n")
+    order = backlinks(index)
+    quotes = order.quotes_by_speaker.get(entity.id, [])
+    if quotes:
+        quoted = [
+            f"- {badge(c.verdict.rating)} “{md_text(c.quote.text)}” ([claim]({link(page, claim_page(c.id))}))"
+            for c in quotes
+            if c.quote
+        ]
+        lines.append("## Quoted {#quoted}\n\n" + "\n".join(quoted) + "\n")
+    naming = order.by_entity.get(entity.id, [])
+    lines.append(
+        f"## Named in {len(naming)} claim{'s' * (len(naming) != 1)} {{#claims}}\n\n"
+        + (claim_list(page, naming) if naming else "None.\n")
+    )
+    return front_matter({"title": safe_title(entity.name)}) + "\n".join(lines)
+
+
+def all_topics(index: Index) -> list[str]:
+    return list(backlinks(index).by_topic)
+
+
+def render_topic_page(index: Index, topic: str) -> str:
+    """Markdown for `topics/<topic>.md`: the claims on one topic, in article order."""
+    claims = backlinks(index).by_topic.get(topic, [])
+    return (
+        front_matter({"title": f"Topic: {topic_label(topic)}", **NOT_SEARCHED})
+        + f"# Topic: {topic_label(topic)} {{#topic}}\n\n{plural(len(claims), 'claim')} on this topic.\n\n"
+        + claim_list(topic_page(topic), claims)
+    )
+
+
+def render_topics_index(index: Index) -> str:
+    """Markdown for `topics/index.md`: every topic with its claim count (each topic page lists them)."""
+    rows = []
+    for topic, claims in backlinks(index).by_topic.items():
+        count = len(claims)
+        rows.append(f"| [{topic_label(topic)}]({link(TOPICS, topic_page(topic))}) | {count} |")
+    table = "| Topic | Claims |\n|---|---|\n" + "\n".join(rows) + "\n" if rows else "No topics yet.\n"
+    return front_matter({"title": "Topics", **NOT_SEARCHED}) + "# Topics {#topics}\n\n" + table
+
+
+def render_sources_index(index: Index) -> str:
+    """Markdown for `sources/index.md`: a table of every source and how many claims cite it."""
+    rows = []
+    citers = backlinks(index).by_source
+    for source in sorted(index.sources.values(), key=lambda s: (s.publisher.casefold(), s.id)):
+        cited = len(citers.get(source.id, ()))
+        title = f"[{md_text(source.title)}]({link(SOURCES, source_page(source.id))})"
+        rows.append(f"| {title} | {publisher_cell(source)} | {source.published or '—'} | {cited} |")
+    return (
+        front_matter({"title": "Sources", "hide": ["navigation"], **NOT_SEARCHED})
+        + f"# Sources {{#sources}}\n\n{len(rows)} pages cited as evidence, by publisher.\n\n"
+        + "| Source | Publisher | Published | Cited by |\n|---|---|---|---|\n"
+        + "\n".join(rows)
+        + "\n"
+    )
+
+
+def render_entities_index(index: Index) -> str:
+    """Markdown for `entities/index.md`: entities grouped by kind."""
+    sections = []
+    order = backlinks(index)
+    for kind, label in ENTITY_KIND_LABELS.items():
+        members = sorted(
+            (e for e in index.entities.values() if e.kind == kind), key=lambda e: (e.name.casefold(), e.id)
+        )
+        if not members:
+            continue
+        items = []
+        for entity in members:
+            count = order.mentions(entity.id)
+            description = f" — {md_text(entity.description)}" if entity.description else ""
+            items.append(f"- [{md_text(entity.name)}]({link(ENTITIES, entity_page(entity.id))}){description} ({count})")
+        sections.append(f"## {label} {{#{kind}}}\n\n" + "\n".join(items) + "\n")
+    return front_matter({"title": "Entities", **NOT_SEARCHED}) + "# Entities {#entities}\n\n" + "\n".join(sections)

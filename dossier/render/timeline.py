@@ -1,0 +1,128 @@
+"""The timeline: every dated event behind the claims, in date order, each linked to its claims.
+
+Events: each article's publication, the date or span a figure describes, each source's
+publication, and each correction. One pass over the records; partial dates (2020, 2020-05)
+sort before the full dates they contain.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from dossier.link.crossref import Index
+from dossier.problems import plural
+from dossier.read.model import Claim
+from dossier.read.paths import TIMELINE, article_page, claim_page, link, source_page, timeline_year_page
+from dossier.render.common import badge, claims_in_article_order
+from dossier.render.markup import front_matter, md_cell, md_text
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str
+    what: str  # Markdown, already escaped
+    claims: tuple[Claim, ...]
+    order: int  # keeps events of one date in a stable, meaningful order
+
+
+def date_key(iso: str) -> tuple[int, ...]:
+    """Partial dates compare by the parts they have: 2020 < 2020-05 < 2020-05-22 < 2021."""
+    return tuple(int(part) for part in iso.split("-"))
+
+
+def timeline_events(index: Index, page: str = TIMELINE) -> list[Event]:
+    """Every dated event, sorted by date, then kind, then text; links are relative to `page`."""
+    events: list[Event] = []
+    citing: dict[str, list[Claim]] = defaultdict(list)
+    ordered = claims_in_article_order(index)
+    for claim in ordered:
+        for ref in claim.sources:
+            citing[ref.source].append(claim)
+        figure = claim.figure
+        stated = md_text(figure.stated) if figure else ""
+        if figure and figure.point_in_time:
+            events.append(Event(figure.point_in_time, f"The date “{stated}” describes", (claim,), 1))
+        if figure and figure.period:
+            span = f"{figure.period.start} to {figure.period.end}"
+            events.append(Event(figure.period.start, f"Start of the span “{stated}” covers ({span})", (claim,), 1))
+        for correction in claim.corrections:
+            events.append(Event(correction.date, f"Correction: {md_text(correction.note)}", (claim,), 3))
+    for article in index.articles.values():
+        if article.published:
+            title = f"[{md_text(article.title)}]({link(page, article_page(article.id))})"
+            events.append(Event(article.published, f"The article {title} is published", (), 0))
+    for source in index.sources.values():
+        title = f"[{md_text(source.title)}]({link(page, source_page(source.id))})"
+        original = source.copy_of
+        if original is not None and original.published:
+            headline = f" “{md_text(original.title)}”" if original.title else ""
+            what = f"{md_text(original.publisher)} publishes{headline} (read in a copy: {title})"
+            events.append(Event(original.published, what, tuple(citing[source.id]), 2))
+        if source.published:
+            verb = "reposts it as" if original is not None else "publishes"
+            events.append(
+                Event(source.published, f"{md_text(source.publisher)} {verb} {title}", tuple(citing[source.id]), 2)
+            )
+    return sorted(events, key=lambda e: (date_key(e.date), e.order, e.what))
+
+
+PAGE_LIMIT = 400  # events on one page; beyond that the timeline is split into a page per year
+CLAIMS_PER_EVENT = 10  # a source cited by hundreds of claims lists ten, and says how many more
+
+
+def render_timeline(index: Index) -> dict[str, str]:
+    """`timeline.md`, a table of events oldest first; past PAGE_LIMIT events, a page per year."""
+    events = timeline_events(index)
+    if len(events) <= PAGE_LIMIT:
+        return {TIMELINE: _page(TIMELINE, "Timeline", _INTRO, _table(TIMELINE, events))}
+    years: dict[str, int] = {}
+    for event in events:
+        years[event.date[:4]] = years.get(event.date[:4], 0) + 1
+    listing = "\n".join(
+        f"- [{year}]({link(TIMELINE, timeline_year_page(year))}): {plural(count, 'event')}"
+        for year, count in years.items()
+    )
+    pages = {TIMELINE: _page(TIMELINE, "Timeline", _INTRO, "One page per year:\n\n" + listing + "\n")}
+    by_year: dict[str, list[Event]] = {}
+    # Every year page sits in the same folder, so one set of links serves them all.
+    for event in timeline_events(index, timeline_year_page("0000")):
+        by_year.setdefault(event.date[:4], []).append(event)
+    for year, in_year in by_year.items():
+        page = timeline_year_page(year)
+        back = f"[All years]({link(page, TIMELINE)})\n\n"
+        pages[page] = _page(page, f"Timeline: {year}", back, _table(page, in_year))
+    return pages
+
+
+_INTRO = (
+    "The dated events behind the claims, oldest first: when the article and each source were "
+    "published, the dates and spans the figures describe, and every correction. "
+    "A year or a month alone comes before the days it contains.\n\n"
+)
+
+
+def _table(page: str, events: list[Event]) -> str:
+    rows = []
+    for event in events:
+        claims = [
+            f"{badge(c.verdict.rating)} [{md_text(c.claim)}]({link(page, claim_page(c.id))})"
+            for c in event.claims[:CLAIMS_PER_EVENT]
+        ]
+        if len(event.claims) > CLAIMS_PER_EVENT:
+            claims.append(f"and {plural(len(event.claims) - CLAIMS_PER_EVENT, 'more claim')}")
+        rows.append(f"| {event.date} | {event.what} | {'<br>'.join(claims) or md_cell('')} |")
+    if not rows:
+        return "No dated events.\n"
+    return "| Date | What happened | Claims |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+
+
+def _page(page: str, title: str, lead: str, body: str) -> str:
+    heading = "# Timeline {#timeline}" if page == TIMELINE else f"# {title} {{#timeline}}"
+    return (
+        front_matter({"title": title, "search": {"exclude": True}})
+        + f"{heading}\n\n{lead}"
+        + '<div class="dossier-timeline" markdown="1">\n\n'
+        + body
+        + "\n</div>\n"
+    )
