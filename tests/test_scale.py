@@ -10,12 +10,13 @@ from itertools import product
 from pathlib import Path
 
 import pytest
+from mkdocs.structure.files import File
 
 from conftest import ROOT
 from dossier.link.backlinks import build_backlinks
 from dossier.link.check import check_dossier
 from dossier.link.crossref import Index
-from dossier.publish.mkdocs_hook import GeneratedFile
+from dossier.publish.mkdocs_hook import GeneratedFile, UnchangedFile
 from dossier.read.paths import link
 from dossier.render.home import PAGE_SIZE, render_claims_listings, render_home
 from dossier.render.search_index import SearchEntries, compact_search_index
@@ -175,6 +176,19 @@ def test_a_dirty_rebuild_skips_generated_pages_whose_text_did_not_change(tmp_pat
     assert not page.is_modified()
     page.changed = True
     assert page.is_modified()
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_an_unchanged_file_stands_where_mkdocs_puts_the_page(tmp_path: Path, directory_urls: bool) -> None:
+    """Links to a page MkDocs is not given resolve through its stand-in: the same destination and URL."""
+    paths = ["index.md", "claims/index.md", "claims/a-claim.md", "claims/page/2.md", "claims.json", "charts/v.svg"]
+    for path in paths:
+        real = File(path, None, str(tmp_path), directory_urls)
+        stand_in = UnchangedFile(path, str(tmp_path), directory_urls)
+        assert (stand_in.src_uri, stand_in.dest_uri, stand_in.url) == (real.src_uri, real.dest_uri, real.url)
+        assert stand_in.abs_dest_path == real.abs_dest_path
+        assert stand_in.is_page == real.is_documentation_page()
+        assert not stand_in.is_documentation_page() and not stand_in.is_modified()
 
 
 def test_a_dirty_rebuild_keeps_the_entries_of_pages_it_did_not_rebuild(tmp_path: Path) -> None:

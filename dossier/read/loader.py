@@ -46,7 +46,7 @@ def load_dossier(claims_dir: str, only: frozenset[str] | None = None) -> tuple[D
     problems: list[Problem] = []
     found: dict[RecordKind, list[tuple[str, str]]] = {kind: [] for kind in SPECS}  # (relative, path) of each file
     for kind, folder, entry in _walk(root, claims_dir, problems):
-        found[kind].append((os.path.join(folder, entry.name) if folder else entry.name, entry.path))
+        found[kind].append((folder + os.sep + entry.name if folder else entry.name, entry.path))
     if only is not None:
         problems = [p for p in problems if os.path.relpath(p.path, claims_dir) in only]
     if not found["dossier"] and only is None:
@@ -55,22 +55,22 @@ def load_dossier(claims_dir: str, only: frozenset[str] | None = None) -> tuple[D
     with no_cycle_collection():
         _load_files(claims_dir, found, only, records, problems)
     present: dict[str, frozenset[str]] = {
-        kind: frozenset(os.path.splitext(os.path.basename(rel))[0] for rel, _ in files) for kind, files in found.items()
+        kind: frozenset(os.path.basename(rel).removesuffix(".yaml") for rel, _ in files)
+        for kind, files in found.items()
     }
     return _grouped(records, present), problems
 
 
 def _grouped(records: dict[str, list[Record]], present: dict[str, frozenset[str]]) -> Dossier:
     """The loaded records as a `Dossier`, each kind sorted by id."""
-    loaded = [record for kind in SPECS for record in records[kind]]
     return Dossier(
-        claims=_by_id([r for r in loaded if isinstance(r, Claim)]),
-        articles=_by_id([r for r in loaded if isinstance(r, Article)]),
-        sources=_by_id([r for r in loaded if isinstance(r, Source)]),
-        entities=_by_id([r for r in loaded if isinstance(r, Entity)]),
+        claims=_by_id([r for r in records["claim"] if isinstance(r, Claim)]),
+        articles=_by_id([r for r in records["article"] if isinstance(r, Article)]),
+        sources=_by_id([r for r in records["source"] if isinstance(r, Source)]),
+        entities=_by_id([r for r in records["entity"] if isinstance(r, Entity)]),
         present=present,
-        masthead=next((r for r in loaded if isinstance(r, Masthead)), None),
-        topic_list=next((r for r in loaded if isinstance(r, TopicList)), None),
+        masthead=next((r for r in records["dossier"] if isinstance(r, Masthead)), None),
+        topic_list=next((r for r in records["topics"] if isinstance(r, TopicList)), None),
     )
 
 
@@ -102,8 +102,9 @@ def _load_files(
     results: list[Result | None] = []
     jobs: list[Job] = []
     signatures: dict[tuple[RecordKind, str, str], tuple[int, ...] | None] = {}
+    prefix = os.path.join(claims_dir, "")  # shown paths are os.path.join(claims_dir, relative)
     for kind, relative, path in wanted:
-        shown = os.path.join(claims_dir, relative)
+        shown = prefix + relative
         key = (kind, shown, relative)
         last = _loaded.get(key)
         signatures[key] = signature = _signature(path)
@@ -161,6 +162,9 @@ def _walk(root: Path, shown_root: str, problems: list[Problem]) -> Iterator[tupl
     special files are never opened (reading a pipe or a device would hang the checker).
     """
     for entry in _entries(root):
+        if entry.name.endswith(".yaml") and entry.is_file(follow_symlinks=False):  # a record file, as most are
+            yield KIND_OF_SINGLE_FILE.get(entry.name, "claim"), "", entry
+            continue
         if _refused(entry, os.path.join(shown_root, entry.name), problems):
             if entry.name.endswith(".yaml"):
                 yield "claim", "", entry  # loading reports it, and the record counts as present
@@ -171,6 +175,9 @@ def _walk(root: Path, shown_root: str, problems: list[Problem]) -> Iterator[tupl
                 problems.append(_stray_folder(os.path.join(shown_root, entry.name)))
                 continue
             for inner in _entries(Path(entry.path)):
+                if inner.name.endswith(".yaml") and inner.is_file(follow_symlinks=False):  # the usual case
+                    yield kind, entry.name, inner
+                    continue
                 shown = os.path.join(shown_root, entry.name, inner.name)
                 if _refused(inner, shown, problems):
                     if inner.name.endswith(".yaml"):

@@ -85,7 +85,8 @@ class Memo:
     Records are immutable and the loader hands back the same object for a file that did not
     change, so an argument that is the same object gives the same result. Inside `round()`,
     `get(fn, *args)` answers from the last round when it can; the entries a round did not use
-    are dropped when it ends, so the memo holds one page's worth. Outside a round it just calls.
+    are dropped when it ends, so the memo holds one page's worth: give each page its own memo.
+    Outside a round it just calls.
     """
 
     def __init__(self) -> None:
@@ -104,12 +105,13 @@ class Memo:
         now = self._now
         if now is None:
             return fn(*args)
-        called = (fn, *args)
-        key = tuple(map(id, called))
+        # The objects of an entry are kept alive by it, and two live objects never share an id:
+        # the same ids are the same objects.
+        key = (id(fn), *map(id, args))
         hit = now.get(key) or self._last.get(key)
-        if hit is not None and all(a is b for a, b in zip(hit[0], called, strict=True)):
+        if hit is not None:
             now[key] = hit
             return hit[1]  # type: ignore[return-value]
         result = fn(*args)
-        now[key] = (called, result)  # the arguments kept alive, so their ids stay theirs
+        now[key] = ((fn, *args), result)  # the arguments kept alive, so their ids stay theirs
         return result

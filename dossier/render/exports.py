@@ -56,7 +56,7 @@ _EXPORTED_FIELDS: dict[type, tuple[str, ...]] = {}  # by record class, worked ou
 
 def claims_json(index: Index) -> str:
     """Every record, normalised, in a versioned envelope; claims in article order."""
-    with _LINES.round() as lines:
+    with _JSON_LINES.round() as lines:
         data: dict[str, Any] = {
             "format_version": FORMAT_VERSION,
             "articles": [lines.get(_dump, a) for a in index.articles.values()],
@@ -67,8 +67,9 @@ def claims_json(index: Index) -> str:
     return _one_record_per_line(data)
 
 
-# Each record's line, kept between renders: the preview writes claims.json again after each save.
-_LINES = Memo()
+# Each record's line, kept between renders: the preview writes the exports again after each save.
+_JSON_LINES = Memo()
+_CSV_LINES = Memo()
 
 
 def _dump(value: Any) -> str:
@@ -143,7 +144,7 @@ def _csv_row(claim: Claim, anchor: Anchor) -> list[str]:
 
 def claims_csv(index: Index) -> str:
     """One row per claim, in article order; lists joined with `;`; safe to open in a spreadsheet."""
-    with _LINES.round() as lines:
+    with _CSV_LINES.round() as lines:
         rows = [lines.get(_csv_line, claim, index.anchors[claim.id]) for claim in claims_in_article_order(index)]
     # The byte-order mark makes Excel read the file as UTF-8 (curly quotes, €) rather than its locale's code page.
     return "\ufeff" + _csv_line_of(CSV_COLUMNS) + "".join(rows)
