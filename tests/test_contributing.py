@@ -38,6 +38,7 @@ FILLED = {
         ("kind: TODO", "kind: statement"),
         ("claim: TODO", "claim: Critics say the money would be better spent on roads."),
         ("excerpt: TODO", "excerpt: Critics say the money would be better spent on roads."),
+        ("summary: TODO", "summary: Not checked yet."),
     ],
     "source": [
         ("title: TODO", "title: A page"),
