@@ -1350,3 +1350,51 @@ CASES += [
         ),
     ),
 ]
+_ARTICLE_END = (
+    '  - "Critics say the money would be better spent on roads. The ferries will carry 2,000 passengers a day, '
+    'the operator repeated."\n'
+)
+_NOT_FOUND = (
+    "id: c{n}\narticle: ferry-story\nkind: opinion\nclaim: C.\nexcerpt: Zebras {n} qqq\n"
+    "verdict: {{rating: opinion, checked: 2024-03-10, conclusion: A view.}}\n"
+)
+CASES += [
+    # --- bounded: no record makes the checker's work or messages grow with the input's worst case --
+    Case(
+        "excerpt that occurs more than 1,000 times",
+        {
+            "articles/ferry-story.yaml": [(_ARTICLE_END, _ARTICLE_END + '  - "' + "Go on. " * 1_001 + 'Stop."\n')],
+            "roads-better.yaml": [
+                ("excerpt: Critics say the money would be better spent on roads.", "excerpt: Go on.\noccurrence: 3")
+            ],
+        },
+        (
+            "claims/roads-better.yaml:6:10: excerpt: occurs more than 1,000 times in the article (paragraphs 4, 4, 4, 4, 4 and more); quote a longer passage, one that occurs at most 1,000 times",
+        ),
+    ),
+    Case(
+        "a message names five places and counts the rest",
+        {
+            "articles/ferry-story.yaml": [(_ARTICLE_END, _ARTICLE_END + '  - "' + "Go on. " * 7 + 'Stop."\n')],
+            "roads-better.yaml": [
+                ("excerpt: Critics say the money would be better spent on roads.", "excerpt: Go on.")
+            ],
+        },
+        (
+            "claims/roads-better.yaml:6:10: excerpt: occurs 7 times in the article (paragraphs 4, 4, 4, 4, 4 and 2 more); add occurrence: 1 to 7 to say which",
+        ),
+    ),
+    Case(
+        "only the first 50 excerpts not found get a closest passage",
+        {f"c{n}.yaml": _NOT_FOUND.format(n=n) for n in range(51)},
+        tuple(
+            f'claims/{name}.yaml:5:10: excerpt: not found in article "ferry-story"; '
+            + (
+                "closest passage not searched: only the first 50 excerpts not found get one"
+                if name == "c9"  # checked last: claims are linked in order of id
+                else "no passage of the article resembles it"
+            )
+            for name in sorted(f"c{n}" for n in range(51))
+        ),
+    ),
+]
