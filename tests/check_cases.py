@@ -1398,3 +1398,25 @@ CASES += [
         ),
     ),
 ]
+CASES += [
+    Case(
+        "more topics, entities, sources or related claims than one claim may list",
+        {
+            "roads-better.yaml": [
+                (
+                    "verdict:",
+                    "topics: [" + ", ".join(f"t{n}" for n in range(21)) + "]\n"
+                    "entities: [" + ", ".join(f"e{n}" for n in range(51)) + "]\n"
+                    "sources: [" + ", ".join(f"{{source: s{n}, note: N.}}" for n in range(51)) + "]\n"
+                    "related:\n" + "".join(f"  - c{n}\n" for n in range(51)) + "verdict:",
+                )
+            ]
+        },
+        (
+            "claims/roads-better.yaml:7:9: topics: has 21 items; at most 20 are allowed",
+            "claims/roads-better.yaml:8:11: entities: has 51 items; at most 50 are allowed",
+            "claims/roads-better.yaml:9:10: sources: has 51 items; at most 50 are allowed",
+            "claims/roads-better.yaml:11:3: related: has 51 items; at most 50 are allowed",
+        ),
+    ),
+]

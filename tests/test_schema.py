@@ -96,6 +96,9 @@ INVALID = [
     ("ferry-budget.yaml", [("  unit: EUR", "  unit: EUO")]),
     ("ferry-budget.yaml", [("  value: 12000000", "  value: 0b1010")]),
     ("ferry-budget.yaml", [("  value: 12000000", "  value: 1:30")]),
+    # bounded: what one claim may fan out to
+    ("roads-better.yaml", [("verdict:", "topics: [" + ", ".join(f"t{n}" for n in range(21)) + "]\nverdict:")]),
+    ("roads-better.yaml", [("verdict:", "related: [" + ", ".join(f"c{n}" for n in range(51)) + "]\nverdict:")]),
 ]
 
 

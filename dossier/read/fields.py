@@ -238,6 +238,9 @@ class _Walker:
                 node, path, f'expected a list (one item per line, each starting with "- "), got {self.describe(node)}'
             )
             return _BAD
+        if listing.max_items is not None and len(node.value) > listing.max_items:
+            self.report(node, path, f"has {len(node.value):,} items; at most {listing.max_items} are allowed")
+            return _BAD
         items: list[Any] = []
         first_line: dict[Any, int] = {}
         for index, item_node in enumerate(node.value):

@@ -69,6 +69,8 @@ def _type(ftype: s.FieldType) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "array", "items": _type(ftype.item)}
         if ftype.unique and ftype.unique_key is None:
             out["uniqueItems"] = True
+        if ftype.max_items is not None:
+            out["maxItems"] = ftype.max_items
         return out
     if isinstance(ftype, s.Choice):
         return {"type": "string", "enum": list(ftype.values), "enumDescriptions": [d for _, d in ftype.options]}
