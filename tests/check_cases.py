@@ -1420,3 +1420,34 @@ CASES += [
         ),
     ),
 ]
+CASES += [
+    Case(
+        "figures beyond what a chart can draw",
+        {
+            "ferry-budget.yaml": [
+                ("  value: 12000000", "  value: 1.0e307\n  high: 1.0e19"),
+                ("  method: official", "  method: official\n  checked_value: -2.5e18"),
+            ]
+        },
+        (
+            "claims/ferry-budget.yaml:8:10: figure.value: 1.0e307 is beyond ±1e+18, the largest figure the site can chart; give it in a larger unit, such as usd-trillion",
+            "claims/ferry-budget.yaml:9:9: figure.high: 1.0e19 is beyond ±1e+18, the largest figure the site can chart; give it in a larger unit, such as usd-trillion",
+            "claims/ferry-budget.yaml:17:18: figure.checked_value: -2.5e18 is beyond ±1e+18, the largest figure the site can chart; give it in a larger unit, such as usd-trillion",
+        ),
+    ),
+    Case(
+        "figure worth more than a chart can draw in US dollars",
+        {
+            "ferry-budget.yaml": [
+                ("  value: 12000000", "  value: -2.0e17"),
+                (
+                    "  method: official",
+                    "  method: official\n  usd_rate: {rate: 9999, date: 2024, source: council-minutes}",
+                ),
+            ]
+        },
+        (
+            "claims/ferry-budget.yaml:16:20: figure.usd_rate.rate: at 9999 US dollars each, -2e+17 EUR is -2e+21 US dollars, beyond ±1e+18, the largest figure the site can chart; check the rate and the figure",
+        ),
+    ),
+]

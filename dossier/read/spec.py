@@ -54,7 +54,9 @@ class Choice:
 
 @dataclass(frozen=True)
 class Number:
-    """A finite number, integer or decimal."""
+    """A finite number, integer or decimal; with a `limit`, between -limit and limit."""
+
+    limit: float | None = None
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,13 @@ PERIOD = Obj(
         Field("end", Date(), "Last date the figure covers (not before start).", required=True),
     )
 )
+# The largest figure either way. Far above any amount an article states (the world's yearly
+# output is about 1e14 US dollars; 1e18 leaves room for currencies with tiny units), below 2**63,
+# so every whole figure fits a 64-bit integer in a spreadsheet or database, and small enough
+# that no product with an exchange rate or gap between two figures overflows into `inf`.
+MAX_FIGURE = 1e18
+FIGURE_NUMBER = Number(limit=MAX_FIGURE)
+
 USD_RATE = Obj(
     (
         Field(
@@ -226,11 +235,11 @@ FIGURE = Obj(
     (
         Field(
             "value",
-            Number(),
+            FIGURE_NUMBER,
             "The number as a plain value (1.4e12 for $1.4 trillion); for a range, its low end.",
             required=True,
         ),
-        Field("high", Number(), "For a range, its high end."),
+        Field("high", FIGURE_NUMBER, "For a range, its high end."),
         Field("unit", Unit(), f"The unit: {UNIT_HINT}.", required=True),
         Field("stated", LINE, 'The figure exactly as the article writes it, e.g. "$1.4 trillion".', required=True),
         Field("qualifier", QUALIFIERS, "How the article hedges the figure."),
@@ -239,7 +248,7 @@ FIGURE = Obj(
         Field("method", METHODS, "How the figure was arrived at."),
         Field(
             "checked_value",
-            Number(),
+            FIGURE_NUMBER,
             "What the sources support, in the same unit, when it differs from the article's value.",
         ),
         Field(

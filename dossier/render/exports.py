@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import json
+import math
 from decimal import Decimal
 from typing import Any
 
@@ -77,7 +78,8 @@ def _one_record_per_line(data: dict[str, Any]) -> str:
     written by the C encoder, where any `indent` makes `json` use its pure-Python one."""
 
     def dump(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, default=_fields)
+        # allow_nan=False: JSON has no infinity, so a value the checker should have refused fails here.
+        return json.dumps(value, ensure_ascii=False, default=_fields, allow_nan=False)
 
     fields = []
     for key, value in data.items():
@@ -98,8 +100,12 @@ def csv_text(value: str) -> str:
 
 
 def csv_number(value: float | None) -> str:
-    """A number as a spreadsheet reads it: `1400000000000`, `11.5`, `0.0000001` (no `.0`, no exponent)."""
-    if value is None:
+    """A number as a spreadsheet reads it: `1400000000000`, `11.5`, `0.0000001` (no `.0`, no exponent).
+
+    An empty cell for no value, and for `inf` or `nan`, which the checker refuses and a
+    spreadsheet would read as text.
+    """
+    if value is None or not math.isfinite(value):
         return ""
     text = format(Decimal(repr(value)), "f")  # repr is the shortest exact form; "f" spells out exponents
     if "." in text:
