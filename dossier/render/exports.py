@@ -7,6 +7,7 @@ import dataclasses
 import io
 import json
 import math
+import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -92,11 +93,18 @@ def _one_record_per_line(data: dict[str, Any]) -> str:
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+_HEAD = 16  # characters normalised to decide: enough for any compatibility form of one character
 
 
 def csv_text(value: str) -> str:
-    """A text cell a spreadsheet shows as text: a formula-like start gets a leading `'`."""
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+    """A text cell a spreadsheet shows as text: a formula-like start gets a leading `'`.
+
+    The start is judged after leading whitespace (no-break spaces too) and in NFKC form, as some
+    spreadsheets read it: ` =1+1`, `\u00a0=1+1` and a full-width `＝1+1` are formulas there too.
+    """
+    head = value.lstrip()[:_HEAD]
+    starts = (value, head, unicodedata.normalize("NFKC", head).lstrip())  # "=\u0338" is "≠" in NFKC
+    return "'" + value if any(start.startswith(_FORMULA_STARTS) for start in starts) else value
 
 
 def csv_number(value: float | None) -> str:
