@@ -253,21 +253,34 @@ DOSSIER_CASES: dict[str, DossierCase] = {
 }
 
 
-def run_command(args: list[str], out_dir: Path | None = None) -> tuple[float, float, int]:
-    """Seconds, peak MB and output bytes (printed, or written under `out_dir`) of one fresh process."""
+@dataclass(frozen=True)
+class Run:
+    code: int
+    seconds: float
+    peak_mb: float
+    output: int  # bytes printed, written or served
+
+
+def run_command(args: list[str], cwd: Path, out_dir: Path | None = None) -> Run:
+    """One fresh process of `build_claims.py`; its output is what it printed, or wrote under `out_dir`."""
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    child = subprocess.Popen(
+        [sys.executable, str(ROOT / "build_claims.py"), *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     assert child.stdout is not None
     printed = len(child.stdout.read())
-    _, _, usage = os.wait4(child.pid, 0)
+    _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
     if out_dir is not None and out_dir.exists():
         printed = sum(p.stat().st_size for p in out_dir.rglob("*") if p.is_file())
-    return seconds, usage.ru_maxrss / 1024, printed
+    return Run(os.waitstatus_to_exitcode(status), seconds, usage.ru_maxrss / 1024, printed)
 
 
-def serve_error_page(claims: Path, timeout: float = 300) -> tuple[float, float, int]:
-    """Seconds from `mkdocs serve` starting to its error page at a claim's address, peak MB, the page's bytes."""
+def serve_error_page(claims: Path, timeout: float = 300) -> Run:
+    """`mkdocs serve` from its start to serving the error page at a claim's address; peak MB; the page's bytes."""
     sys.path.insert(0, str(ROOT / "bench"))
     from serve_edit import fetch, free_port
 
@@ -282,10 +295,10 @@ def serve_error_page(claims: Path, timeout: float = 300) -> tuple[float, float, 
         page = ""
         while "The site was not rebuilt" not in page:
             if time.perf_counter() - start > timeout or server.poll() is not None:
-                return float("nan"), _peak_mb(server.pid), 0
+                return Run(1, time.perf_counter() - start, _peak_mb(server.pid), 0)
             time.sleep(0.2)
             page = fetch(f"http://127.0.0.1:{port}/claims/c0/")
-        return time.perf_counter() - start, _peak_mb(server.pid), len(page.encode("utf-8"))
+        return Run(0, time.perf_counter() - start, _peak_mb(server.pid), len(page.encode("utf-8")))
     finally:
         server.terminate()
         try:
@@ -306,29 +319,25 @@ def _peak_mb(pid: int) -> float:
 
 
 def run_dossier_cases(names: list[str], tmp: Path) -> None:
-    print("\n| case | step | seconds | peak MB | output KB |\n|---|---|---|---|---|")
+    """Each case's claims folder at `tmp/claims`, checked from `tmp` as CI checks (`claims/c0.yaml:…`)."""
+    print("\n| case | step | exit | seconds | peak MB | output KB |\n|---|---|---|---|---|---|")
     for name, case in DOSSIER_CASES.items():
         if names and name not in names:
             continue
         claims = tmp / "claims"
         shutil.rmtree(claims, ignore_errors=True)
         case.write(claims)
-        steps: list[tuple[str, tuple[float, float, int]]] = [
-            ("check", run_command(["build_claims.py", "check", "--claims", str(claims)])),
-            (
-                "check --format github",
-                run_command(["build_claims.py", "check", "--format", "github", "--claims", str(claims)]),
-            ),
-        ]
-        out = tmp / "rendered"
-        shutil.rmtree(out, ignore_errors=True)
-        steps.append(
-            ("render", run_command(["build_claims.py", "render", "--claims", str(claims), "--out", str(out)], out))
-        )
+        steps = {"check": run_command(["check"], tmp)}
+        steps["check --format github"] = run_command(["check", "--format", "github"], tmp)
+        if steps["check"].code == 0:
+            out = tmp / "rendered"
+            shutil.rmtree(out, ignore_errors=True)
+            steps["render --out"] = run_command(["render", "--out", str(out)], tmp, out)
         if case.serve:
-            steps.append(("serve: error page", serve_error_page(claims)))
-        for step, (seconds, peak, size) in steps:
-            print(f"| {name} | {step} | {seconds:.2f} | {peak:.0f} | {size / 1024:,.1f} |", flush=True)
+            steps["serve: error page"] = serve_error_page(claims)
+        for step, run in steps.items():
+            row = f"{run.code} | {run.seconds:.2f} | {run.peak_mb:.0f} | {run.output / 1024:,.1f}"
+            print(f"| {name} | {step} | {row} |", flush=True)
 
 
 def main(names: list[str]) -> None:
