@@ -242,7 +242,7 @@ class DossierCase:
 
 
 DOSSIER_CASES: dict[str, DossierCase] = {
-    "excerpt bomb: 200 claims by occurrence": DossierCase(excerpt_bomb),
+    "excerpt bomb: 200 claims by occurrence": DossierCase(excerpt_bomb, serve=True),
     "200 distinct repeated excerpts": DossierCase(distinct_excerpt_bomb),
     "valid: 200 claims, 1,000 repeats": DossierCase(valid_excerpt_bomb),
     "5 claims without occurrence": DossierCase(message_bomb),

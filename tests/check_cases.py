@@ -1451,3 +1451,18 @@ CASES += [
         ),
     ),
 ]
+CASES += [
+    Case(
+        "claims quoting one wrong excerpt share its search and its closest passage",
+        {
+            f"c{n}.yaml": _NOT_FOUND.format(n=n).replace(f"Zebras {n} qqq", "the council said on Tuesday")
+            for n in range(51)
+        },
+        tuple(
+            f'claims/{name}.yaml:5:10: excerpt: not found in article "ferry-story"; closest passage (paragraph 1): '
+            '"the council said on Monday."; first difference at character 21: the article has "M" (U+004D) where '
+            'the excerpt has "T" (U+0054)'
+            for name in sorted(f"c{n}" for n in range(51))
+        ),
+    ),
+]

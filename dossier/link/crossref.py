@@ -16,6 +16,10 @@ from dossier.read.spec import FOLDERS
 
 __all__ = ["Anchor", "Index", "link_dossier"]  # Anchor is re-exported for the renderers and coverage
 
+MAX_SUGGESTIONS = 50  # distinct excerpts not found that get a closest passage in one check (up to 50 ms each)
+NOT_SUGGESTED = f"closest passage not searched: only the first {MAX_SUGGESTIONS} excerpts not found get one"
+LISTED_PLACES = 5  # places of an excerpt a message names; the rest are counted
+
 
 @dataclass(frozen=True)
 class Index:
@@ -52,12 +56,7 @@ def link_dossier(dossier: Dossier) -> tuple[Index, list[Problem]]:
         article = index.articles.get(article_id)
         if article is None:
             continue
-        text = ArticleText(article.paragraphs)  # indexed once, and dropped before the next article
-        placed: dict[str, tuple[Anchor | None, list[Problem]]] = {}
-        for excerpt, quoting in _by_excerpt(claims).items():
-            found = text.find(excerpt)  # once per distinct excerpt, however many claims quote it
-            for claim in quoting:
-                placed[claim.id] = anchor_excerpt(claim, article, text, found, suggestions)
+        placed = _place_excerpts(article, claims, suggestions)
         for claim in claims:
             anchor, excerpt_problems = placed[claim.id]
             if anchor:
@@ -71,13 +70,6 @@ def link_dossier(dossier: Dossier) -> tuple[Index, list[Problem]]:
                 if problem:
                     problems.append(problem)
     return index, problems
-
-
-def _by_excerpt(claims: list[Claim]) -> dict[str, list[Claim]]:
-    grouped: dict[str, list[Claim]] = {}
-    for claim in claims:
-        grouped.setdefault(claim.excerpt, []).append(claim)
-    return grouped
 
 
 def _references(claim: Claim) -> Iterator[tuple[FieldPath, RecordKind, str]]:
@@ -151,9 +143,6 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-MAX_SUGGESTIONS = 50  # excerpts not found that get a closest passage in one check (up to 50 ms each)
-
-
 @dataclass
 class Budget:
     """How many more times a costly step may run."""
@@ -168,12 +157,29 @@ class Budget:
         return True
 
 
-def anchor_excerpt(
-    claim: Claim, article: Article, text: ArticleText, found: Found, suggestions: Budget
-) -> tuple[Anchor | None, list[Problem]]:
+def _place_excerpts(
+    article: Article, claims: list[Claim], suggestions: Budget
+) -> dict[str, tuple[Anchor | None, list[Problem]]]:
+    """Each claim's anchor or problems, by claim id: every distinct excerpt searched once, however many quote it."""
+    text = ArticleText(article.paragraphs)  # indexed once, and dropped before the next article
+    by_excerpt: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_excerpt.setdefault(claim.excerpt, []).append(claim)
+    placed = {}
+    for excerpt, quoting in by_excerpt.items():
+        found = text.find(excerpt)
+        closest = ""
+        if not found.anchors and excerpt not in article.title:
+            closest = text.closest_passage(excerpt) if suggestions.take() else NOT_SUGGESTED
+        for claim in quoting:
+            placed[claim.id] = anchor_excerpt(claim, article, found, closest)
+    return placed
+
+
+def anchor_excerpt(claim: Claim, article: Article, found: Found, closest: str) -> tuple[Anchor | None, list[Problem]]:
     """Place the claim's excerpt where `found` (its search in the article) says, or explain why it cannot be placed.
 
-    An excerpt not found names the article's closest passage while `suggestions` lasts.
+    `closest` describes the article's passage most like an excerpt that is not found.
     """
     places = found.anchors
     path: FieldPath = ("excerpt",)
@@ -181,11 +187,6 @@ def anchor_excerpt(
     if not places and claim.excerpt in article.title:
         message = "excerpt: found only in the title, which is not searched; quote the article's paragraphs"
     elif not places:
-        closest = (
-            text.closest_passage(claim.excerpt)
-            if suggestions.take()
-            else f"closest passage not searched: only the first {MAX_SUGGESTIONS} excerpts not found get one"
-        )
         message = f"excerpt: not found in article {quote_text(article.id)}; {closest}"
     elif found.more:
         message = (
@@ -213,9 +214,6 @@ def anchor_excerpt(
         cuts.append(f"ends inside the word {quote_text(ends_in)}; end the excerpt at a word boundary")
     problems = [Problem(claim.origin.path, line, col, f"excerpt: {cut}") for cut in cuts]
     return (None if problems else anchor), problems
-
-
-LISTED_PLACES = 5  # places a message names; the rest are counted
 
 
 def _paragraphs(places: tuple[Anchor, ...], more: bool = False) -> str:
