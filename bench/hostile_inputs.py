@@ -30,6 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from synth import MASTHEAD  # noqa: E402
+
 CLAIM = (
     "id: c{n}\narticle: a\nkind: statement\nclaim: Claim {n}.\nexcerpt: words {n}\n"
     "verdict:\n  rating: unverified\n  checked: 2024-01-01\n"
@@ -158,8 +161,10 @@ def _write(folder: Path, relative: str, record: dict[str, object]) -> None:
 
 
 def write_article(folder: Path, paragraphs: list[str]) -> None:
+    """The article, and the dossier.yaml every claims folder needs."""
     article = {"id": ARTICLE_ID, "title": "T", "publisher": "P", "url": "https://example.org/a"}
     _write(folder, f"articles/{ARTICLE_ID}.yaml", article | {"paragraphs": paragraphs})
+    (folder / "dossier.yaml").write_text(MASTHEAD, encoding="utf-8")
 
 
 def write_claim(folder: Path, claim_id: str, excerpt: str, **fields: object) -> None:
@@ -281,7 +286,6 @@ def run_command(args: list[str], cwd: Path, out_dir: Path | None = None) -> Run:
 
 def serve_error_page(claims: Path, timeout: float = 300) -> Run:
     """`mkdocs serve` from its start to serving the error page at a claim's address; peak MB; the page's bytes."""
-    sys.path.insert(0, str(ROOT / "bench"))
     from serve_edit import fetch, free_port
 
     port = free_port()

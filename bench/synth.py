@@ -20,6 +20,23 @@ RATINGS = ("supported", "partly-supported", "supported", "disputed", "unsupporte
 SUBJECTS = ("the ministry", "the regulator", "the port authority", "the national bank", "the city council")
 
 
+MASTHEAD = """publisher:
+  name: The Example Fact Desk
+  url: https://factdesk.example.org/
+team:
+  - id: a-checker
+    name: A. Checker
+    role: Editor
+funding: Reader donations.
+contact:
+  email: desk@example.org
+corrections_policy: Corrections are dated and listed.
+licence:
+  name: CC BY 4.0
+  url: https://creativecommons.org/licenses/by/4.0/
+"""
+
+
 def _q(text: str) -> str:
     """A YAML double-quoted scalar (JSON's escapes are YAML's)."""
     return json.dumps(text, ensure_ascii=False)
@@ -42,6 +59,11 @@ def make_dossier(folder: Path, claims: int) -> None:
     """Write a synthetic dossier of `claims` claims into `folder` (created; must not exist)."""
     for sub in ("articles", "sources", "entities"):
         (folder / sub).mkdir(parents=True)
+    (folder / "dossier.yaml").write_text(MASTHEAD, encoding="utf-8")
+    topics = ["topics:"]
+    for t in range(TOPICS):
+        topics += [f"  - id: topic-{t}", f"    name: Topic {t}", f"    description: Claims filed under topic {t}."]
+    (folder / "topics.yaml").write_text(_record(topics), encoding="utf-8")
     articles = max(1, claims // CLAIMS_PER_ARTICLE)
     sources = max(1, claims // CLAIMS_PER_SOURCE)
     entities = max(2, claims // CLAIMS_PER_ENTITY)

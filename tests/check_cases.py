@@ -107,9 +107,9 @@ CASES: list[Case] = [
         },
         (
             "claims/roads-better.yaml:5:8: YAML anchor &c is not allowed; remove it",
-            "claims/roads-better.yaml:10:15: YAML alias *c is not allowed; write the value out",
-            "claims/roads-better.yaml:10:15: verdict.conclusion: expected text, got nothing; write a value after the colon",
-            'claims/roads-better.yaml:11:3: verdict: unknown field "x"; allowed here: rating, checked, conclusion',
+            "claims/roads-better.yaml:11:15: YAML alias *c is not allowed; write the value out",
+            "claims/roads-better.yaml:11:15: verdict.conclusion: expected text, got nothing; write a value after the colon",
+            'claims/roads-better.yaml:12:3: verdict: unknown field "x"; allowed here: rating, checked, summary, conclusion, checked_by',
         ),
     ),
     Case(
@@ -200,7 +200,7 @@ CASES: list[Case] = [
         "last field without a colon",
         {"roads-better.yaml": [("  conclusion: A view", "  conclusion A view")]},
         (
-            'claims/roads-better.yaml:10:3: YAML syntax error: line 10 has no ":" after its field name; write it as name: value',
+            'claims/roads-better.yaml:11:3: YAML syntax error: line 11 has no ":" after its field name; write it as name: value',
         ),
     ),
     Case(
@@ -307,7 +307,7 @@ CASES: list[Case] = [
         "text on the block scalar line",
         {"ferry-budget.yaml": [("  conclusion: |\n", "  conclusion: |The council's\n")]},
         (
-            'claims/ferry-budget.yaml:24:16: YAML syntax error: after "|" or ">" the text starts on the next line, indented; move it there',
+            'claims/ferry-budget.yaml:26:16: YAML syntax error: after "|" or ">" the text starts on the next line, indented; move it there',
         ),
     ),
     Case(
@@ -440,7 +440,8 @@ CASES: list[Case] = [
         {
             "roads-better.yaml": [
                 (
-                    "verdict:\n  rating: opinion\n  checked: 2024-03-10\n  conclusion: A view about priorities, not a checkable fact.",
+                    "verdict:\n  rating: opinion\n  checked: 2024-03-10\n  summary: A view about priorities that evidence cannot settle.\n"
+                    "  conclusion: A view about priorities, not a checkable fact.",
                     "verdict: opinion",
                 )
             ]
@@ -576,6 +577,113 @@ CASES: list[Case] = [
             'claims/ferry-capacity.yaml:14:10: topics[0]: expected an id of lowercase letters and digits, words joined by single hyphens, such as "tech-plan-total"; got "Public transport"',
         ),
     ),
+    # --- verdict summaries, topics and the team (topics.yaml, dossier.yaml) ---------------
+    Case(
+        "summary of two sentences",
+        {
+            "roads-better.yaml": [
+                (
+                    "  summary: A view about priorities that evidence cannot settle.",
+                    "  summary: Roads are a choice. Nothing here is checkable.",
+                )
+            ]
+        },
+        ("claims/roads-better.yaml:10:12: verdict.summary: write one sentence; put the rest in the conclusion",),
+    ),
+    Case(
+        "summary without a full stop",
+        {
+            "roads-better.yaml": [
+                (
+                    "  summary: A view about priorities that evidence cannot settle.",
+                    "  summary: A view about priorities",
+                )
+            ]
+        },
+        ("claims/roads-better.yaml:10:12: verdict.summary: end the sentence with a full stop",),
+    ),
+    Case(
+        "summary too long",
+        {
+            "roads-better.yaml": [
+                ("  summary: A view about priorities that evidence cannot settle.", "  summary: " + "A" * 200 + ".")
+            ]
+        },
+        ("claims/roads-better.yaml:10:12: verdict.summary: is 201 characters long; at most 200 are allowed",),
+    ),
+    Case(
+        "unknown topic with a close one",
+        {"ferry-capacity.yaml": [("topics: [transport]", "topics: [transprt]")]},
+        ('claims/ferry-capacity.yaml:14:10: topics[0]: no topic "transprt" in topics.yaml; did you mean "transport"?',),
+    ),
+    Case(
+        "unknown topic",
+        {"ferry-capacity.yaml": [("topics: [transport]", "topics: [weather]")]},
+        (
+            'claims/ferry-capacity.yaml:14:10: topics[0]: no topic "weather" in topics.yaml; add it there, or use one of: budget, transport',
+        ),
+    ),
+    Case(
+        "topics.yaml missing",
+        {"topics.yaml": None},
+        (
+            'claims/ferry-budget.yaml:19:5: topics[0]: no topic "transport" in topics.yaml, which is missing; create it in the claims folder (see the Contribute page)',
+            'claims/ferry-budget.yaml:20:5: topics[1]: no topic "budget" in topics.yaml, which is missing; create it in the claims folder (see the Contribute page)',
+            'claims/ferry-capacity.yaml:14:10: topics[0]: no topic "transport" in topics.yaml, which is missing; create it in the claims folder (see the Contribute page)',
+        ),
+    ),
+    Case(
+        "topics.yaml repeats a topic",
+        {"topics.yaml": [("  - id: transport", "  - id: budget")]},
+        ('claims/topics.yaml:7:5: topics[1]: repeats "budget" (already at line 4)',),
+    ),
+    Case(
+        "checked_by names someone not on the team",
+        {
+            "roads-better.yaml": [
+                ("  checked: 2024-03-10\n", "  checked: 2024-03-10\n  checked_by: [mara-lind, tomas-burg]\n")
+            ]
+        },
+        (
+            'claims/roads-better.yaml:10:27: verdict.checked_by[1]: no team member "tomas-burg" in dossier.yaml; did you mean "tomas-berg"?',
+        ),
+    ),
+    Case(
+        "dossier.yaml missing",
+        {"dossier.yaml": None},
+        (
+            "claims/dossier.yaml:1:1: missing: every dossier says who stands behind it (publisher, team, funding, contact, corrections policy, licence); copy tests/example/claims/dossier.yaml here and fill it in",
+        ),
+    ),
+    Case(
+        "dossier.yaml without a way to reach the team",
+        {"dossier.yaml": [("  email: corrections@factdesk.example.org", "  {}")]},
+        (
+            "claims/dossier.yaml:20:3: contact: give an email address, a contact page url or a note saying how to reach the team",
+        ),
+    ),
+    Case(
+        "dossier.yaml with a bad email and no licence",
+        {
+            "dossier.yaml": [
+                ("  email: corrections@factdesk.example.org", "  email: corrections at factdesk"),
+                ("licence:\n  name: CC BY 4.0\n  url: https://creativecommons.org/licenses/by/4.0/\n", ""),
+            ]
+        },
+        (
+            'claims/dossier.yaml:3:1: missing required field "licence"',
+            'claims/dossier.yaml:20:10: contact.email: expected an email address such as corrections@example.org; got "corrections at factdesk"',
+        ),
+    ),
+    Case(
+        "citation quote too long",
+        {
+            "ferry-capacity.yaml": [
+                ("    quote: Four sailings a day each way, 200 seats a sailing.", "    quote: " + "s" * 301)
+            ]
+        },
+        ("claims/ferry-capacity.yaml:24:12: sources[0].quote: is 301 characters long; at most 300 are allowed",),
+    ),
     Case(
         "conclusion required unless unverified",
         {"roads-better.yaml": [("  conclusion: A view about priorities, not a checkable fact.\n", "")]},
@@ -600,7 +708,7 @@ CASES: list[Case] = [
             ]
         },
         (
-            "claims/council-announced.yaml:13:10: sources: must list at least one item unless verdict.rating is unverified or opinion",
+            "claims/council-announced.yaml:14:10: sources: must list at least one item unless verdict.rating is unverified or opinion",
         ),
     ),
     Case(
@@ -613,17 +721,17 @@ CASES: list[Case] = [
                 )
             ]
         },
-        ('claims/council-announced.yaml:16:5: sources[1]: repeats "council-minutes" (already at line 14)',),
+        ('claims/council-announced.yaml:17:5: sources[1]: repeats "council-minutes" (already at line 15)',),
     ),
     Case(
         "related to itself",
         {"ferry-budget.yaml": [("  - ferry-capacity", "  - ferry-capacity\n  - ferry-budget")]},
-        ("claims/ferry-budget.yaml:32:5: related[1]: a claim cannot be related to itself",),
+        ("claims/ferry-budget.yaml:34:5: related[1]: a claim cannot be related to itself",),
     ),
     Case(
         "correction without a note",
         {"ferry-capacity.yaml": [("    note: Rating changed from supported after the timetable was published.\n", "")]},
-        ('claims/ferry-capacity.yaml:26:5: corrections[0]: missing required field "note"',),
+        ('claims/ferry-capacity.yaml:29:5: corrections[0]: missing required field "note"',),
     ),
     Case(
         "url not http",
@@ -662,25 +770,25 @@ CASES: list[Case] = [
         {"articles/ferry-story.yaml": [("paragraphs:", "paragraphs: []\nold:")]},
         (
             "claims/articles/ferry-story.yaml:8:13: paragraphs: must list at least one item",
-            'claims/articles/ferry-story.yaml:9:1: unknown field "old"; allowed here: id, title, publisher, url, paragraphs, published, author, retrieved, summary, findings',
+            'claims/articles/ferry-story.yaml:9:1: unknown field "old"; allowed here: id, title, publisher, url, paragraphs, published, published_note, author, retrieved, summary, findings',
         ),
     ),
     # first_appearance, copy_of and findings (audit): provenance fields and their rules
     Case(
         "first appearance of the article's own words names a source",
         {"council-announced.yaml": [("  change: own", "  change: own\n  source: council-minutes")]},
-        ('claims/council-announced.yaml:18:11: first_appearance.source: not allowed when change is "own"',),
+        ('claims/council-announced.yaml:19:11: first_appearance.source: not allowed when change is "own"',),
     ),
     Case(
         "first appearance without a source",
         {"ferry-budget.yaml": [("  source: council-minutes\n  change: reworded", "  change: reworded")]},
-        ('claims/ferry-budget.yaml:33:3: first_appearance: missing field "source", required unless change is own',),
+        ('claims/ferry-budget.yaml:35:3: first_appearance: missing field "source", required unless change is own',),
     ),
     Case(
         "first appearance change not in the list",
         {"ferry-budget.yaml": [("change: reworded", "change: rewritten")]},
         (
-            'claims/ferry-budget.yaml:34:11: first_appearance.change: expected one of kept, reworded, changed, own; got "rewritten"',
+            'claims/ferry-budget.yaml:36:11: first_appearance.change: expected one of kept, reworded, changed, own; got "rewritten"',
         ),
     ),
     Case(
@@ -813,7 +921,7 @@ CASES: list[Case] = [
             ],
         },
         (
-            "claims/roads-better.yaml:10:49: verdict.conclusion: U+001B (a control character) is not allowed in a record; remove it",
+            "claims/roads-better.yaml:11:49: verdict.conclusion: U+001B (a control character) is not allowed in a record; remove it",
         ),
     ),
     Case(
@@ -842,7 +950,7 @@ CASES: list[Case] = [
             'claims/entities/ana-ruiz.yaml:5:14: description: fill in the text; "xxx" is a placeholder',
             'claims/roads-better.yaml:5:8: claim: fill in the text; "TODO" is a placeholder',
             'claims/roads-better.yaml:6:10: excerpt: fill in the text; "TODO" is a placeholder',
-            'claims/roads-better.yaml:10:15: verdict.conclusion: fill in the text; "..." is a placeholder',
+            'claims/roads-better.yaml:11:15: verdict.conclusion: fill in the text; "..." is a placeholder',
             'claims/sources/council-minutes.yaml:3:8: title: fill in the text; "tbd" is a placeholder',
             'claims/sources/council-minutes.yaml:4:12: publisher: fill in the text; "[FIXME]" is a placeholder',
         ),
@@ -865,7 +973,7 @@ CASES: list[Case] = [
             'claims/ferry-budget.yaml:4:7: kind: fill in one of figure, quote, statement, forecast, opinion; "TODO" is a placeholder',
             'claims/ferry-budget.yaml:17:5: entities[0]: fill in an entity id (lowercase letters and digits, words joined by single hyphens, such as "tech-plan-total"); "entity-id" is a placeholder',
             'claims/ferry-budget.yaml:23:12: verdict.checked: fill in a date as YYYY, YYYY-MM or YYYY-MM-DD; "YYYY-MM-DD" is a placeholder',
-            'claims/ferry-budget.yaml:29:11: sources[0].note: fill in the text; "What this source says about the claim." is a placeholder',
+            'claims/ferry-budget.yaml:31:11: sources[0].note: fill in the text; "What this source says about the claim." is a placeholder',
             'claims/sources/council-minutes.yaml:5:6: url: fill in an http(s) URL; "TODO" is a placeholder',
         ),
     ),
@@ -959,7 +1067,7 @@ CASES: list[Case] = [
         },
         (
             "claims/ferry-capacity.yaml:17:12: verdict.checked: 2099-01-01 is after today; only a figure's dates may lie in the future",
-            "claims/ferry-capacity.yaml:26:11: corrections[0].date: 2099-03-12 is after today; only a figure's dates may lie in the future",
+            "claims/ferry-capacity.yaml:29:11: corrections[0].date: 2099-03-12 is after today; only a figure's dates may lie in the future",
         ),
     ),
     Case(
@@ -1001,7 +1109,7 @@ CASES: list[Case] = [
         "unknown source, did you mean",
         {"ferry-budget.yaml": [("  - source: council-minutes", "  - source: council-minute")]},
         (
-            'claims/ferry-budget.yaml:28:13: sources[0].source: no source "council-minute" (looked for sources/council-minute.yaml); did you mean "council-minutes"?',
+            'claims/ferry-budget.yaml:30:13: sources[0].source: no source "council-minute" (looked for sources/council-minute.yaml); did you mean "council-minutes"?',
         ),
     ),
     Case(
@@ -1021,7 +1129,7 @@ CASES: list[Case] = [
         },
         (
             'claims/ferry-budget.yaml:17:5: entities[0]: no entity "harbourville" (looked for entities/harbourville.yaml)',
-            'claims/ferry-budget.yaml:31:5: related[0]: no claim "ferry-capacities" (looked for ferry-capacities.yaml); did you mean "ferry-capacity"?',
+            'claims/ferry-budget.yaml:33:5: related[0]: no claim "ferry-capacities" (looked for ferry-capacities.yaml); did you mean "ferry-capacity"?',
         ),
     ),
     Case(
@@ -1095,7 +1203,7 @@ CASES: list[Case] = [
             ]
         },
         (
-            'claims/ferry-capacity.yaml:29:11: first_appearance.source: no source "wire-story" (looked for sources/wire-story.yaml)',
+            'claims/ferry-capacity.yaml:32:11: first_appearance.source: no source "wire-story" (looked for sources/wire-story.yaml)',
         ),
     ),
     Case(
@@ -1106,7 +1214,7 @@ CASES: list[Case] = [
             ]
         },
         (
-            'claims/ferry-budget.yaml:33:11: first_appearance.source: no source "ferry-capacity" (looked for sources/ferry-capacity.yaml); "ferry-capacity" is a claim, not a source',
+            'claims/ferry-budget.yaml:35:11: first_appearance.source: no source "ferry-capacity" (looked for sources/ferry-capacity.yaml); "ferry-capacity" is a claim, not a source',
         ),
     ),
     Case(
@@ -1134,7 +1242,7 @@ CASES: list[Case] = [
         "a source cited only under a mistyped id is a warning too",
         {"ferry-capacity.yaml": [("  - source: operator-timetable", "  - source: operator-timetables")]},
         (
-            'claims/ferry-capacity.yaml:20:13: sources[0].source: no source "operator-timetables" (looked for sources/operator-timetables.yaml); did you mean "operator-timetable"?',
+            'claims/ferry-capacity.yaml:22:13: sources[0].source: no source "operator-timetables" (looked for sources/operator-timetables.yaml); did you mean "operator-timetable"?',
             'claims/sources/operator-timetable.yaml:2:5: warning: id: no claim cites source "operator-timetable"; cite it in a claim\'s sources, or delete the file',
         ),
     ),
@@ -1147,7 +1255,7 @@ CASES: list[Case] = [
         },
         (
             'claims/articles/ferry-story.yaml:15:14: findings[0].claims[0]: no claim "ferry-budget" (looked for ferry-budget.yaml); "ferry-budget" is a source, not a claim',
-            'claims/ferry-capacity.yaml:24:11: related[0]: no claim "ferry-budget" (looked for ferry-budget.yaml); "ferry-budget" is a source, not a claim',
+            'claims/ferry-capacity.yaml:27:11: related[0]: no claim "ferry-budget" (looked for ferry-budget.yaml); "ferry-budget" is a source, not a claim',
             "claims/sources/ferry-budget.yaml:2:1: this looks like a claim record (it has article, excerpt and verdict); claims go directly in the claims folder, not in sources/",
         ),
     ),
@@ -1179,7 +1287,7 @@ CASES: list[Case] = [
             "sources/operator-timetables-2023.yaml": MINIMAL_SOURCE.format(id="operator-timetables-2023"),
         },
         (
-            'claims/ferry-capacity.yaml:20:13: sources[0].source: no source "operator-timetable" (looked for sources/operator-timetable.yaml)',
+            'claims/ferry-capacity.yaml:22:13: sources[0].source: no source "operator-timetable" (looked for sources/operator-timetable.yaml)',
             'claims/sources/operator-timetables-2023.yaml:1:5: warning: id: no claim cites source "operator-timetables-2023"; cite it in a claim\'s sources, or delete the file',
         ),
     ),
@@ -1236,13 +1344,13 @@ CASES: list[Case] = [
             "council-announced.yaml": [("  - source: council-minutes", "  - source: gazette")],
         },
         (
-            'claims/council-announced.yaml:14:3: sources: the only source cited is the article itself (its URL is the article\'s, "https://example.org/news/ferries"); a rated claim needs at least one other source, or rate it unverified or opinion',
+            'claims/council-announced.yaml:15:3: sources: the only source cited is the article itself (its URL is the article\'s, "https://example.org/news/ferries"); a rated claim needs at least one other source, or rate it unverified or opinion',
         ),
     ),
     Case(
         "cited source without a note",
         {"ferry-budget.yaml": [("    note: Item 4 approves €12 million for four electric ferries.\n", "")]},
-        ('claims/ferry-budget.yaml:28:5: sources[0]: missing required field "note"',),
+        ('claims/ferry-budget.yaml:30:5: sources[0]: missing required field "note"',),
     ),
     Case(
         "quote speaker that is not a person",
@@ -1268,7 +1376,7 @@ CASES: list[Case] = [
             "sources/operator-timetable.yaml": [("kind: company", "kind: company\npublished: 2024-05\naccessed: 2024")],
         },
         (
-            "claims/ferry-capacity.yaml:26:11: corrections[0].date: 2024-02 is before the article was published (2024-03-04); a claim can be checked or corrected only after its article appeared",
+            "claims/ferry-capacity.yaml:29:11: corrections[0].date: 2024-02 is before the article was published (2024-03-04); a claim can be checked or corrected only after its article appeared",
             "claims/roads-better.yaml:9:12: verdict.checked: 2024-03-01 is before the article was published (2024-03-04); a claim can be checked or corrected only after its article appeared",
             "claims/sources/council-minutes.yaml:7:11: accessed: 2024-02-28 is before published 2024-03-04; a source cannot be read before it is published",
         ),

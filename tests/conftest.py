@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from dossier.read.spec import kind_of_file
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "tests" / "example" / "claims"
 
@@ -31,6 +33,16 @@ def apply_edits(claims: Path, edits: dict[str, str | bytes | None | list[tuple[s
                 assert old in text, f"case edit {old!r} does not match {relative}"
                 text = text.replace(old, new, 1)
             path.write_text(text, encoding="utf-8")
+
+
+def record_files(claims: Path) -> list[tuple[str, Path]]:
+    """(kind, path) of every record file in a claims folder, in path order, kinds as the loader gives them."""
+    found = []
+    for path in sorted(claims.rglob("*.yaml")):
+        kind = kind_of_file(path.relative_to(claims).as_posix())
+        assert kind is not None, path
+        found.append((kind, path))
+    return found
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ def test_synthetic_dossier_is_deterministic_and_shaped_as_documented(tmp_path: P
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.yaml"))
     assert [(tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files] == [
         True
-    ] * 52  # 40 claims, 2 articles, 8 sources, 2 entities
+    ] * 54  # 40 claims, 2 articles, 8 sources, 2 entities, dossier.yaml and topics.yaml
     assert len(list((tmp_path / "a" / "articles").iterdir())) == 2  # one article per 20 claims
     assert len(list((tmp_path / "a" / "sources").iterdir())) == 8  # one source per 5 claims
     claim = (tmp_path / "a" / "claim-7.yaml").read_text(encoding="utf-8")

@@ -63,7 +63,7 @@ def test_mkdocs_build_with_invalid_records_aborts_before_cleaning(tmp_path: Path
         [MKDOCS, "build", "--strict", "-d", str(site)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
     )
     assert result.returncode == 1
-    assert f'{claims}/ferry-budget.yaml:28:13: sources[0].source: no source "council-minute"' in result.stderr
+    assert f'{claims}/ferry-budget.yaml:30:13: sources[0].source: no source "council-minute"' in result.stderr
     assert "1 problem in 1 file; the site was not rebuilt" in result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "last good site"
 

@@ -10,6 +10,7 @@ import pytest
 from check_cases import CASES, Case
 from conftest import ROOT, apply_edits
 from dossier.cli import main
+from dossier.read.records import summary_problem
 
 
 def run(argv: list[str]) -> tuple[int, str, str]:
@@ -143,3 +144,21 @@ def test_a_crash_is_shown_with_its_traceback_but_cannot_write_workflow_commands(
     assert lines[0] == "Traceback (most recent call last):"
     assert lines[-2:] == ["\\x3a:warning title=Injected::from a record", "\\x1b[2J"]
     assert not any(line.startswith("::") or "\x1b" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("summary", "problem"),
+    [
+        ("The $1.4 trillion is a think-tank estimate of all new infrastructure to 2025, not a tech budget.", None),
+        ("The U.S. Senate view is J. Smith's, not a fact.", None),  # initials and abbreviations
+        ("It grew 3.5% in 2020 (see the table).", None),  # a decimal point, a closing bracket
+        ("Did the council approve it? Yes.", "write one sentence; put the rest in the conclusion"),
+        ("The minutes say so. The budget agrees.", "write one sentence; put the rest in the conclusion"),
+        ("He said “no.” Then he left.", "write one sentence; put the rest in the conclusion"),
+        ("The minutes say so", "end the sentence with a full stop"),
+        ("The minutes say so;", "end the sentence with a full stop"),
+        ("Right, as “the minutes say.”", None),
+    ],
+)
+def test_a_summary_is_one_sentence(summary: str, problem: str | None) -> None:
+    assert summary_problem(summary) == problem

@@ -43,9 +43,9 @@ def test_deleting_a_cited_source_is_reported_when_checking_another_file(dossier_
         1,
         [
             "elsewhere in the dossier:",
-            "claims/council-announced.yaml:14:13: sources[0].source:",
-            "claims/ferry-budget.yaml:28:13: sources[0].source:",
-            "claims/ferry-budget.yaml:33:11: first_appearance.source:",
+            "claims/council-announced.yaml:15:13: sources[0].source:",
+            "claims/ferry-budget.yaml:30:13: sources[0].source:",
+            "claims/ferry-budget.yaml:35:11: first_appearance.source:",
             "3 problems in 2 files: 0 in the 1 file named, 3 elsewhere",
         ],
     )
@@ -99,13 +99,13 @@ def test_problems_in_the_named_files_come_first_then_the_rest(dossier_dir: Path)
         [
             "claims/roads-better.yaml:4:7: kind:",
             "elsewhere in the dossier:",
-            "claims/ferry-budget.yaml:28:13: sources[0].source:",
+            "claims/ferry-budget.yaml:30:13: sources[0].source:",
             "2 problems in 2 files: 1 in the 1 file named, 1 elsewhere",
         ],
     )
     code, lines = check("claims/roads-better.yaml", "claims/ferry-budget.yaml")
     assert heads(lines) == [
-        "claims/ferry-budget.yaml:28:13: sources[0].source:",
+        "claims/ferry-budget.yaml:30:13: sources[0].source:",
         "claims/roads-better.yaml:4:7: kind:",
         "2 problems in 2 files: 2 in the 2 files named, 0 elsewhere",
     ]
@@ -117,9 +117,9 @@ def test_github_format_annotates_every_problem_in_the_dossier(dossier_dir: Path)
     assert main(["check", "--format", "github", "claims/roads-better.yaml"], out=out) == 1
     annotations = [line.split("::")[1] for line in out.getvalue().splitlines() if line.startswith("::error ")]
     assert annotations == [
-        "error file=claims/council-announced.yaml,line=14,col=13",
-        "error file=claims/ferry-budget.yaml,line=28,col=13",
-        "error file=claims/ferry-budget.yaml,line=33,col=11",
+        "error file=claims/council-announced.yaml,line=15,col=13",
+        "error file=claims/ferry-budget.yaml,line=30,col=13",
+        "error file=claims/ferry-budget.yaml,line=35,col=11",
     ]
 
 

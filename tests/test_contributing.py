@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, record_files
 from dossier.cli import main
 from dossier.link.check import check_dossier
 from dossier.read.spec import FOLDERS, SPECS, Choice, ListOf, Obj
@@ -157,11 +157,10 @@ def test_every_field_and_enum_value_has_an_editor_description() -> None:
 
 
 def test_every_real_record_starts_with_its_schema_line() -> None:
-    for kind, folder in FOLDERS.items():
-        prefix = "../" if folder else ""
-        for path in sorted((ROOT / "claims" / folder).glob("*.yaml")):
-            first = path.read_text(encoding="utf-8").splitlines()[0]
-            assert first == f"# yaml-language-server: $schema={prefix}../schema/{kind}.schema.json", path
+    for kind, path in record_files(ROOT / "claims"):
+        prefix = "../" if FOLDERS[kind] else ""
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema={prefix}../schema/{kind}.schema.json", path
 
 
 # Commands in CONTRIBUTING.md's ```sh blocks that the test does not run, and why.

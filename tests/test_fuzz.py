@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import random
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, record_files
 from dossier.read.fields import check_record
 from dossier.read.model import Origin
 from dossier.read.records import build_record
-from dossier.read.spec import FOLDERS, SPECS
+from dossier.read.spec import SPECS
 from dossier.read.yaml_tree import compose_record
 
 TOKENS = [
@@ -63,11 +63,7 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
 
 def test_mutated_records_give_records_or_located_problems() -> None:
     rng = random.Random(20261128)
-    files = [
-        (kind, path.read_bytes())
-        for kind, folder in FOLDERS.items()
-        for path in sorted((EXAMPLE / folder).glob("*.yaml"))
-    ]
+    files = [(kind, path.read_bytes()) for kind, path in record_files(EXAMPLE)]
     for _ in range(3000):
         kind, original = rng.choice(files)
         data = mutate(original, rng)

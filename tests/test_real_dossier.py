@@ -48,6 +48,8 @@ def test_every_record_file_was_loaded(real: tuple[Dossier, Index]) -> None:
         "article": {a.id for a in dossier.articles},
         "source": {s.id for s in dossier.sources},
         "entity": {e.id for e in dossier.entities},
+        "dossier": {"dossier"} if dossier.masthead else set(),
+        "topics": {"topics"} if dossier.topic_list else set(),
     }
     assert loaded == {kind: set(ids) for kind, ids in dossier.present.items()}
     assert dossier.articles and dossier.claims

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from yaml12 import load_yaml12
 
-from conftest import ROOT, apply_edits
+from conftest import ROOT, apply_edits, record_files
 from dossier.cli import main
 from dossier.read.json_schema import schema_files
 from dossier.read.spec import FOLDERS, SPECS
@@ -23,10 +23,6 @@ def schema_errors(kind: str, path: Path) -> list[str]:
     data: Any = load_yaml12(path.read_text(encoding="utf-8"))  # as an editor reads it: YAML 1.2
     validator = jsonschema.Draft202012Validator(schema)
     return [error.message for error in validator.iter_errors(data)]
-
-
-def record_files(claims: Path) -> list[tuple[str, Path]]:
-    return [(kind, path) for kind, folder in FOLDERS.items() for path in sorted((claims / folder).glob("*.yaml"))]
 
 
 def test_committed_schema_files_are_current() -> None:

@@ -13,26 +13,21 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import record_files
 from dossier.read.fields import check_record, file_hides_nothing
-from dossier.read.spec import FOLDERS, SPECS
+from dossier.read.spec import SPECS
 from dossier.read.yaml_fast import compose_fast
 from dossier.read.yaml_tree import MAX_NODES, compose_record
 
 ROOT = Path(__file__).resolve().parent.parent
-KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDERS.items()}
 
 
-def record_files() -> list[tuple[str, Path]]:
+def every_record_file() -> list[tuple[str, Path]]:
     """(kind, path) of every record in the real and the example dossiers."""
-    found = []
-    for claims in (ROOT / "claims", ROOT / "tests" / "example" / "claims"):
-        for path in sorted(claims.rglob("*.yaml")):
-            folder = path.parent.relative_to(claims).as_posix()
-            found.append((KIND_OF_FOLDER.get(folder, "claim"), path))
-    return found
+    return record_files(ROOT / "claims") + record_files(ROOT / "tests" / "example" / "claims")
 
 
-@pytest.mark.parametrize(("kind", "path"), record_files(), ids=lambda v: v.name if isinstance(v, Path) else v)
+@pytest.mark.parametrize(("kind", "path"), every_record_file(), ids=lambda v: v.name if isinstance(v, Path) else v)
 def test_quick_and_careful_readings_agree(kind: str, path: Path) -> None:
     data = path.read_bytes()
     quick, found_quick = compose_record(data, quick=True)

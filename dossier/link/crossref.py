@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from dossier.link.consistency import check_claim_against_records, check_name_twins
@@ -11,8 +11,8 @@ from dossier.link.excerpts import MAX_PLACES, Anchor, ArticleText, Found, cut_wo
 from dossier.problems import Problem, quote_text, with_article
 from dossier.read.fields import format_path
 from dossier.read.loader import Dossier
-from dossier.read.model import Article, Claim, Entity, FieldPath, RecordKind, Source
-from dossier.read.spec import FOLDERS
+from dossier.read.model import Article, Claim, Entity, FieldPath, Masthead, RecordKind, Source, Topic
+from dossier.read.spec import FOLDERS, SINGLE_FILES
 
 __all__ = ["Anchor", "Index", "link_dossier"]  # Anchor is re-exported for the renderers and coverage
 
@@ -30,6 +30,8 @@ class Index:
     sources: dict[str, Source]
     entities: dict[str, Entity]
     anchors: dict[str, Anchor]
+    topics: dict[str, Topic] = field(default_factory=dict)  # topics.yaml, in its order
+    masthead: Masthead | None = None  # dossier.yaml
 
 
 def link_dossier(dossier: Dossier) -> tuple[Index, list[Problem]]:
@@ -40,6 +42,8 @@ def link_dossier(dossier: Dossier) -> tuple[Index, list[Problem]]:
         sources={s.id: s for s in dossier.sources},
         entities={e.id: e for e in dossier.entities},
         anchors={},
+        topics={t.id: t for t in dossier.topic_list.topics} if dossier.topic_list else {},
+        masthead=dossier.masthead,
     )
     problems: list[Problem] = []
     by_article: dict[str, list[Claim]] = {}
@@ -52,6 +56,7 @@ def link_dossier(dossier: Dossier) -> tuple[Index, list[Problem]]:
         by_article.setdefault(claim.article, []).append(claim)
         article = index.articles.get(claim.article)
         problems += check_claim_against_records(claim, article, index.sources, index.entities)
+        problems += _check_names(dossier, index, claim)
     for article_id, claims in by_article.items():
         article = index.articles.get(article_id)
         if article is None:
@@ -70,6 +75,50 @@ def link_dossier(dossier: Dossier) -> tuple[Index, list[Problem]]:
                 if problem:
                     problems.append(problem)
     return index, problems
+
+
+def _check_names(dossier: Dossier, index: Index, claim: Claim) -> list[Problem]:
+    """A claim's topics are listed in topics.yaml, and its checkers in dossier.yaml's team."""
+    team = frozenset(m.id for m in index.masthead.team) if index.masthead else frozenset()
+    return _unknown_names(dossier, claim, ("topics",), claim.topics, "topics", frozenset(index.topics), "topic") + (
+        _unknown_names(
+            dossier, claim, ("verdict", "checked_by"), claim.verdict.checked_by, "dossier", team, "team member"
+        )
+    )
+
+
+def _unknown_names(
+    dossier: Dossier,
+    claim: Claim,
+    path: FieldPath,
+    names: tuple[str, ...],
+    kind: RecordKind,
+    known: frozenset[str],
+    noun: str,
+) -> list[Problem]:
+    if (dossier.present.get(kind) and not known) or (kind == "dossier" and not dossier.present.get(kind)):
+        return []  # the file failed its own checks, or is missing (dossier.yaml must be there): reported once, there
+    problems = []
+    for i, name in enumerate(names):
+        if name in known:
+            continue
+        message = f"{format_path((*path, i))}: no {noun} {quote_text(name)} in {SINGLE_FILES[kind]}"
+        close = close_id(name, known)
+        if not dossier.present.get(kind):
+            message += ", which is missing; create it in the claims folder (see the Contribute page)"
+        elif close:
+            message += f"; did you mean {quote_text(close)}?"
+        else:
+            message += f"; add it there, or use one of: {_some(known)}"
+        line, col = claim.origin.at((*path, i))
+        problems.append(Problem(claim.origin.path, line, col, message))
+    return problems
+
+
+def _some(ids: frozenset[str], shown: int = 8) -> str:
+    """`a, b, c` or `a, b, … (12 in all)`: a few known ids, sorted, never an unbounded list."""
+    names = sorted(ids)
+    return ", ".join(names) if len(names) <= shown else ", ".join(names[:shown]) + f", … ({len(names)} in all)"
 
 
 def _references(claim: Claim) -> Iterator[tuple[FieldPath, RecordKind, str]]:

@@ -42,7 +42,8 @@ def error_site(
     pages = set(_SECTIONS) | {p for p in previous if p.endswith(".md")}
     if dossier is not None:
         for kind, ids in dossier.present.items():
-            pages |= {_PAGE_OF_KIND[kind](i) for i in ids if re.fullmatch(ID_PATTERN, i)}
+            if kind in _PAGE_OF_KIND:  # dossier.yaml and topics.yaml have no page of their own
+                pages |= {_PAGE_OF_KIND[kind](i) for i in ids if re.fullmatch(ID_PATTERN, i)}
         pages |= {paths.topic_page(topic) for claim in dossier.claims for topic in claim.topics}
     return {page: RenderedPage(render_error_page(page, problems, summary)) for page in sorted(pages)}
 

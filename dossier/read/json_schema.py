@@ -28,7 +28,7 @@ NOT_PLACEHOLDER = {"not": {"$ref": "#/$defs/placeholder"}}
 
 
 def record_schema(kind: s.RecordKind) -> dict[str, Any]:
-    """The JSON Schema of one record kind (`claim`, `article`, `source`, `entity`)."""
+    """The JSON Schema of one record kind (`claim`, `article`, `source`, `entity`, `dossier`, `topics`)."""
     schema = {
         "$schema": SCHEMA_DIALECT,
         "$id": f"{kind}.schema.json",
@@ -52,6 +52,8 @@ _TITLES = {
     "article": "An article under review, its text kept verbatim as paragraphs.",
     "source": "A page that a claim cites as evidence.",
     "entity": "A person, organisation, government body, place or programme that claims name.",
+    "dossier": "dossier.yaml: who publishes the dossier and stands behind its verdicts.",
+    "topics": "topics.yaml: every topic claims may use, with its name and a one-line description.",
 }
 
 

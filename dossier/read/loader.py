@@ -7,13 +7,15 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from dossier.problems import DossierError, Problem, quote_text
 from dossier.read.load_worker import Job, Result, parse_all
-from dossier.read.model import Article, Claim, Entity, Record, RecordKind, Source
+from dossier.read.model import Article, Claim, Entity, Masthead, Record, RecordKind, Source, TopicList
 from dossier.read.records import SPECIAL, SYMLINK, no_cycle_collection, parse_record_bytes, read_record_file
-from dossier.read.spec import FOLDERS, SPECS
+from dossier.read.spec import FOLDERS, KIND_OF_SINGLE_FILE, SINGLE_FILES, SPECS
 
+RecordT = TypeVar("RecordT", Claim, Article, Source, Entity)
 _KIND_OF_FOLDER: dict[str, RecordKind] = {folder: kind for kind, folder in FOLDERS.items() if folder}
 
 
@@ -26,13 +28,16 @@ class Dossier:
     sources: tuple[Source, ...] = ()
     entities: tuple[Entity, ...] = ()
     present: dict[str, frozenset[str]] = field(default_factory=dict)
+    masthead: Masthead | None = None  # dossier.yaml, when it loaded
+    topic_list: TopicList | None = None  # topics.yaml, when it loaded
 
 
 def load_dossier(claims_dir: str, only: frozenset[str] | None = None) -> tuple[Dossier, list[Problem]]:
     """Load every record under `claims_dir`; paths in problems start with `claims_dir` as given.
 
-    With `only` (paths inside the folder), just those files and the articles are read; the other
-    records count as present by their file names, which is all their references need.
+    With `only` (paths inside the folder), just those files, the articles, dossier.yaml and
+    topics.yaml are read; the other records count as present by their file names, which is all
+    their references need.
     """
     root = Path(claims_dir)
     if not root.is_dir():
@@ -43,13 +48,39 @@ def load_dossier(claims_dir: str, only: frozenset[str] | None = None) -> tuple[D
         found[kind].append((os.path.join(folder, entry.name) if folder else entry.name, Path(entry.path)))
     if only is not None:
         problems = [p for p in problems if os.path.relpath(p.path, claims_dir) in only]
+    if not found["dossier"] and only is None:
+        problems.append(Problem(os.path.join(claims_dir, SINGLE_FILES["dossier"]), 1, 1, _NO_MASTHEAD))
     records: dict[str, list[Record]] = {kind: [] for kind in SPECS}
     with no_cycle_collection():
         _load_files(claims_dir, found, only, records, problems)
-    present = {kind: frozenset(Path(rel).stem for rel, _ in files) for kind, files in found.items()}
-    by_id = {kind: tuple(sorted(items, key=lambda r: r.id)) for kind, items in records.items()}
-    dossier = Dossier(by_id["claim"], by_id["article"], by_id["source"], by_id["entity"], present)  # type: ignore[arg-type]  # records are grouped by kind above
-    return dossier, problems
+    present: dict[str, frozenset[str]] = {
+        kind: frozenset(Path(rel).stem for rel, _ in files) for kind, files in found.items()
+    }
+    return _grouped(records, present), problems
+
+
+def _grouped(records: dict[str, list[Record]], present: dict[str, frozenset[str]]) -> Dossier:
+    """The loaded records as a `Dossier`, each kind sorted by id."""
+    loaded = [record for kind in SPECS for record in records[kind]]
+    return Dossier(
+        claims=_by_id([r for r in loaded if isinstance(r, Claim)]),
+        articles=_by_id([r for r in loaded if isinstance(r, Article)]),
+        sources=_by_id([r for r in loaded if isinstance(r, Source)]),
+        entities=_by_id([r for r in loaded if isinstance(r, Entity)]),
+        present=present,
+        masthead=next((r for r in loaded if isinstance(r, Masthead)), None),
+        topic_list=next((r for r in loaded if isinstance(r, TopicList)), None),
+    )
+
+
+def _by_id(records: list[RecordT]) -> tuple[RecordT, ...]:
+    return tuple(sorted(records, key=lambda r: r.id))
+
+
+_NO_MASTHEAD = (
+    "missing: every dossier says who stands behind it (publisher, team, funding, contact, corrections "
+    "policy, licence); copy tests/example/claims/dossier.yaml here and fill it in"
+)
 
 
 def _load_files(
@@ -63,7 +94,7 @@ def _load_files(
         (kind, relative, path)
         for kind, files in found.items()
         for relative, path in files
-        if only is None or relative in only or kind == "article"
+        if only is None or relative in only or kind == "article" or kind in SINGLE_FILES
     ]
     # Read every file; one unchanged since the last check (`mkdocs serve`) keeps its result.
     results: list[Result | None] = []
@@ -132,7 +163,7 @@ def _walk(root: Path, shown_root: str, problems: list[Problem]) -> Iterator[tupl
                 elif _is_record_file(inner.name, shown, problems):
                     yield kind, entry.name, inner
         elif _is_record_file(entry.name, os.path.join(shown_root, entry.name), problems):
-            yield "claim", "", entry
+            yield KIND_OF_SINGLE_FILE.get(entry.name, "claim"), "", entry
 
 
 def _refused(entry: os.DirEntry[str], shown: str, problems: list[Problem]) -> bool:

@@ -65,13 +65,16 @@ class Quote:
 class Verdict:
     rating: Rating
     checked: str
+    summary: str | None = None
     conclusion: str | None = None
+    checked_by: tuple[str, ...] = ()  # team member ids from dossier.yaml
 
 
 @dataclass(frozen=True)
 class SourceRef:
     source: str
     note: str | None = None
+    quote: str | None = None  # the source's own words the note relies on
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,7 @@ class Article:
     paragraphs: tuple[str, ...]
     origin: Origin
     published: str | None = None
+    published_note: str | None = None
     author: str | None = None
     retrieved: str | None = None
     summary: str | None = None
@@ -167,4 +171,60 @@ class Entity:
     url: str | None = None
 
 
-Record = Claim | Article | Source | Entity
+@dataclass(frozen=True)
+class NamedLink:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Publisher:
+    name: str
+    url: str | None = None  # without it, the site's own address stands for the publisher
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    id: str
+    name: str
+    role: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Contact:
+    email: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """`dossier.yaml`: who publishes the dossier and stands behind its verdicts, as a masthead does."""
+
+    publisher: Publisher
+    team: tuple[TeamMember, ...]
+    funding: str
+    contact: Contact
+    corrections_policy: str
+    licence: NamedLink
+    origin: Origin
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class TopicList:
+    """`topics.yaml`: every topic claims may use, with the name readers see."""
+
+    topics: tuple[Topic, ...]
+    origin: Origin
+
+
+Record = Claim | Article | Source | Entity | Masthead | TopicList

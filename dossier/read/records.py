@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,7 @@ from dossier.read.fields import Checked, check_record, file_hides_nothing, forma
 from dossier.read.model import (
     Article,
     Claim,
+    Contact,
     CopyOf,
     Correction,
     Entity,
@@ -31,18 +33,24 @@ from dossier.read.model import (
     Figure,
     Finding,
     FirstAppearance,
+    Masthead,
+    NamedLink,
     Origin,
     Period,
+    Publisher,
     Quote,
     Record,
     RecordKind,
     Source,
     SourceRef,
+    TeamMember,
+    Topic,
+    TopicList,
     UsdRate,
     Verdict,
 )
 from dossier.read.paths import RESERVED_NAMES, article_page, claim_page, entity_page, source_page, topic_page
-from dossier.read.spec import FOLDERS, MAX_FIGURE, SPECS
+from dossier.read.spec import FOLDERS, MAX_FIGURE, SINGLE_FILES, SPECS
 from dossier.read.yaml_tree import MAX_FILE_BYTES, Located, attach_path, compose_record
 
 
@@ -56,7 +64,9 @@ def build_record(
         line, col = origin.at(path)
         problems.append(Problem(origin.path, line, col, f"{format_path(path)}: {message}"))
 
-    if values["id"] in RESERVED_NAMES:
+    if kind in SINGLE_FILES:
+        _check_single_file(kind, values, report)
+    elif values["id"] in RESERVED_NAMES:
         report(
             ("id",),
             _reserved(values["id"], _PAGE_OF[kind](values["id"])) + "; choose another id and rename the file to match",
@@ -80,7 +90,32 @@ def build_record(
     return _MAKERS[kind](values, origin), []
 
 
+def _check_single_file(kind: RecordKind, values: dict[str, Any], report: Any) -> None:
+    contact = values.get("contact")
+    if kind == "dossier" and contact is not None and not contact:
+        report(("contact",), "give an email address, a contact page url or a note saying how to reach the team")
+
+
+# A sentence ends at . ! or ? (and any closing quote or bracket) before a space and a capital or
+# digit; a full stop after a capital letter is an abbreviation's (U.S., J. Smith), not an end.
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+def summary_problem(summary: str) -> str | None:
+    """What is wrong with a verdict summary as one sentence, if anything."""
+    if _SENTENCE_END.search(summary):
+        return "write one sentence; put the rest in the conclusion"
+    if not _SENTENCE_CLOSE.search(summary):
+        return "end the sentence with a full stop"
+    return None
+
+
 def _check_claim(values: dict[str, Any], report: Any) -> None:
+    summary = values["verdict"].get("summary")
+    problem = summary_problem(summary) if summary is not None else None
+    if problem:
+        report(("verdict", "summary"), problem)
     figure = values.get("figure") or {}
     if "high" in figure and figure["high"] < figure["value"]:
         report(("figure", "high"), f"{figure['high']} is below value {figure['value']}; high is the top of the range")
@@ -154,7 +189,7 @@ def _make_claim(v: dict[str, Any], origin: Origin) -> Claim:
         kind=v["kind"],
         claim=v["claim"],
         excerpt=v["excerpt"],
-        verdict=Verdict(**v["verdict"]),
+        verdict=Verdict(**{**v["verdict"], "checked_by": tuple(v["verdict"].get("checked_by", ()))}),
         origin=origin,
         occurrence=v.get("occurrence"),
         figure=figure,
@@ -182,6 +217,23 @@ def _make_entity(v: dict[str, Any], origin: Origin) -> Entity:
     return Entity(origin=origin, **{**v, "aliases": tuple(v.get("aliases", ()))})
 
 
+def _make_masthead(v: dict[str, Any], origin: Origin) -> Masthead:
+    return Masthead(
+        origin=origin,
+        **{
+            **v,
+            "publisher": Publisher(**v["publisher"]),
+            "team": tuple(TeamMember(**member) for member in v["team"]),
+            "contact": Contact(**v["contact"]),
+            "licence": NamedLink(**v["licence"]),
+        },
+    )
+
+
+def _make_topic_list(v: dict[str, Any], origin: Origin) -> TopicList:
+    return TopicList(topics=tuple(Topic(**topic) for topic in v["topics"]), origin=origin)
+
+
 _PAGE_OF = {"claim": claim_page, "article": article_page, "source": source_page, "entity": entity_page}
 
 _MAKERS: dict[str, Any] = {
@@ -189,6 +241,8 @@ _MAKERS: dict[str, Any] = {
     "article": _make_article,
     "source": _make_source,
     "entity": _make_entity,
+    "dossier": _make_masthead,
+    "topics": _make_topic_list,
 }
 
 
@@ -285,7 +339,7 @@ SPECIAL = "not a regular file (a pipe, socket or device); commit the record as a
 
 def _wrong_folder(kind: RecordKind, root: Node) -> Located | None:
     """Say where the record belongs when its fields fit another kind of record better."""
-    if not isinstance(root, MappingNode):
+    if not isinstance(root, MappingNode) or kind in SINGLE_FILES:
         return None
     known = SPECS[kind].by_name
     if all(isinstance(k, ScalarNode) and k.value in known for k, _ in root.value):
@@ -299,7 +353,7 @@ def _wrong_folder(kind: RecordKind, root: Node) -> Located | None:
     strangers = misfits(kind)
     if not strangers:
         return None
-    best = min((k for k in SPECS if k != kind), key=lambda k: len(misfits(k)))
+    best = min((k for k in SPECS if k != kind and k not in SINGLE_FILES), key=lambda k: len(misfits(k)))
     if len(misfits(best)) >= len(strangers):
         return None
     telling = [name for name, _ in keys if name in strangers and name not in misfits(best)]

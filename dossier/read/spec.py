@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
-RecordKind = Literal["claim", "article", "source", "entity"]
+RecordKind = Literal["claim", "article", "source", "entity", "dossier", "topics"]
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 ID_RULE = 'lowercase letters and digits, words joined by single hyphens, such as "tech-plan-total"'
 ID_HINT = f"an id of {ID_RULE}"
 UNIT_PATTERN = r"^([A-Z]{3}|[a-z][a-z0-9]*(-[a-z0-9]+)*)$"
 UNIT_HINT = 'an ISO 4217 currency code such as "USD", or a lowercase unit such as "percent"'
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s.]+$"
 
 
 @dataclass(frozen=True)
@@ -264,18 +265,35 @@ QUOTE = Obj(
         Field("text", LINE, "The quoted words; they must occur inside the excerpt.", required=True),
     )
 )
+SUMMARY_MAX = 200
 VERDICT = Obj(
     (
         Field("rating", RATINGS, "The rating on the dossier's scale.", required=True),
         Field("checked", Date(past=True), "When the claim was last checked.", required=True),
+        Field(
+            "summary",
+            Text(one_line=True, max_length=SUMMARY_MAX),
+            f"The verdict in one plain sentence of at most {SUMMARY_MAX} characters: what is right or wrong.",
+        ),
         Field("conclusion", PROSE, "What the evidence shows, in the dossier's own words."),
+        Field(
+            "checked_by",
+            ListOf(Text(one_line=True, max_length=64, pattern=ID_PATTERN, hint=ID_HINT), unique=True),
+            "Ids of the team members (in dossier.yaml) who checked the claim and stand behind the verdict.",
+        ),
     ),
     conditions=(Condition("conclusion", "required", ("rating",), ("unverified",), negate=True),),
 )
+QUOTE_MAX = 300
 SOURCE_REF = Obj(
     (
         Field("source", Ref("source"), "The id of a source record.", required=True),
         Field("note", PROSE, "What this source says about the claim.", required=True),
+        Field(
+            "quote",
+            Text(max_length=QUOTE_MAX),
+            f"The source's own words that the note relies on, verbatim, at most {QUOTE_MAX} characters.",
+        ),
     )
 )
 CORRECTION = Obj(
@@ -403,7 +421,8 @@ ARTICLE = Obj(
         Field("publisher", LINE, "The site or outlet that published it.", required=True),
         Field("url", Url(), "Where it was published.", required=True),
         Field("paragraphs", ListOf(PROSE), "The article's text, one verbatim string per paragraph.", required=True),
-        Field("published", Date(past=True), "Publication date, when known."),
+        Field("published", Date(past=True), "Publication date, as precisely as known (a month is fine)."),
+        Field("published_note", PROSE, "How the publication date was established, when the page does not show it."),
         Field("author", LINE, "Byline, when known."),
         Field("retrieved", Date(past=True), "When this copy of the text was taken."),
         Field("summary", PROSE, "The dossier's overall finding about the article, shown on the home page."),
@@ -447,10 +466,119 @@ ENTITY = Obj(
     )
 )
 
+# --- the dossier itself: who stands behind it (dossier.yaml) and its topics (topics.yaml) ---
+NAMED_LINK = Obj(
+    (
+        Field("name", LINE, "The name as readers should see it.", required=True),
+        Field("url", Url(), "Where to find it.", required=True),
+    )
+)
+TEAM_MEMBER = Obj(
+    (
+        Field(
+            "id",
+            Text(one_line=True, max_length=64, pattern=ID_PATTERN, hint=ID_HINT),
+            "How claims name this person in verdict.checked_by.",
+            required=True,
+        ),
+        Field("name", LINE, "The person's name as published.", required=True),
+        Field("role", LINE, "What they do for the dossier, e.g. Editor.", required=True),
+        Field("url", Url(), "A page about them."),
+    )
+)
+CONTACT = Obj(
+    (
+        Field(
+            "email",
+            Text(one_line=True, pattern=EMAIL_PATTERN, hint="an email address such as corrections@example.org"),
+            "An address readers can write to, for corrections too.",
+        ),
+        Field("url", Url(), "A contact page or form."),
+        Field("note", PROSE, "Any other way to reach the team, such as opening an issue in the repository."),
+    )
+)
+PUBLISHER = Obj(
+    (
+        Field("name", LINE, "The publisher's name as readers should see it.", required=True),
+        Field("url", Url(), "The publisher's home page; without it, the site's own address (site_url) stands for it."),
+    )
+)
+DOSSIER = Obj(
+    (
+        Field("description", PROSE, "What this dossier is and does, in two or three sentences."),
+        Field("publisher", PUBLISHER, "Who publishes the dossier.", required=True),
+        Field("team", ListOf(TEAM_MEMBER, unique=True, unique_key="id"), "The people behind it.", required=True),
+        Field(
+            "funding",
+            PROSE,
+            "Who pays for the work, including any funder that could be seen to have a stake.",
+            required=True,
+        ),
+        Field(
+            "contact",
+            CONTACT,
+            "How to reach the team: an email address, a contact page, or another way.",
+            required=True,
+        ),
+        Field(
+            "corrections_policy",
+            PROSE,
+            "How readers ask for a correction and how corrections are made and shown.",
+            required=True,
+        ),
+        Field("licence", NAMED_LINK, "The licence of the dossier's text and data, e.g. CC BY 4.0.", required=True),
+    )
+)
+TOPIC_ENTRY = Obj(
+    (
+        Field("id", TOPIC, "The topic's id, as claims list it under topics.", required=True),
+        Field("name", LINE, "The topic's name as readers see it, e.g. 5G or South Korea.", required=True),
+        Field("description", LINE, "One line saying what the topic covers.", required=True),
+    )
+)
+TOPICS = Obj(
+    (
+        Field(
+            "topics",
+            ListOf(TOPIC_ENTRY, unique=True, unique_key="id"),
+            "Every topic claims may use, with its name and description.",
+            required=True,
+        ),
+    )
+)
+
 # A required list must have at least one item (an article's paragraphs, a claim's sources).
 # Each record kind's folder inside the claims folder; claims sit at the top.
-FOLDERS: dict[RecordKind, str] = {"claim": "", "article": "articles", "source": "sources", "entity": "entities"}
-SPECS: dict[RecordKind, Obj] = {"claim": CLAIM, "article": ARTICLE, "source": SOURCE, "entity": ENTITY}
+FOLDERS: dict[RecordKind, str] = {
+    "claim": "",
+    "article": "articles",
+    "source": "sources",
+    "entity": "entities",
+    "dossier": "",
+    "topics": "",
+}
+SPECS: dict[RecordKind, Obj] = {
+    "claim": CLAIM,
+    "article": ARTICLE,
+    "source": SOURCE,
+    "entity": ENTITY,
+    "dossier": DOSSIER,
+    "topics": TOPICS,
+}
+# The dossier's own files, one of each, at the top of the claims folder; they have no id (their
+# name says what they are), so no claim can be called `dossier` or `topics`.
+SINGLE_FILES: dict[RecordKind, str] = {"dossier": "dossier.yaml", "topics": "topics.yaml"}
+KIND_OF_SINGLE_FILE: dict[str, RecordKind] = {name: kind for kind, name in SINGLE_FILES.items()}
+_KIND_OF_FOLDER: dict[str, RecordKind] = {folder: kind for kind, folder in FOLDERS.items() if folder}
+
+
+def kind_of_file(relative: str) -> RecordKind | None:
+    """The kind of record a `.yaml` file holds, from its path inside the claims folder; None if misplaced."""
+    folder, _, name = relative.replace("\\", "/").rpartition("/")
+    if not folder:
+        return KIND_OF_SINGLE_FILE.get(name, "claim")
+    return _KIND_OF_FOLDER.get(folder)
+
 
 # ISO 4217 currency codes: those in force (list one, 2025, less XTS "testing" and XXX "no
 # currency"), then those withdrawn since 2000, so that a figure of their time stays writable.
