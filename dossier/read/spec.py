@@ -349,7 +349,7 @@ FINDING = Obj(
 
 # What one claim may fan out to: each topic makes a page, each entity, source and related claim a
 # link on both records' pages. Far above what a real claim needs (the first dossier's 27 claims
-# have at most 4 topics, 6 entities, 8 sources and 4 related claims), far below what would make
+# have at most 4 topics, 6 entities, 9 sources and 4 related claims), far below what would make
 # one small file cost minutes of build (4,900 topics once made 4,902 pages and a 120 MB site).
 MAX_TOPICS = 20
 MAX_ENTITIES = 50
