@@ -9,9 +9,9 @@ those of issue 12 (items 6 and 10) and the hostile files the checker already ref
 every case under 2 s and 300 MB.
 
 Dossier cases (issue 17) write a whole claims folder, a few kilobytes of pull request on top of
-a large article, and run `build_claims.py check` (plain and `--format github`) and `render` on
-it, each in a fresh process, and, for the broken ones, `mkdocs serve` until it serves the error
-page. Each prints seconds, peak memory and what came out (bytes printed, written or served).
+a large article, and run `build_claims.py check` (plain and `--format github`) on it, `render`
+if it is valid, and, for cases marked so, `mkdocs serve` until it serves the error page, each in
+a fresh process. Each prints seconds, peak memory and what came out (bytes printed, written or served).
 Targets: check under 15 s on a shared 2-core machine, its output under 100 KB, the served page
 under 2 MB. Timings depend on the machine; this is a measurement to report, not a test.
 """

@@ -160,8 +160,10 @@ def test_every_printed_line_has_at_most_max_line_characters(message: str, cut: l
     assert ["\n" in line or "\u202e" in line for line in lines] == [False, False, False]
 
 
-def test_check_prints_a_long_message_cut_once(dossier_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # A rule that printed every match would be cut where the problem is made, and again where it is printed.
+def test_check_prints_an_overlong_message_cut_to_a_bounded_line(
+    dossier_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Were a rule to list every match again, the message would be cut where the problem is made.
     from dossier.link import crossref
 
     monkeypatch.setattr(crossref, "LISTED_PLACES", 1_000_000)
