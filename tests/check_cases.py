@@ -1469,7 +1469,7 @@ _ARTICLE_END = (
 )
 _NOT_FOUND = (
     "id: c{n}\narticle: ferry-story\nkind: opinion\nclaim: C.\nexcerpt: Zebras {n} qqq\n"
-    "verdict: {{rating: opinion, checked: 2024-03-10, conclusion: A view.}}\n"
+    "verdict: {{rating: opinion, checked: 2024-03-10, summary: A view., conclusion: A view.}}\n"
 )
 CASES += [
     # --- bounded: no record makes the checker's work or messages grow with the input's worst case --
@@ -1531,6 +1531,18 @@ CASES += [
             "claims/roads-better.yaml:9:10: sources: has 51 items; at most 50 are allowed",
             "claims/roads-better.yaml:11:3: related: has 51 items; at most 50 are allowed",
         ),
+    ),
+    Case(
+        "more checkers than a verdict may name",
+        {
+            "roads-better.yaml": [
+                (
+                    "  checked: 2024-03-10\n",
+                    "  checked: 2024-03-10\n  checked_by: [" + ", ".join(f"m{n}" for n in range(11)) + "]\n",
+                )
+            ]
+        },
+        ("claims/roads-better.yaml:10:15: verdict.checked_by: has 11 items; at most 10 are allowed",),
     ),
 ]
 CASES += [

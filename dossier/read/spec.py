@@ -279,8 +279,8 @@ VERDICT = Obj(
         Field("conclusion", PROSE, "What the evidence shows, in the dossier's own words."),
         Field(
             "checked_by",
-            ListOf(Text(one_line=True, max_length=64, pattern=ID_PATTERN, hint=ID_HINT), unique=True),
-            "Ids of the team members (in dossier.yaml) who checked the claim and stand behind the verdict.",
+            ListOf(Text(one_line=True, max_length=64, pattern=ID_PATTERN, hint=ID_HINT), unique=True, max_items=10),
+            "Ids of the team members (in dossier.yaml) who checked the claim and stand behind its verdict (at most 10).",
         ),
     ),
     conditions=(Condition("conclusion", "required", ("rating",), ("unverified",), negate=True),),
@@ -468,6 +468,8 @@ ENTITY = Obj(
 )
 
 # --- the dossier itself: who stands behind it (dossier.yaml) and its topics (topics.yaml) ---
+MAX_TEAM = 200  # a newsroom's fact-check desk, with room to spare
+MAX_TOPIC_LIST = 1000  # topics across every article of a large dossier; each one is a page
 NAMED_LINK = Obj(
     (
         Field("name", LINE, "The name as readers should see it.", required=True),
@@ -508,7 +510,12 @@ DOSSIER = Obj(
     (
         Field("description", PROSE, "What this dossier is and does, in two or three sentences."),
         Field("publisher", PUBLISHER, "Who publishes the dossier.", required=True),
-        Field("team", ListOf(TEAM_MEMBER, unique=True, unique_key="id"), "The people behind it.", required=True),
+        Field(
+            "team",
+            ListOf(TEAM_MEMBER, unique=True, unique_key="id", max_items=MAX_TEAM),
+            f"The people behind it (at most {MAX_TEAM}).",
+            required=True,
+        ),
         Field(
             "funding",
             PROSE,
@@ -541,8 +548,8 @@ TOPICS = Obj(
     (
         Field(
             "topics",
-            ListOf(TOPIC_ENTRY, unique=True, unique_key="id"),
-            "Every topic claims may use, with its name and description.",
+            ListOf(TOPIC_ENTRY, unique=True, unique_key="id", max_items=MAX_TOPIC_LIST),
+            f"Every topic claims may use, with its name and description (at most {MAX_TOPIC_LIST}: each gets a page).",
             required=True,
         ),
     )
