@@ -280,7 +280,7 @@ VERDICT = Obj(
         Field(
             "checked_by",
             ListOf(Text(one_line=True, max_length=64, pattern=ID_PATTERN, hint=ID_HINT), unique=True, max_items=10),
-            "Ids of the team members (in dossier.yaml) who checked the claim and stand behind its verdict (at most 10).",
+            "Ids of the team members (in dossier.yaml) who checked the claim and stand behind it (at most 10).",
         ),
     ),
     conditions=(Condition("conclusion", "required", ("rating",), ("unverified",), negate=True),),
