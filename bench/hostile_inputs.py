@@ -169,7 +169,7 @@ def write_article(folder: Path, paragraphs: list[str]) -> None:
 
 def write_claim(folder: Path, claim_id: str, excerpt: str, **fields: object) -> None:
     claim = {"id": claim_id, "article": ARTICLE_ID, "kind": "statement", "claim": "A claim.", "excerpt": excerpt}
-    verdict = {"verdict": {"rating": "unverified", "checked": "2024-01-01"}}
+    verdict = {"verdict": {"rating": "unverified", "checked": "2024-01-01", "summary": "Not checked."}}
     _write(folder, f"{claim_id}.yaml", claim | fields | verdict)
 
 
