@@ -43,8 +43,8 @@ def _parser() -> argparse.ArgumentParser:
         "--offline", action="store_true", help="pages as .html files (no folder URLs), so the site browses from disk"
     )
     build.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mkdocs (default) or zensical")
-    new = commands.add_parser("new", help="start a new record from a commented template")
-    new.add_argument("kind", choices=("claim", "source", "entity"), help="what to create")
+    new = commands.add_parser("new", help="start a new record (an article from a page; others from a template)")
+    new.add_argument("kind", choices=("article", "claim", "source", "entity"), help="what to create")
     new.add_argument("id", help="the new record's id, which is also its file name")
     new.add_argument("--article", metavar="ID", help="for a claim: the article it comes from")
     new.add_argument(
@@ -54,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
         "--occurrence", type=int, metavar="N", help="for a claim: which occurrence of the excerpt, when it repeats"
     )
     new.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
+    new.add_argument("--from", dest="source", metavar="FILE|URL", help="for an article: a saved page, text file or URL")
+    for name in ("title", "publisher", "url", "published", "author", "retrieved"):
+        new.add_argument(f"--{name}", metavar=name.upper(), help=f"for an article: its {name}, if the page lacks it")
     schema = commands.add_parser("schema", help="write the JSON Schema files under schema/")
     schema.add_argument("--out", default=str(SCHEMA_DIR), metavar="DIR", help="folder to write (default: schema/)")
     return parser
@@ -216,11 +219,29 @@ def run_build(claims_dir: str, site_dir: str | None, out: TextIO, offline: bool 
 
 
 def run_new(args: argparse.Namespace, out: TextIO) -> int:
-    """Start a record from a template (dossier/start/); never overwrite an existing file."""
+    """Start a record (dossier/start/); never overwrite an existing file."""
+    if args.kind == "article":
+        return run_new_article(args, out)
+    if args.source is not None:
+        raise DossierError("--from is for a new article")
     from dossier.start.records import start_record
 
     path = start_record(args.kind, args.id, args.claims, args.article, args.excerpt, args.occurrence)
     print(terminal_line(str(path)), file=out)
+    return 0
+
+
+def run_new_article(args: argparse.Namespace, out: TextIO) -> int:
+    from dossier.start.article import METADATA, start_article
+
+    if args.source is None:
+        raise DossierError("a new article needs --from FILE|URL: a saved web page, a text file or the page's address")
+    if args.excerpt is not None or args.occurrence is not None or args.article is not None:
+        raise DossierError("--article, --excerpt and --occurrence are for a new claim")
+    started = start_article(args.claims, args.id, args.source, {name: getattr(args, name) for name in METADATA})
+    for note in started.notes:
+        print(terminal_line(f"note: {note}"), file=out)
+    print(terminal_line(f"{started.path}: {started.paragraphs} paragraphs"), file=out)
     return 0
 
 
