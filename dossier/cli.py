@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--from", dest="source", metavar="FILE|URL", help="for an article: a saved page, text file or URL")
     for name in ("title", "publisher", "url", "published", "author", "retrieved"):
         new.add_argument(f"--{name}", metavar=name.upper(), help=f"for an article: its {name}, if the page lacks it")
+    coverage = commands.add_parser("coverage", help="list the sentences no claim's excerpt covers")
+    coverage.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
+    coverage.add_argument("--article", metavar="ID", help="only this article")
     schema = commands.add_parser("schema", help="write the JSON Schema files under schema/")
     schema.add_argument("--out", default=str(SCHEMA_DIR), metavar="DIR", help="folder to write (default: schema/)")
     return parser
@@ -79,6 +82,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             return run_build(args.claims, args.site_dir, out, args.offline, args.engine)
         if args.command == "new":
             return run_new(args, out)
+        if args.command == "coverage":
+            return run_coverage(args.claims, args.article, out)
         return run_schema(Path(args.out), out)
     except DossierError as error:
         print(terminal_line(f"error: {error}"), file=err)
@@ -209,7 +214,7 @@ def run_build(claims_dir: str, site_dir: str | None, out: TextIO, offline: bool 
         site = build_with_zensical(ROOT, index, site_dir or str(ROOT / "site"))
         print(terminal_line(f"built the site in {site} with Zensical"), file=out)
         return 0
-    from dossier.publish.build import build_site  # only here: checking must work with PyYAML alone (pre-commit)
+    from dossier.publish.build import build_site  # only here: `check` needs only what pre-commit installs
     from dossier.publish.mkdocs_hook import hand_over_checked
 
     hand_over_checked(claims_dir, index)  # the hook need not check the same files again
@@ -242,6 +247,19 @@ def run_new_article(args: argparse.Namespace, out: TextIO) -> int:
     for note in started.notes:
         print(terminal_line(f"note: {note}"), file=out)
     print(terminal_line(f"{started.path}: {started.paragraphs} paragraphs"), file=out)
+    return 0
+
+
+def run_coverage(claims_dir: str, article: str | None, out: TextIO) -> int:
+    """Every uncovered sentence with a `new claim` line for it (dossier/start/coverage_report.py)."""
+    _, index, problems = check_dossier(claims_dir)
+    if problems:
+        print_problems(problems, "text", out)
+        return 1
+    from dossier.start.coverage_report import coverage_lines
+
+    for line in coverage_lines(index, article, claims_dir):
+        print(terminal_line(line), file=out)
     return 0
 
 

@@ -68,7 +68,7 @@ def from_plain_text(text: str) -> Extracted:
 
 def from_html(html: bytes | str, page_url: str | None = None) -> Extracted:
     """The body paragraphs and metadata of a news page."""
-    import trafilatura  # only here: `check` must run with PyYAML alone
+    import trafilatura  # only here: `check` must run with what pre-commit installs (PyYAML, pysbd)
 
     document: Any = trafilatura.bare_extraction(
         html,
