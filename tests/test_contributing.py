@@ -37,6 +37,7 @@ FILLED = {
     "claim": [
         ("kind: TODO", "kind: statement"),
         ("claim: TODO", "claim: Critics say the money would be better spent on roads."),
+        ("summary: TODO", "summary: Not checked yet."),
     ],
     "source": [
         ("title: TODO", "title: A page"),
