@@ -29,6 +29,9 @@ CASES = [
 ]
 
 
+FILL = {"kind": "statement", "claim": "A sentence.", "summary": "Not checked yet."}
+
+
 def run(argv: list[str]) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     return main(argv, out=out, err=err), out.getvalue(), err.getvalue()
@@ -87,7 +90,7 @@ def test_coverage_lists_exactly_the_uncovered_sentences_with_a_command_for_each(
         if line.startswith("    python build_claims.py "):
             argv = shlex.split(line)[2:]
             assert run(argv)[0] == 0
-            filled = {argv[2] + ".yaml": [("kind: TODO", "kind: statement"), ("claim: TODO", "claim: A sentence.")]}
+            filled = {argv[2] + ".yaml": [(f"{k}: TODO", f"{k}: {v}") for k, v in FILL.items()]}
             apply_edits(dossier_dir, filled)
     assert run(["coverage", "--article", "ferry-story"])[1].splitlines() == [
         "ferry-story: every one of its 5 sentences lies inside an excerpt"
