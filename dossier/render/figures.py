@@ -16,7 +16,7 @@ from dossier.problems import plural
 from dossier.read.model import Claim, Figure
 from dossier.read.paths import CLAIMS_CSV, FIGURES, claim_page, figure_chart, link, source_page
 from dossier.render.charts import RATING_COLOURS, Bar, BarChart, Chart, PairedBarChart
-from dossier.render.common import RATING_LABELS, badge, claims_in_article_order
+from dossier.render.common import RATING_LABELS, badge, claims_in_article_order, in_article, several_articles
 from dossier.render.markup import front_matter, md_cell, md_text
 
 
@@ -104,6 +104,7 @@ def _group_section(index: Index, unit: str, rows: list[Row]) -> tuple[str, Chart
         stated = md_cell(figure.stated) if figure else " "
         claim = (
             f"{badge(row.claim.verdict.rating)} [{md_text(row.claim.claim)}]({link(FIGURES, claim_page(row.claim.id))})"
+            + in_article(index, FIGURES, row.claim).replace(" · in ", "<br>in ", 1)
         )
         converted = f"<br>{row.rate_note}" if row.rate_note else ""
         cells = [str(number), claim, stated + converted, _number(row.stated), _number(row.checked), _gap(row)]
@@ -143,7 +144,8 @@ def render_figures(index: Index) -> tuple[str, dict[str, Chart]]:
         charts[figure_chart(unit.lower())] = spec
     missing = sum(1 for rows in groups.values() for r in rows if r.checked is None)
     intro = (
-        "Every figure the article states, against the value the sources support, one chart per unit. "
+        f"Every figure {'the articles state' if several_articles(index) else 'the article states'}, against the "
+        "value the sources support, one chart per unit. "
         "Amounts in other currencies are shown in US dollars at the rate their record gives. "
         + (f"Without a checked value so far: {plural(missing, 'figure')}. " if missing else "")
         + "“Article vs sources” is how far the stated value is above (+) or below (−) the supported one.\n"
