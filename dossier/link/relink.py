@@ -52,12 +52,22 @@ class Relinker:
             anchors.pop(key, None)
         anchors.update(linked.anchors)
         self._refer(dossier, claims, affected)
-        self.dossier, self.index, self.relinked = (
-            dossier,
-            dataclasses.replace(linked, claims=claims, anchors=anchors),
-            len(affected),
-        )
+        kept = self._unchanged(linked)  # a dictionary of records that did not change stays the same object
+        index = dataclasses.replace(linked, claims=claims, anchors=anchors, **kept)  # type: ignore[arg-type]
+        self.dossier, self.index, self.relinked = dossier, index, len(affected)
         return self.index, not self.flagged and not self.shared_problems
+
+    def _unchanged(self, linked: Index) -> dict[str, object]:
+        """The record dictionaries of the last index that equal the new ones (each record the same
+        object): renderers keep work by the identity of what they read (dossier/render/common.py)."""
+        if self.index is None:
+            return {}
+        kept = {}
+        for name in ("articles", "sources", "entities", "topics"):
+            old, new = getattr(self.index, name, None), getattr(linked, name, None)
+            if old is not None and new is not None and old.keys() == new.keys() and old == new:
+                kept[name] = old
+        return kept
 
     def _removed(self, dossier: Dossier) -> set[str]:
         if self.index is None:

@@ -31,6 +31,7 @@ from dossier.render.common import (
     badge,
     claim_link,
     claim_list,
+    in_article,
     topic_label,
 )
 from dossier.render.markup import front_matter, md_paragraphs, md_text
@@ -91,7 +92,7 @@ def _article_summary(index: Index, article: Article) -> str:
         + "\n\n"
         + summary
         + findings_list(index, article)
-        + f"**Coverage:** {covered} of {total} sentences ({share}%) lie inside at least one claim's excerpt.\n"
+        + f"**Coverage:** {covered} of {total} sentences ({share}%) lie inside the claims' excerpts.\n"
     )
 
 
@@ -187,6 +188,7 @@ def _listing_page(index: Index, claims: list[Claim], rating: str | None, number:
     first = (number - 1) * PAGE_SIZE + 1
     items = "\n".join(
         f"- {n}&#46; {badge(c.verdict.rating)} {claim_link(page, c)} · {KIND_LABELS[c.kind]}"
+        + in_article(index, page, c)  # several articles: say which one
         for n, c in enumerate(chunk, start=first)
     )
     if rating is None:

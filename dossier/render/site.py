@@ -174,6 +174,7 @@ def _listing_depends(site: Site, key: Subject) -> Iterable[Dep]:
     name = "ordered" if rating is None else "by_rating"
     yield dep.positions(name, rating, (number - 1) * PAGE_SIZE, number * PAGE_SIZE)
     yield dep.count(name, rating)  # the heading's count and the pager
+    yield ARTICLE_TITLES
     if rating is None and number == 1:  # the counts by verdict and by kind
         yield from (dep.counts("by_rating"), dep.field("claim", "kind"))
 
@@ -198,7 +199,7 @@ def _figures(site: Site, key: Subject) -> Pages:
 
 
 def _figures_depends(site: Site, key: Subject) -> Iterable[Dep]:
-    yield dep.field("claim", "figure")  # a figure added, removed or changed
+    yield from (dep.field("claim", "figure"), ARTICLE_TITLES)  # a figure added, removed or changed
     for claim in site.index.claims.values():  # each figure's claim (its text, verdict and place)
         if claim.figure:
             yield dep.record("claim", claim.id)
@@ -212,6 +213,9 @@ def _verdict_chart(site: Site, key: Subject) -> Pages:
 
 # What a page of the whole dossier depends on, when it is built from every claim.
 EVERY_CLAIM = (dep.listing("ordered"), dep.every("claim"))
+# A listing names each claim's article when the dossier has several (common.in_article, by_article):
+# it shows every article's title, and changes when an article comes or goes.
+ARTICLE_TITLES = dep.field("article", "title")
 EVERY_RECORD = (*EVERY_CLAIM, dep.every("article"), dep.every("source"), dep.every("entity"))
 
 FAMILIES: tuple[PageFamily, ...] = (
@@ -309,6 +313,7 @@ FAMILIES: tuple[PageFamily, ...] = (
             dep.record("source", str(key)),
             dep.listing("by_source", str(key)),
             dep.listing("by_first_appearance", str(key)),
+            ARTICLE_TITLES,
         ),
         listed_with=(dep.ids("source"),),
     ),
@@ -320,6 +325,7 @@ FAMILIES: tuple[PageFamily, ...] = (
             dep.record("entity", str(key)),
             dep.listing("by_entity", str(key)),
             dep.listing("quotes_by_speaker", str(key)),
+            ARTICLE_TITLES,
         ),
         listed_with=(dep.ids("entity"),),
     ),
@@ -327,7 +333,7 @@ FAMILIES: tuple[PageFamily, ...] = (
         "topic",
         lambda site: list(site.backlinks.by_topic),
         _topic_page,
-        lambda site, key: (dep.listing("by_topic", str(key)), dep.every("topics")),
+        lambda site, key: (dep.listing("by_topic", str(key)), dep.every("topics"), ARTICLE_TITLES),
         listed_with=(dep.keys("by_topic"),),
     ),
 )

@@ -15,7 +15,7 @@ from dossier.link.crossref import Index
 from dossier.problems import plural
 from dossier.read.model import Article, Claim, Source
 from dossier.read.paths import TIMELINE, article_page, claim_page, link, source_page, timeline_year_page
-from dossier.render.common import Memo, badge
+from dossier.render.common import Memo, badge, in_article
 from dossier.render.markup import front_matter, md_cell, md_text
 
 
@@ -105,7 +105,7 @@ def render_timeline(index: Index) -> dict[str, str]:
 def _render_timeline(index: Index) -> dict[str, str]:
     events = timeline_events(index)
     if len(events) <= PAGE_LIMIT:
-        return {TIMELINE: _page(TIMELINE, "Timeline", _INTRO, _table(TIMELINE, events))}
+        return {TIMELINE: _page(TIMELINE, "Timeline", _INTRO, _table(index, TIMELINE, events))}
     years: dict[str, int] = {}
     for event in events:
         years[event.date[:4]] = years.get(event.date[:4], 0) + 1
@@ -121,28 +121,30 @@ def _render_timeline(index: Index) -> dict[str, str]:
     for year, in_year in by_year.items():
         page = timeline_year_page(year)
         back = f"[All years]({link(page, TIMELINE)})\n\n"
-        pages[page] = _page(page, f"Timeline: {year}", back, _table(page, in_year))
+        pages[page] = _page(page, f"Timeline: {year}", back, _table(index, page, in_year))
     return pages
 
 
 _INTRO = (
-    "The dated events behind the claims, oldest first: when the article and each source were "
+    "The dated events behind the claims, oldest first: when each article and each source was "
     "published, the dates and spans the figures describe, and every correction. "
     "A year or a month alone comes before the days it contains.\n\n"
 )
 
 
-def _table(page: str, events: list[Event]) -> str:
+def _table(index: Index, page: str, events: list[Event]) -> str:
     page = sys.intern(page)
-    rows = [_ROWS.get(_row, page, event) for event in events]
+    # A row names each claim's article when there are several: it reads the articles, and nothing
+    # else of the index (the preview keeps the same articles object while they do not change).
+    rows = [_ROWS.keyed((page, event, index.articles), _row, index, page, event) for event in events]
     if not rows:
         return "No dated events.\n"
     return "| Date | What happened | Claims |\n|---|---|---|\n" + "\n".join(rows) + "\n"
 
 
-def _row(page: str, event: Event) -> str:
+def _row(index: Index, page: str, event: Event) -> str:
     claims = [
-        f"{badge(c.verdict.rating)} [{md_text(c.claim)}]({link(page, claim_page(c.id))})"
+        f"{badge(c.verdict.rating)} [{md_text(c.claim)}]({link(page, claim_page(c.id))})" + in_article(index, page, c)
         for c in event.claims[:CLAIMS_PER_EVENT]
     ]
     if len(event.claims) > CLAIMS_PER_EVENT:
