@@ -17,7 +17,7 @@ class Case:
     expected: tuple[str, ...]
 
 
-MINIMAL_SOURCE = "id: {id}\ntitle: T\npublisher: P\nurl: https://example.org/\n"
+MINIMAL_SOURCE = "id: {id}\ntitle: T\npublisher: P\nurl: https://example.org/\naccessed: 2024-03-05\n"
 CASES: list[Case] = [
     # --- YAML and file-level rules -------------------------------------------------------
     Case(
@@ -1373,7 +1373,9 @@ CASES: list[Case] = [
             "council-announced.yaml": [("  checked: 2024-03-10", '  checked: "2024-03"')],
             "ferry-capacity.yaml": [("  - date: 2024-03-12", '  - date: "2024-02"')],
             "sources/council-minutes.yaml": [('accessed: "2024-03"', "accessed: 2024-02-28")],
-            "sources/operator-timetable.yaml": [("kind: company", "kind: company\npublished: 2024-05\naccessed: 2024")],
+            "sources/operator-timetable.yaml": [
+                ("published: 2024-03-11\naccessed: 2024-03-12", "published: 2024-05\naccessed: 2024")
+            ],
         },
         (
             "claims/ferry-capacity.yaml:29:11: corrections[0].date: 2024-02 is before the article was published (2024-03-04); a claim can be checked or corrected only after its article appeared",
