@@ -50,6 +50,15 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="the new record's id, which is also its file name")
     new.add_argument("--article", metavar="ID", help="for a claim: the article it comes from")
     new.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
+    links = commands.add_parser("links", help="ask every URL in the dossier whether it still answers")
+    links.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
+    links.add_argument("--timeout", type=float, default=15.0, metavar="S", help="seconds to wait for each answer")
+    links.add_argument("--format", choices=("text", "github"), default="text", help="text, or GitHub annotations")
+    archive = commands.add_parser("archive", help="ask the Internet Archive to capture sources with no archived copy")
+    archive.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
+    archive.add_argument("--write", action="store_true", help="add archive_url (and accessed) to the YAML files")
+    archive.add_argument("--endpoint", default=None, metavar="URL", help="Save Page Now's address (for tests)")
+    archive.add_argument("--timeout", type=float, default=120.0, metavar="S", help="seconds to wait for a capture")
     schema = commands.add_parser("schema", help="write the JSON Schema files under schema/")
     schema.add_argument("--out", default=str(SCHEMA_DIR), metavar="DIR", help="folder to write (default: schema/)")
     return parser
@@ -72,6 +81,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             return run_build(args.claims, args.site_dir, out, args.offline, args.engine)
         if args.command == "new":
             return run_new(args.kind, args.id, args.article, args.claims, out)
+        if args.command in ("links", "archive"):
+            from dossier.tools import commands as tools  # editor tools: network and YAML writing
+
+            if args.command == "links":
+                return tools.run_links(args.claims, args.timeout, args.format, out)
+            return tools.run_archive(args.claims, args.write, args.endpoint, args.timeout, out)
         return run_schema(Path(args.out), out)
     except DossierError as error:
         print(terminal_line(f"error: {error}"), file=err)

@@ -14,6 +14,10 @@ PACKAGE = ROOT / "dossier"
 # command line above them all (`cli`).
 STAGES = ["read", "link", "render", "publish"]
 SHARED = {"dossier.problems", "dossier.worker_process"}
+# Editor tools beside the pipeline (`links`, `archive`): they use the checked records (read, link)
+# and the shared ground; no stage imports them, only the command line.
+TOOLS = "tools"
+TOOLS_MAY_IMPORT = ("dossier.read", "dossier.link", "dossier.tools", *SHARED)
 MAX_MODULES = 15
 
 
@@ -54,10 +58,26 @@ def stage_of(name: str) -> int | None:
 
 def test_the_folder_tree_shows_the_four_stages() -> None:
     packages = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file())
-    assert packages == sorted(STAGES)
+    assert packages == sorted([*STAGES, TOOLS])
 
 
-@pytest.mark.parametrize("folder", [PACKAGE, *(PACKAGE / stage for stage in STAGES)], ids=lambda p: p.name)
+def test_editor_tools_use_the_records_and_nothing_but_the_command_line_uses_them() -> None:
+    tools = {name for name in GRAPH if name.startswith(f"dossier.{TOOLS}")}
+    assert tools >= {"dossier.tools", "dossier.tools.linkcheck", "dossier.tools.archive"}
+    reaching_out = sorted(
+        (name, target)
+        for name in tools
+        for target in GRAPH[name]
+        if target != "dossier" and not target.startswith(TOOLS_MAY_IMPORT)
+    )
+    assert reaching_out == []
+    users = sorted({name for name, targets in GRAPH.items() if name not in tools and targets & tools})
+    assert users == ["dossier.cli"]
+    doc = ast.get_docstring(ast.parse(MODULES["dossier.tools"].read_text(encoding="utf-8")))
+    assert doc is not None and "no stage" in doc
+
+
+@pytest.mark.parametrize("folder", [PACKAGE, *(PACKAGE / stage for stage in [*STAGES, TOOLS])], ids=lambda p: p.name)
 def test_no_folder_holds_more_than_fifteen_modules(folder: Path) -> None:
     assert len(list(folder.glob("*.py"))) <= MAX_MODULES
 
