@@ -187,7 +187,7 @@ def test_the_about_page_says_who_stands_behind_the_dossier(site: Path) -> None:
         "Contact¶ Email: corrections@factdesk.example.org",
         "Corrections policy¶ Write to us or open a pull request with the evidence.",
         "Licence and how to cite the data¶ The dossier's text and data are published under CC BY 4.0",
-        f"Harbourville Fact Desk, claims dossier data (claims.json or claims.csv), {SITE_URL}, licensed CC BY 4.0",
+        f"Harbourville Fact Desk: claims data (claims.json or claims.csv), {SITE_URL}, licensed CC BY 4.0",
     ]:
         assert expected in about.text, expected
     hrefs = [href for href, _ in about.links]
@@ -223,7 +223,7 @@ def test_the_json_download_names_its_licence_and_how_to_cite_it(site: Path) -> N
     assert {k: data[k] for k in ("publisher", "licence", "cite_as")} == {
         "publisher": {"name": "Harbourville Fact Desk", "url": "https://factdesk.example.org/"},
         "licence": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
-        "cite_as": "Harbourville Fact Desk, claims dossier data, licensed CC BY 4.0",
+        "cite_as": "Harbourville Fact Desk: claims data, licensed CC BY 4.0",
     }
 
 

@@ -82,7 +82,7 @@ def _licence(index: Index) -> dict[str, Any]:
     return {
         "publisher": {"name": publisher.name, "url": publisher.url},
         "licence": {"name": masthead.licence.name, "url": masthead.licence.url},
-        "cite_as": f"{publisher.name}, claims dossier data, licensed {masthead.licence.name}",
+        "cite_as": f"{publisher.name}: claims data, licensed {masthead.licence.name}",
     }
 
 

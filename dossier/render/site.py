@@ -65,7 +65,7 @@ def render_site(index: Index, site_url: str | None = None) -> dict[str, Rendered
         add(paths.TOPICS, render_topics_index(index))
         add(paths.CLAIMS_JSON, claims_json(index))
         add(paths.CLAIMS_CSV, claims_csv(index))
-        add(paths.ABOUT, render_about(index, site_url))
+        add(paths.ABOUT, render_about(index, site_url), index.masthead.origin.file if index.masthead else None)
         add(paths.CORRECTIONS, render_corrections(index))
         add(paths.FEED, atom_feed(index, site_url))
         for timeline_path, text in render_timeline(index).items():

@@ -79,7 +79,7 @@ def _contact(masthead: Masthead) -> str:
 def _licence(masthead: Masthead, site_url: str | None) -> str:
     licence = external_link(masthead.licence.name, masthead.licence.url)
     where = (site_url.rstrip("/") + "/") if site_url else "this site's address"
-    citation = f"{masthead.publisher.name}, claims dossier data ({{file}}), {where}, licensed {masthead.licence.name}"
+    citation = f"{masthead.publisher.name}: claims data ({{file}}), {where}, licensed {masthead.licence.name}"
     return (
         f"The dossier's text and data are published under {licence}: you may share and adapt them if you "
         "credit the dossier and say what you changed.\n\n"
