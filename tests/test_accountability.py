@@ -17,7 +17,7 @@ from dossier.link.check import check_dossier
 from dossier.render.accountability.claim_review import claim_review
 from dossier.render.site import render_site
 from site_html import read_page, resolve
-from test_site import CLAIM_IDS, build
+from test_site import CLAIM_IDS, FEES_CLAIM_IDS, build
 
 SITE_URL = "https://factdesk.example.org/dossier/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -89,7 +89,7 @@ def test_a_source_without_an_access_date_is_a_warning(dossier_dir: Path) -> None
         0,
         'claims/sources/wire-story-copy.yaml:2:5: warning: accessed: source "wire-story-copy" does not say when it '
         "was read; add accessed: YYYY-MM-DD, the day you last read it\n"
-        "ok: 5 claims, 3 sources, 2 entities, 1 article; 1 warning above, worth fixing but not failing the check\n",
+        "ok: 8 claims, 4 sources, 2 entities, 2 articles; 1 warning above, worth fixing but not failing the check\n",
         "",
     )
 
@@ -100,8 +100,8 @@ def test_a_source_without_an_access_date_is_a_warning(dossier_dir: Path) -> None
 def test_later_sources_are_marked_on_their_page_in_the_index_and_beside_every_citation(site: Path) -> None:
     source = read_page(site / "sources" / "operator-timetable" / "index.html")
     assert (
-        "published after the article The article appeared on 2024-03-04, before this source: the writer could not "
-        "have seen it, so it is later evidence."
+        "published after the article The article “Harbourville bets on electric ferries” appeared on 2024-03-04, "
+        "before this source: the writer could not have seen it, so it is later evidence."
     ) in source.text
     index = read_page(site / "sources" / "index.html")
     assert "Summer timetable Lake Ferries Ltd 2024-03-11 published after the article 1" in index.text
@@ -182,7 +182,7 @@ def test_the_about_page_says_who_stands_behind_the_dossier(site: Path) -> None:
     about = read_page(site / "about" / "index.html")
     for expected in [
         "Who publishes it¶ The dossier is published by Harbourville Fact Desk.",
-        "The team¶ Mara Lind¶ Editor · checked 2 claims Tomas Berg¶ Researcher · checked 1 claim",
+        "The team¶ Mara Lind¶ Editor · checked 4 claims Tomas Berg¶ Researcher · checked 2 claims",
         "Funding¶ Reader donations. No donor gives more than a tenth of the budget",
         "Contact¶ Email: corrections@factdesk.example.org",
         "Corrections policy¶ Write to us or open a pull request with the evidence.",
@@ -270,7 +270,7 @@ def review_on(site: Path, claim_id: str) -> dict[str, Any] | None:
 
 
 def test_every_rated_claim_page_has_a_complete_claim_review(site: Path) -> None:
-    reviews = {claim_id: review_on(site, claim_id) for claim_id in CLAIM_IDS}
+    reviews = {claim_id: review_on(site, claim_id) for claim_id in CLAIM_IDS + FEES_CLAIM_IDS}
     assert [c for c, r in reviews.items() if r is None] == ["roads-better", "ruiz-cleanest"]  # opinion, unverified
     for claim_id, review in reviews.items():
         if review is None:
@@ -286,7 +286,8 @@ def test_every_rated_claim_page_has_a_complete_claim_review(site: Path) -> None:
         rating = review["reviewRating"]
         assert (rating["worstRating"], rating["bestRating"]) == (1, 4)
         assert isinstance(rating["ratingValue"], int) and 1 <= rating["ratingValue"] <= 4
-        assert review["itemReviewed"]["appearance"]["url"] == "https://example.org/news/ferries"
+        article = "courier/harbour-fees" if claim_id in FEES_CLAIM_IDS else "news/ferries"
+        assert review["itemReviewed"]["appearance"]["url"] == f"https://example.org/{article}"
     assert reviews["ferry-budget"]["reviewRating"] | {} == {  # type: ignore[index]
         "@type": "Rating",
         "ratingValue": 4,
@@ -370,11 +371,26 @@ def feed_entries(feed: Path | str) -> tuple[ET.Element, list[ET.Element]]:
 
 def test_the_feed_has_an_entry_per_claim_and_per_correction_dated_by_the_records(site: Path) -> None:
     root, entries = feed_entries(site / "feed.xml")
-    assert root.findtext(f"{ATOM}updated") == "2024-03-12T00:00:00+00:00"  # the latest record date, not the build's
+    assert root.findtext(f"{ATOM}updated") == "2024-04-20T00:00:00+00:00"  # the latest record date, not the build's
     got = [
         (e.findtext(f"{ATOM}title"), e.find(f"{ATOM}link").get("href"), e.findtext(f"{ATOM}updated")) for e in entries
     ]  # type: ignore[union-attr]
     assert got == [
+        (
+            "Unsupported: The mayor said the ferries will pay for themselves.",
+            f"{SITE_URL}claims/ruiz-pay-for-themselves/",
+            "2024-04-20T00:00:00+00:00",
+        ),
+        (
+            "Partly supported: The electric ferries take up a third of Harbourville's capital budget.",
+            f"{SITE_URL}claims/ferries-third/",
+            "2024-04-20T00:00:00+00:00",
+        ),
+        (
+            "Supported: Harbourville will raise mooring fees by 8% from June 2024.",
+            f"{SITE_URL}claims/fees-rise/",
+            "2024-04-20T00:00:00+00:00",
+        ),
         (
             "Correction: The ferries will carry 2,000 passengers a day.",
             f"{SITE_URL}claims/ferry-capacity/#corrections",
@@ -421,7 +437,7 @@ def test_feed_ids_do_not_change_when_the_site_moves(tmp_path: Path) -> None:
     relative = render_site(index, None)["feed.xml"].text
     ids = [[e.findtext(f"{ATOM}id") for e in feed_entries(text)[1]] for text in (here, there, relative)]
     assert ids[0] == ids[1] == ids[2]
-    assert [e.find(f"{ATOM}link").get("href") for e in feed_entries(relative)[1]][:2] == [  # type: ignore[union-attr]
+    assert [e.find(f"{ATOM}link").get("href") for e in feed_entries(relative)[1]][3:5] == [  # type: ignore[union-attr]
         "claims/ferry-capacity/#corrections",
         "claims/ruiz-cleanest/",
     ]
@@ -444,8 +460,8 @@ def test_hostile_record_text_reaches_the_feed_as_text(tmp_path: Path) -> None:
         },
     )
     root, entries = feed_entries(pages["feed.xml"])
-    assert len(entries) == 6  # the text made no entry of its own
-    assert entries[0].findtext(f"{ATOM}summary") == f"2024-03-12: {HOSTILE} Rating changed"
+    assert len(entries) == 9  # the text made no entry of its own
+    assert entries[3].findtext(f"{ATOM}summary") == f"2024-03-12: {HOSTILE} Rating changed"
     assert root.findtext(f"{ATOM}author/{ATOM}name") == HOSTILE
     assert "<script>" not in pages["feed.xml"] and "]]><!--" not in pages["feed.xml"]
 

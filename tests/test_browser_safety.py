@@ -34,6 +34,7 @@ def exercise_every_page(chromium: Any, site: Path) -> dict[str, list[str]]:
                 if element.is_visible():
                     element.hover(timeout=2000)
                     element.focus()
+                    page.keyboard.press("Escape")  # closes a claim preview, which may cover the next link
             problems += [f"dialog {d}" for d in visit.dialogs[before:]]
             if problems:
                 found[path] = problems

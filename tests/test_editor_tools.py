@@ -17,7 +17,7 @@ import pytest
 
 from conftest import ROOT, apply_edits
 from dossier.cli import main
-from dossier.tools import archive, linkcheck
+from dossier.upkeep import archive, linkcheck
 
 
 class Recorder(http.server.BaseHTTPRequestHandler):
@@ -130,8 +130,14 @@ def point_urls_at(claims: Path, base: str, dead_port: int) -> None:
                 ("    role: Researcher\n", f"    role: Researcher\n    url: {base}/slow\n"),
             ],
             "entities/harbourville-council.yaml": [("url: https://example.org/council", f"url: {base}/no-head")],
+            "articles/harbour-fees.yaml": [("url: https://example.org/courier/harbour-fees", f"url: {base}/ok?fees")],
+            "sources/budget-papers.yaml": [
+                ("url: https://example.org/council/budget-2024-25", f"url: {base}/ok?budget")
+            ],
         },
     )
+    # The tests ask nothing beyond this machine: every address must now be a local one.
+    assert [p.url for p in linkcheck_places(claims) if not p.url.startswith("http://127.0.0.1:")] == []
 
 
 def test_links_reports_exactly_the_dead_links_and_exits_1(
@@ -147,7 +153,7 @@ def test_links_reports_exactly_the_dead_links_and_exits_1(
         "put the new address in the record",
         f"claims/sources/operator-timetable.yaml:5:6: {server}/gone-404: dead link: not found (404)",
         f"claims/sources/wire-story-copy.yaml:5:6: {server}/gone-410: dead link: gone (410)",
-        "links: 10 URLs asked; 3 dead, 1 unreachable or refusing, 1 moved permanently",
+        "links: 12 URLs asked; 3 dead, 1 unreachable or refusing, 1 moved permanently",
     ]
     assert code == 1
 
@@ -177,7 +183,7 @@ def test_links_asks_one_host_one_request_at_a_time_spaced_out(
 
 def linkcheck_places(claims: Path) -> list:  # type: ignore[type-arg]
     from dossier.link.check import check_dossier
-    from dossier.tools.urls import dossier_urls
+    from dossier.upkeep.urls import dossier_urls
 
     dossier, _, problems = check_dossier("claims")  # as the command line names it, from the working folder
     assert problems == []
@@ -262,13 +268,16 @@ def test_archive_without_write_asks_but_rewrites_nothing(dossier_dir: Path, spn:
     code, out = run(["archive", "--endpoint", spn])
     assert code == 0
     assert out.splitlines() == [
+        "claims/sources/budget-papers.yaml:5:6: https://example.org/council/budget-2024-25: captured at "
+        f"{spn}/web/20261130101500/https://example.org/council/budget-2024-25",
         "claims/sources/council-minutes.yaml:5:6: https://example.org/council/minutes-2024-03-04: captured at "
         f"{spn}/web/20261130101500/https://example.org/council/minutes-2024-03-04",
         "claims/sources/wire-story-copy.yaml:5:6: https://example.org/aggregator/harbourville-ferries: captured at "
         f"{spn}/web/20261130101500/https://example.org/aggregator/harbourville-ferries",
-        "archive: 2 captures of 2 sources without an archived copy; not written: run with --write to add them",
+        "archive: 3 captures of 3 sources without an archived copy; not written: run with --write to add them",
     ]
     assert SavePageNow.saved == [
+        "https://example.org/council/budget-2024-25",
         "https://example.org/council/minutes-2024-03-04",
         "https://example.org/aggregator/harbourville-ferries",
     ]
@@ -289,7 +298,7 @@ def test_archive_write_adds_two_lines_and_keeps_every_other_byte(dossier_dir: Pa
     assert code == 0, out
     after = snapshot(dossier_dir)
     changed = {name for name in before if before[name] != after[name]}
-    assert changed == {"sources/council-minutes.yaml", "sources/wire-story-copy.yaml"}
+    assert changed == {"sources/budget-papers.yaml", "sources/council-minutes.yaml", "sources/wire-story-copy.yaml"}
     capture = f"{spn}/web/20261130101500/https://example.org/council/minutes-2024-03-04"
     added = [
         line

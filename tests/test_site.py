@@ -18,7 +18,14 @@ from conftest import ROOT
 from site_html import page_file, read_page, resolve
 
 EXAMPLE = ROOT / "tests" / "example" / "claims"
-CLAIM_IDS = ["council-announced", "ferry-budget", "ferry-capacity", "roads-better", "ruiz-cleanest"]
+CLAIM_IDS = [
+    "council-announced",
+    "ferry-budget",
+    "ferry-capacity",
+    "roads-better",
+    "ruiz-cleanest",
+]  # the ferry story's
+FEES_CLAIM_IDS = ["fees-rise", "ferries-third", "ruiz-pay-for-themselves"]  # the second article's
 
 
 def build(claims: Path, site: Path, engine: str = "mkdocs", **env: str) -> subprocess.CompletedProcess[str]:
@@ -58,10 +65,10 @@ def any_site(request: pytest.FixtureRequest) -> Path:
 
 def test_every_record_has_its_page(any_site: Path) -> None:
     for kind, ids in {
-        "claims": CLAIM_IDS,
-        "sources": ["council-minutes", "operator-timetable", "wire-story-copy"],
+        "claims": CLAIM_IDS + FEES_CLAIM_IDS,
+        "sources": ["budget-papers", "council-minutes", "operator-timetable", "wire-story-copy"],
         "entities": ["ana-ruiz", "harbourville-council"],
-        "articles": ["ferry-story"],
+        "articles": ["ferry-story", "harbour-fees"],
         "topics": ["budget", "transport"],
     }.items():
         for record_id in ids:
@@ -134,16 +141,30 @@ def test_backlinks_are_complete(any_site: Path) -> None:
             if href.startswith("../../claims/") and href.count("/") == 4
         }
 
-    assert claim_links(any_site / "sources" / "council-minutes" / "index.html") == {"ferry-budget", "council-announced"}
+    assert claim_links(any_site / "sources" / "council-minutes" / "index.html") == {
+        "ferry-budget",
+        "council-announced",
+        "ferries-third",
+    }
     assert claim_links(any_site / "sources" / "operator-timetable" / "index.html") == {"ferry-capacity"}
     assert claim_links(any_site / "entities" / "harbourville-council" / "index.html") == {
         "ferry-budget",
         "council-announced",
+        "fees-rise",
+        "ferries-third",
     }
-    assert claim_links(any_site / "entities" / "ana-ruiz" / "index.html") == {"ruiz-cleanest"}
+    assert claim_links(any_site / "entities" / "ana-ruiz" / "index.html") == {
+        "ruiz-cleanest",
+        "ruiz-pay-for-themselves",
+    }
     entity = read_page(any_site / "entities" / "ana-ruiz" / "index.html")
     assert "Quoted¶ Unverified “This is the cleanest fleet on the lake” (claim)" in entity.text
-    assert claim_links(any_site / "topics" / "transport" / "index.html") == {"ferry-budget", "ferry-capacity"}
+    assert claim_links(any_site / "topics" / "transport" / "index.html") == {
+        "ferry-budget",
+        "ferry-capacity",
+        "ferries-third",
+        "ruiz-pay-for-themselves",
+    }
 
 
 def claim_review(site: Path, claim_id: str) -> Any:
@@ -231,6 +252,9 @@ def test_exports_hold_every_claim(any_site: Path) -> None:
         "ruiz-cleanest",
         "roads-better",
         "ferry-capacity",
+        "fees-rise",
+        "ferries-third",
+        "ruiz-pay-for-themselves",
     ]
     assert data["claims"][0]["figure"]["period"] == {"start": "2024", "end": "2027"}
     rows = list(
@@ -250,7 +274,8 @@ def test_home_page_counts_and_coverage(any_site: Path) -> None:
     home = read_page(any_site / "index.html")
     # Sentences split between two excerpts, or repeated elsewhere, do not count as covered.
     assert "Coverage: 2 of 5 sentences (40%) lie inside at least one claim's excerpt." in home.text
-    assert "Verdict Claims Supported 2 Partly supported 1 Unverified 1 Opinion 1" in home.text
+    assert "Coverage: 2 of 4 sentences (50%) lie inside at least one claim's excerpt." in home.text
+    assert "Verdict Claims Supported 3 Partly supported 2 Unsupported 1 Unverified 1 Opinion 1" in home.text
     assert (
         "Claims that did not fully hold up¶ Partly supported The ferries will carry 2,000 passengers a day."
         in home.text
@@ -318,6 +343,9 @@ def test_claims_index_points_its_filters_at_the_compact_data(any_site: Path) -> 
         "ruiz-cleanest",
         "roads-better",
         "ferry-capacity",
+        "fees-rise",
+        "ferries-third",
+        "ruiz-pay-for-themselves",
     ]
 
 
@@ -371,9 +399,10 @@ def test_home_page_links_each_finding_and_counts_inherited_flaws(site: Path) -> 
     for claim_id in ["ferry-budget", "council-announced", "ferry-capacity"]:
         assert (site / "claims" / claim_id / "index.html", "") in targets, claim_id
     assert (
-        "1 claim did not fully hold up. Where each flaw comes from, counted from the claim's record of where "
+        "3 claims did not fully hold up. Where each flaw comes from, counted from the claim's record of where "
         "its wording first appeared: Where the flaw comes from Claims "
         "Inherited: wording kept or reworded from an earlier text 1 "
-        "The article's doing: substance changed, or its own words 0"
+        "The article's doing: substance changed, or its own words 1 "
+        "1 of them is not yet traced to an earlier text."
     ) in home.text
     assert "Inherited: The ferries will carry 2,000 passengers a day." in home.text

@@ -10,8 +10,8 @@ from dossier.problems import Problem, format_github, plural, terminal_line
 
 def run_links(claims_dir: str, timeout: float, output_format: str, out: TextIO) -> int:
     """Ask every URL in the dossier; 1 when any is dead (or the records are invalid), else 0."""
-    from dossier.tools.linkcheck import check_urls, summary
-    from dossier.tools.urls import dossier_urls
+    from dossier.upkeep.linkcheck import check_urls, summary
+    from dossier.upkeep.urls import dossier_urls
 
     dossier, _, problems = check_dossier(claims_dir)
     if problems:
@@ -40,7 +40,7 @@ def run_archive(claims_dir: str, write: bool, endpoint: str | None, timeout: flo
     """Capture each source with no archive_url; with `write`, add it to the YAML. 1 if any capture failed."""
     from pathlib import Path
 
-    from dossier.tools import archive
+    from dossier.upkeep import archive
 
     dossier, _, problems = check_dossier(claims_dir)
     if problems:

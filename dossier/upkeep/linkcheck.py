@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from dossier.tools.urls import UrlAt
+from dossier.upkeep.urls import UrlAt
 
 WORKERS = 8  # requests under way at once, across hosts
 HOST_INTERVAL = 1.0  # seconds between two requests to the same host
