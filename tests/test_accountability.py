@@ -272,10 +272,14 @@ def review_on(site: Path, claim_id: str) -> dict[str, Any] | None:
 def test_every_rated_claim_page_has_a_complete_claim_review(site: Path) -> None:
     reviews = {claim_id: review_on(site, claim_id) for claim_id in CLAIM_IDS + FEES_CLAIM_IDS}
     assert [c for c, r in reviews.items() if r is None] == ["roads-better", "ruiz-cleanest"]  # opinion, unverified
+    untraced = {c.id for c in check_dossier(str(EXAMPLE))[1].claims.values() if c.first_appearance is None}
+    assert "ruiz-pay-for-themselves" in untraced
     for claim_id, review in reviews.items():
         if review is None:
             continue
-        assert missing_properties(review) == [], claim_id
+        # Where the wording first appeared is given when the record traces it, and never guessed.
+        expected = ["itemReviewed.firstAppearance"] if claim_id in untraced else []
+        assert missing_properties(review) == expected, claim_id
         assert review["@context"] == "https://schema.org" and review["@type"] == "ClaimReview"
         assert review["url"] == f"{SITE_URL}claims/{claim_id}/"
         assert review["author"] == {
@@ -479,3 +483,21 @@ def test_the_feed_gate_replaces_only_what_xml_cannot_hold(text: str, kept: str) 
     from dossier.render.accountability.feed import xml_text
 
     assert xml_text(text) == kept
+
+
+def test_every_rated_claim_of_the_real_dossier_has_a_complete_claim_review() -> None:
+    from conftest import ROOT
+
+    _, index, problems = check_dossier(str(ROOT / "claims"))
+    assert problems == []
+    for claim in index.claims.values():
+        review = claim_review(index, claim, SITE_URL)
+        if review is None:
+            assert claim.verdict.rating in ("opinion", "unverified")
+            continue
+        allowed = set()
+        if claim.first_appearance is None:
+            allowed.add("itemReviewed.firstAppearance")
+        if not index.articles[claim.article].published:
+            allowed.add("itemReviewed.datePublished")
+        assert set(missing_properties(review)) <= allowed, claim.id
