@@ -501,3 +501,16 @@ def test_every_rated_claim_of_the_real_dossier_has_a_complete_claim_review() -> 
         if not index.articles[claim.article].published:
             allowed.add("itemReviewed.datePublished")
         assert set(missing_properties(review)) <= allowed, claim.id
+
+
+def test_a_large_dossiers_feed_keeps_the_newest_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dossier.render.accountability import feed
+
+    monkeypatch.setattr(feed, "FEED_LIMIT", 4)
+    _, entries = feed_entries(rendered(tmp_path)["feed.xml"])
+    assert [e.findtext(f"{ATOM}title")[:30] for e in entries] == [  # type: ignore[index]
+        "Unsupported: The mayor said th",
+        "Partly supported: The electric",
+        "Supported: Harbourville will r",
+        "Correction: The ferries will c",
+    ]

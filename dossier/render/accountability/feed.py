@@ -9,6 +9,7 @@ the feed, which sits at the site's root.
 
 from __future__ import annotations
 
+import heapq
 import re
 import uuid
 from dataclasses import dataclass
@@ -19,11 +20,14 @@ from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 from dossier.link.crossref import Index
 from dossier.read.model import Claim
 from dossier.read.paths import FEED, HOME, claim_page, page_url
-from dossier.render.accountability.corrections import all_corrections, date_key
+from dossier.render.accountability.corrections import date_key
 from dossier.render.common import RATING_LABELS
 
 FEED_TITLE = "Claims dossier: verdicts and corrections"
 EARLIEST = "1970-01-01"  # the feed's date when the dossier has no claims yet
+# Feed readers want what is new, not the archive (the claims listings hold every claim): past this
+# many entries, only the newest are kept, so the feed stays small at 10,000 claims (3.8 MB in full).
+FEED_LIMIT = 500
 
 
 # What XML 1.0 cannot hold at all (lxml refuses it): C0 controls but tab and line breaks,
@@ -61,21 +65,33 @@ def _address(site_url: str | None, page: str, anchor: str = "") -> str:
 
 
 def feed_entries(index: Index, site_url: str | None) -> list[Entry]:
-    """One entry per claim (its verdict) and per correction, newest first."""
-    entries = [_claim_entry(claim, site_url) for claim in index.claims.values()]
-    for dated in all_corrections(index):
-        claim, correction = dated.claim, dated.correction
-        number = claim.corrections.index(correction) + 1
-        entries.append(
-            Entry(
-                key=f"{claim_page(claim.id)}#correction-{number}",
-                title=f"Correction: {claim.claim}",
-                url=_address(site_url, claim_page(claim.id), "corrections"),
-                date=correction.date,
-                summary=f"{correction.date}: {correction.note}",
-            )
-        )
-    return sorted(entries, key=lambda e: (record_time(e.date), e.key), reverse=True)
+    """One entry per claim (its verdict) and per correction, newest first; the newest FEED_LIMIT of them."""
+    items: list[tuple[tuple[int, ...], str, Claim, int]] = []  # (date, key, claim, correction number or 0)
+    for claim in index.claims.values():
+        page = claim_page(claim.id)
+        items.append((_padded(claim.verdict.checked), page, claim, 0))
+        for number, correction in enumerate(claim.corrections, start=1):
+            items.append((_padded(correction.date), f"{page}#correction-{number}", claim, number))
+    newest = heapq.nlargest(FEED_LIMIT, items, key=lambda item: item[:2])
+    return [_entry(claim, number, key, site_url) for _, key, claim, number in newest]
+
+
+def _padded(iso: str) -> tuple[int, ...]:
+    """A record date as the day it stands for (a month is its first day), for ordering."""
+    return (date_key(iso) + (1, 1))[:3]
+
+
+def _entry(claim: Claim, number: int, key: str, site_url: str | None) -> Entry:
+    if number == 0:
+        return _claim_entry(claim, site_url)
+    correction = claim.corrections[number - 1]
+    return Entry(
+        key=key,
+        title=f"Correction: {claim.claim}",
+        url=_address(site_url, claim_page(claim.id), "corrections"),
+        date=correction.date,
+        summary=f"{correction.date}: {correction.note}",
+    )
 
 
 def _claim_entry(claim: Claim, site_url: str | None) -> Entry:
