@@ -92,7 +92,7 @@ def _article_summary(index: Index, article: Article) -> str:
         + "\n\n"
         + summary
         + findings_list(index, article)
-        + f"**Coverage:** {covered} of {total} sentences ({share}%) lie inside at least one claim's excerpt.\n"
+        + f"**Coverage:** {covered} of {total} sentences ({share}%) lie inside the claims' excerpts.\n"
     )
 
 
