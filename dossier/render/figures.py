@@ -7,6 +7,7 @@ source: never fetched), and the table says which rate was used.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from dossier.problems import plural
 from dossier.read.model import Claim, Figure
 from dossier.read.paths import CLAIMS_CSV, FIGURES, claim_page, figure_chart, link, source_page
 from dossier.render.charts import RATING_COLOURS, Bar, BarChart, Chart, PairedBarChart
-from dossier.render.common import RATING_LABELS, badge, claims_in_article_order
+from dossier.render.common import RATING_LABELS, badge, claims_in_article_order, in_article, several_articles
 from dossier.render.markup import front_matter, md_cell, md_text
 
 
@@ -46,7 +47,8 @@ def _shown_unit(index: Index, figure: Figure) -> tuple[str, float, str]:
     rate = figure.usd_rate
     source = index.sources[rate.source]
     where = f"[{md_text(source.title)}]({link(FIGURES, source_page(source.id))})"
-    note = f"{md_text(figure.unit)} at {rate.rate:g} US dollars each ({rate.date}; {where})"
+    shown = f"{rate.rate:g}" if math.isfinite(rate.rate) else "—"
+    note = f"{md_text(figure.unit)} at {shown} US dollars each ({rate.date}; {where})"
     return "USD", rate.rate, note
 
 
@@ -60,7 +62,8 @@ def unit_label(unit: str) -> str:
 
 
 def _number(value: float | None) -> str:
-    if value is None:
+    """`1,400,000,000,000`, `11.5`; a dash for no value, and for `inf` or `nan` (the checker refuses them)."""
+    if value is None or not math.isfinite(value):
         return "—"
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.4g}"
 
@@ -69,6 +72,8 @@ def _gap(row: Row) -> str:
     if row.checked is None or row.checked == 0:
         return "not given" if row.checked is None else "—"
     change = (row.stated - row.checked) / abs(row.checked) * 100
+    if not math.isfinite(change):  # a gap too large to state (or a value that is not a number)
+        return "—"
     return "none" if abs(change) < 0.05 else f"{change:+.1f}%"
 
 
@@ -99,6 +104,7 @@ def _group_section(index: Index, unit: str, rows: list[Row]) -> tuple[str, Chart
         stated = md_cell(figure.stated) if figure else " "
         claim = (
             f"{badge(row.claim.verdict.rating)} [{md_text(row.claim.claim)}]({link(FIGURES, claim_page(row.claim.id))})"
+            + in_article(index, FIGURES, row.claim).replace(" · in ", "<br>in ", 1)
         )
         converted = f"<br>{row.rate_note}" if row.rate_note else ""
         cells = [str(number), claim, stated + converted, _number(row.stated), _number(row.checked), _gap(row)]
@@ -138,7 +144,8 @@ def render_figures(index: Index) -> tuple[str, dict[str, Chart]]:
         charts[figure_chart(unit.lower())] = spec
     missing = sum(1 for rows in groups.values() for r in rows if r.checked is None)
     intro = (
-        "Every figure the article states, against the value the sources support, one chart per unit. "
+        f"Every figure {'the articles state' if several_articles(index) else 'the article states'}, against the "
+        "value the sources support, one chart per unit. "
         "Amounts in other currencies are shown in US dollars at the rate their record gives. "
         + (f"Without a checked value so far: {plural(missing, 'figure')}. " if missing else "")
         + "“Article vs sources” is how far the stated value is above (+) or below (−) the supported one.\n"

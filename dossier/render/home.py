@@ -31,6 +31,7 @@ from dossier.render.common import (
     badge,
     claim_link,
     claim_list,
+    in_article,
     topic_label,
 )
 from dossier.render.markup import front_matter, md_paragraphs, md_text
@@ -167,6 +168,7 @@ def _listing_pages(index: Index, claims: list[Claim], rating: str | None, summar
         first = (number - 1) * PAGE_SIZE + 1
         items = "\n".join(
             f"- {n}&#46; {badge(c.verdict.rating)} {claim_link(page, c)} · {KIND_LABELS[c.kind]}"
+            + in_article(index, page, c)  # several articles: say which one
             for n, c in enumerate(chunk, start=first)
         )
         if rating is None:

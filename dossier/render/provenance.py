@@ -114,20 +114,24 @@ def first_appearance_json(index: Index, claim: Claim, article_work: dict[str, An
     return work
 
 
-def findings_list(index: Index, article: Article) -> str:
-    """The article's findings as a list, each linked to the claims behind it."""
+def findings_list(index: Index, article: Article, page: str = HOME) -> str:
+    """The article's findings as a list, each linked to the claims behind it (links relative to `page`)."""
     if not article.findings:
         return ""
     items = []
     for finding in article.findings:
-        links = "; ".join(claim_link(HOME, index.claims[c]) for c in finding.claims)
+        links = "; ".join(claim_link(page, index.claims[c]) for c in finding.claims)
         items.append(f"- {md_text(finding.text)} *See:* {links}.")
     return "\n".join(items) + "\n\n"
 
 
-def rewrite_tally(index: Index) -> str:
-    """Among the claims that did not fully hold up: how many inherit their flaw, how many are the rewrite's."""
-    weak = [c for c in claims_in_article_order(index) if c.verdict.rating in WEAK]
+def rewrite_tally(index: Index, article: Article | None = None, page: str = HOME) -> str:
+    """Among the claims that did not fully hold up: how many inherit their flaw, how many are the rewrite's.
+
+    With `article`, that article's claims only (its page carries its own tally); links relative to `page`.
+    """
+    claims = claims_in_article_order(index) if article is None else backlinks(index).by_article.get(article.id, [])
+    weak = [c for c in claims if c.verdict.rating in WEAK]
     traced = [c for c in weak if c.first_appearance is not None]
     if not traced:
         return ""
@@ -142,7 +146,7 @@ def rewrite_tally(index: Index) -> str:
     verb = "is" if untraced == 1 else "are"
     tail = f"\n\n{untraced} of them {verb} not yet traced to an earlier text." if untraced else ""
     detail = "\n".join(
-        f"- {label.split(':')[0]}: " + "; ".join(claim_link(HOME, c) for c in claims)
+        f"- {label.split(':')[0]}: " + "; ".join(claim_link(page, c) for c in claims)
         for label, claims in rows
         if claims
     )
