@@ -166,6 +166,9 @@ class Changes:
 
     def _fields(self, kind: str, changed: set[str]) -> set[str]:
         """Names of the fields (and the fields of nested records, dotted) that differ in any changed record."""
+        if kind == "masthead":  # dossier.yaml: which of its fields changed (all, when it came or went)
+            before, after = _single(self.old.index, kind), _single(self.new.index, kind)
+            return {"*"} if before is None or after is None else _differing(before, after)
         if kind in SINGLES:
             return {"*"}
         found: set[str] = set()

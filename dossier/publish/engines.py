@@ -44,7 +44,8 @@ def prepare_docs(root: Path, pages_dir: Path, index: Index) -> None:
     """Write every page MkDocs would see into `pages_dir` (new or empty)."""
     from dossier.render.site import render_site, write_site  # here: `check` imports this module for ENGINES alone
 
-    write_site(render_site(index), pages_dir)
+    # The site's public address, as mkdocs.yml reads it, for ClaimReview's and the feed's absolute URLs.
+    write_site(render_site(index, os.environ.get("DOSSIER_SITE_URL") or None), pages_dir)
     for path in sorted((root / "docs").rglob("*")):
         if path.is_file():
             target = pages_dir / path.relative_to(root / "docs")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import math
-from typing import Any
 
 from dossier.link.crossref import Index
 from dossier.read.model import Claim, Figure, Quote
@@ -14,14 +13,15 @@ from dossier.read.paths import (
     claim_page,
     entity_page,
     link,
-    page_url,
-    source_page,
     topic_page,
 )
 from dossier.read.spec import METHODS
+from dossier.render.accountability.claim_review import absolute_url, claim_review
+from dossier.render.accountability.corrections import correction_notice
+from dossier.render.accountability.evidence import checked_by_line, sources_list
 from dossier.render.common import KIND_LABELS, RATING_LABELS, RATING_MEANINGS, badge, claim_link, topic_label
 from dossier.render.markup import front_matter, json_for_script, md_cell, md_paragraphs, md_text, safe_title
-from dossier.render.provenance import external_original, first_appearance_json, first_appearance_section, source_credit
+from dossier.render.provenance import first_appearance_section
 
 CONTEXT_CHARS = 80  # text kept either side of an excerpt, as a W3C TextQuoteSelector would
 
@@ -41,7 +41,9 @@ def render_claim_page(
             }
         )
         + f"# {md_text(claim.claim)} {{#claim}}\n",
+        correction_notice(claim, page),
         _verdict_block(claim),
+        checked_by_line(index, claim, page),
         _context_section(index, claim, page),
         first_appearance_section(index, claim, page),
         _figure_section(claim.figure) if claim.figure else "",
@@ -166,15 +168,7 @@ def _sources_section(index: Index, claim: Claim, page: str) -> str:
         why = {"opinion": "an opinion is not rated against evidence", "unverified": "this claim is not checked yet"}
         reason = why.get(claim.verdict.rating, "none are cited")
         return f"## Sources {{#sources}}\n\nNo sources: {reason}.\n"
-    items = []
-    for number, ref in enumerate(claim.sources, start=1):
-        source = index.sources[ref.source]
-        title = f"[{md_text(source.title)}]({link(page, source_page(source.id))})"
-        line = f"{number}. {title} — {source_credit(source)} · {external_original(source)}"
-        if ref.note:
-            line += f"<br>{md_text(ref.note)}"
-        items.append(line)
-    return "## Sources {#sources}\n\n" + "\n".join(items) + "\n"
+    return "## Sources {#sources}\n\n" + sources_list(index, claim, page)
 
 
 def _links_section(index: Index, claim: Claim, page: str) -> str:
@@ -201,11 +195,6 @@ def _corrections_section(claim: Claim) -> str:
     return "## Corrections {#corrections}\n\n| Date | Change |\n|---|---|\n" + rows + "\n"
 
 
-def absolute_url(site_url: str | None, page: str) -> str:
-    base = (site_url or "/").rstrip("/") + "/"
-    return base + page_url(page)
-
-
 def _cite_section(index: Index, claim: Claim, site_url: str | None) -> str:
     article = index.articles[claim.article]
     url = absolute_url(site_url, claim_page(claim.id))
@@ -226,44 +215,8 @@ def _neighbour_links(page: str, neighbours: tuple[Claim | None, Claim | None]) -
     return "---\n\n" + "<br>\n".join(links) + "\n" if links else ""
 
 
-def claim_review(index: Index, claim: Claim, site_url: str | None) -> dict[str, Any]:
-    """schema.org ClaimReview for the claim."""
-    article = index.articles[claim.article]
-    appearance: dict[str, Any] = {
-        "@type": "CreativeWork",
-        "url": article.url,
-        "headline": article.title,
-        "publisher": {"@type": "Organization", "name": article.publisher},
-    }
-    if article.published:
-        appearance["datePublished"] = article.published
-    author: dict[str, Any] = {"@type": "Organization", "name": article.publisher}
-    if claim.quote:
-        author = {"@type": "Person", "name": index.entities[claim.quote.speaker].name}
-    elif article.author:
-        author = {"@type": "Person", "name": article.author}
-    reviewed: dict[str, Any] = {"@type": "Claim", "appearance": appearance, "author": author}
-    first = first_appearance_json(index, claim, appearance)
-    if first is not None:
-        reviewed["firstAppearance"] = first
-    return {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "url": absolute_url(site_url, claim_page(claim.id)),
-        "claimReviewed": claim.claim,
-        "datePublished": claim.verdict.checked,
-        "author": {"@type": "Organization", "name": "Claims dossier"},
-        "reviewRating": {"@type": "Rating", "alternateName": RATING_LABELS[claim.verdict.rating]},
-        "itemReviewed": reviewed,
-    }
-
-
-# Opinions are not graded and unverified claims are not checked: publishing a review of either
-# would present a rating the methodology says we do not give.
-UNRATED = ("opinion", "unverified")
-
-
 def _json_ld(index: Index, claim: Claim, site_url: str | None) -> str:
-    if claim.verdict.rating in UNRATED:
+    review = claim_review(index, claim, site_url)
+    if review is None:
         return ""
-    return f'<script type="application/ld+json">{json_for_script(claim_review(index, claim, site_url))}</script>\n'
+    return f'<script type="application/ld+json">{json_for_script(review)}</script>\n'

@@ -61,12 +61,26 @@ def claims_json(index: Index) -> str:
     with _JSON_LINES.round() as lines:
         data: dict[str, Any] = {
             "format_version": FORMAT_VERSION,
+            **_licence(index),
             "articles": [lines.get(_dump, a) for a in index.articles.values()],
             "claims": [lines.get(_claim_line, c, index.anchors[c.id]) for c in claims_in_article_order(index)],
             "sources": [lines.get(_dump, s) for s in index.sources.values()],
             "entities": [lines.get(_dump, e) for e in index.entities.values()],
         }
     return _one_record_per_line(data)
+
+
+def _licence(index: Index) -> dict[str, Any]:
+    """Who publishes the data, under which licence, and how to cite it: the envelope's first fields."""
+    masthead = index.masthead
+    if masthead is None:
+        return {}
+    publisher = masthead.publisher
+    return {
+        "publisher": {"name": publisher.name, "url": publisher.url},
+        "licence": {"name": masthead.licence.name, "url": masthead.licence.url},
+        "cite_as": f"{publisher.name}: claims data, licensed {masthead.licence.name}",
+    }
 
 
 # Each record's line, kept between renders: the preview writes the exports again after each save.

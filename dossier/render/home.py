@@ -21,6 +21,7 @@ from dossier.read.paths import (
     claims_listing_page,
     link,
 )
+from dossier.render.accountability.about import data_licence, who_we_are
 from dossier.render.article import article_byline, coverage_share
 from dossier.render.common import (
     KIND_LABELS,
@@ -76,8 +77,9 @@ def render_home(index: Index) -> str:
         + read
         + f"- [Browse all claims]({link(HOME, CLAIMS)}), in the order they appear, or by verdict.\n"
         + f"- [How we check]({link(HOME, METHODOLOGY)}): the rating scale and our corrections policy.\n"
+        + who_we_are(HOME)
         + f"- Download the data: [claims.json]({link(HOME, CLAIMS_JSON)}) (every record) · "
-        + f"[claims.csv]({link(HOME, CLAIMS_CSV)}) (one row per claim).\n"
+        + f"[claims.csv]({link(HOME, CLAIMS_CSV)}) (one row per claim). {data_licence(index, HOME)}\n"
     )
     return "\n".join(parts)
 

@@ -24,6 +24,9 @@ from dossier.link.crossref import Index, _references
 from dossier.problems import DossierError
 from dossier.read import paths
 from dossier.read.model import Claim
+from dossier.render.accountability.about import render_about
+from dossier.render.accountability.corrections import render_corrections
+from dossier.render.accountability.feed import atom_feed, feed_entries
 from dossier.render.article import render_article_page, render_articles_index
 from dossier.render.charts import Chart, draw, draw_charts
 from dossier.render.claim import render_claim_page
@@ -131,6 +134,8 @@ def _claim_depends(site: Site, key: Subject) -> Iterable[Dep]:
     claim = site.index.claims[str(key)]
     yield dep.record("claim", claim.id)
     yield dep.neighbours(claim.id)
+    # The publisher (in the ClaimReview data) and the team (who checked it) come from dossier.yaml.
+    yield from (dep.field("masthead", "publisher"), dep.field("masthead", "team"))
     for _, kind, target in _references(claim):  # its article, sources, entities, speaker, related claims
         yield dep.record(kind, target)
 
@@ -211,6 +216,26 @@ def _verdict_chart(site: Site, key: Subject) -> Pages:
     return _one(paths.VERDICT_CHART, draw(verdict_chart(site.index)))
 
 
+def _masthead_file(site: Site) -> str | None:
+    masthead = getattr(site.index, "masthead", None)
+    return masthead.origin.file if masthead is not None else None
+
+
+def _corrections_depends(site: Site, key: Subject) -> Iterable[Dep]:
+    yield from (dep.every("masthead"), dep.field("claim", "corrections"))  # the policy; a correction made or undone
+    for claim in site.index.claims.values():  # each corrected claim's text and verdict
+        if claim.corrections:
+            yield dep.record("claim", claim.id)
+
+
+def _feed_depends(site: Site, key: Subject) -> Iterable[Dep]:
+    # The newest verdicts and corrections: which they are depends on every claim's dates; what
+    # each entry says, on its claim. The masthead names the publisher and the licence.
+    yield from (dep.every("masthead"), dep.field("claim", "verdict.checked"), dep.field("claim", "corrections"))
+    for entry in feed_entries(site.index, site.site_url):
+        yield dep.record("claim", entry.key.partition("#")[0].removeprefix("claims/").removesuffix(".md"))
+
+
 # What a page of the whole dossier depends on, when it is built from every claim.
 EVERY_CLAIM = (dep.listing("ordered"), dep.every("claim"))
 # A listing names each claim's article when the dossier has several (common.in_article, by_article):
@@ -223,7 +248,7 @@ FAMILIES: tuple[PageFamily, ...] = (
         "home",
         _only,
         lambda site, _: _one(paths.HOME, render_home(site.index)),
-        lambda site, _: (*EVERY_CLAIM, dep.every("article")),
+        lambda site, _: (*EVERY_CLAIM, dep.every("article"), dep.every("masthead")),
     ),
     PageFamily(
         "articles index",
@@ -263,10 +288,28 @@ FAMILIES: tuple[PageFamily, ...] = (
         lambda site, _: (dep.counts("by_topic"), dep.every("topics")),
     ),
     PageFamily(
+        "about",
+        _only,
+        lambda site, _: _one(paths.ABOUT, render_about(site.index, site.site_url), _masthead_file(site)),
+        lambda site, _: (dep.every("masthead"), dep.field("claim", "verdict.checked_by")),  # who checked how many
+    ),
+    PageFamily(
+        "corrections",
+        _only,
+        lambda site, _: _one(paths.CORRECTIONS, render_corrections(site.index)),
+        _corrections_depends,
+    ),
+    PageFamily(
+        "feed",
+        _only,
+        lambda site, _: _one(paths.FEED, atom_feed(site.index, site.site_url)),
+        _feed_depends,
+    ),
+    PageFamily(
         "claims.json",
         _only,
         lambda site, _: _one(paths.CLAIMS_JSON, claims_json(site.index)),
-        lambda site, _: EVERY_RECORD,
+        lambda site, _: (*EVERY_RECORD, dep.every("masthead")),  # the envelope names publisher and licence
     ),
     PageFamily(
         "claims.csv", _only, lambda site, _: _one(paths.CLAIMS_CSV, claims_csv(site.index)), lambda site, _: EVERY_CLAIM
