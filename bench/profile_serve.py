@@ -37,6 +37,12 @@ def main() -> int:
     parser.add_argument(
         "--cpu", action="store_true", help="profile the builder thread's CPU time (steadier on a busy machine)"
     )
+    parser.add_argument(
+        "--phases",
+        action="store_true",
+        help="no profiler: time MkDocs' build steps and each page's rendering as they run (cProfile slows "
+        "Markdown's many small calls tenfold)",
+    )
     args = parser.parse_args()
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT))
@@ -45,6 +51,7 @@ def main() -> int:
 
     import mkdocs.commands.serve as serve_module
 
+    phases = _time_phases() if args.phases else None
     real_build = serve_module.build
     builds: list[tuple[float, float, float]] = []  # (start, end, CPU seconds) of each build
     done = threading.Event()
@@ -52,13 +59,17 @@ def main() -> int:
 
     def build(*a, **k):  # type: ignore[no-untyped-def]
         start, cpu = time.perf_counter(), time.thread_time()
-        if builds:
+        if phases is not None:
+            phases.clear()
+        if builds and phases is None:
             profile.enable()
         try:
             real_build(*a, **k)
         finally:
-            if builds:
+            if builds and phases is None:
                 profile.disable()
+            if builds and phases is not None:
+                print(f"rebuild {len(builds)}:", ", ".join(f"{k} {v:.3f}" for k, v in phases.items()), flush=True)
             builds.append((start, time.perf_counter(), time.thread_time() - cpu))
             done.set()
 
@@ -96,6 +107,8 @@ def main() -> int:
         nan = float("nan")
         start, end, cpu = next(((s, e, c) for s, e, c in builds[1:] if s >= saved), (nan, nan, nan))
         print(f"save {n + 1}: to rebuild start {start - saved:.2f} s, rebuild {end - start:.2f} s (CPU {cpu:.2f} s)")
+    if phases is not None:
+        return 0
     if args.out:
         profile.dump_stats(args.out)
     out = io.StringIO()
@@ -106,6 +119,49 @@ def main() -> int:
     pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(args.top)
     print(out.getvalue())
     return 0
+
+
+def _time_phases() -> dict[str, float]:
+    """Wrap MkDocs' build steps and the hook's update so each adds its wall seconds to the result."""
+    import mkdocs.commands.build as build_module
+    import mkdocs.structure.files as files_module
+    import mkdocs.structure.pages as pages_module
+    from material.plugins.search.plugin import SearchPlugin
+
+    from dossier.publish import mkdocs_hook, preview
+
+    spent: dict[str, float] = {}
+
+    def timed(owner: object, name: str, label: str) -> None:
+        real = getattr(owner, name)
+
+        def wrapper(*a, **k):  # type: ignore[no-untyped-def]
+            start = time.perf_counter()
+            try:
+                return real(*a, **k)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.perf_counter() - start
+                if label == "markdown" and time.perf_counter() - start > 0.05:
+                    page = a[0].file.src_uri
+                    spent[f"  {page}"] = time.perf_counter() - start
+
+        setattr(owner, name, wrapper)
+
+    import mkdocs.commands.serve as serve_module
+
+    timed(serve_module, "load_config", "config")
+    timed(preview.Preview, "update", "hook: load, link, render")
+    timed(mkdocs_hook.DossierHook, "on_files", "hook: files")
+    timed(SearchPlugin, "on_post_build", "search plugin")
+    timed(mkdocs_hook.DossierHook, "on_post_build", "hook: search index, sitemap")
+    timed(build_module, "get_files", "get_files")
+    timed(files_module.Files, "add_files_from_theme", "theme files")
+    timed(build_module, "get_navigation", "navigation")
+    timed(pages_module.Page, "render", "markdown")
+    timed(build_module, "_build_page", "page templates")
+    timed(build_module, "_build_theme_template", "sitemap and 404")
+    timed(files_module.Files, "copy_static_files", "static files")
+    return spent
 
 
 if __name__ == "__main__":

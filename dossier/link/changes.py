@@ -100,13 +100,14 @@ class Changes:
     fired: set[Dep] = dataclass_field(default_factory=set)
 
     @classmethod
-    def between(cls, old: Linked, new: Linked) -> Changes:
+    def between(cls, old: Linked, new: Linked, claims: tuple[set[str], set[str]] | None = None) -> Changes:
+        """`claims`: `changed_claims(old.index, new.index)`, when the caller has it already."""
         changes = cls(old, new)
-        changes._compare_records()
+        changes._compare_records(claims)
         changes._fire()
         return changes
 
-    def _compare_records(self) -> None:
+    def _compare_records(self, claims: tuple[set[str], set[str]] | None) -> None:
         old, new = self.old.index, self.new.index
         for kind, before, after in (
             ("claim", old.claims, new.claims),
@@ -115,7 +116,7 @@ class Changes:
             ("entity", old.entities, new.entities),
         ):
             if kind == "claim":  # a claim's place in its article is part of what its pages show
-                changed = changed_claims(old, new)[0]
+                changed = (claims or changed_claims(old, new))[0]
             else:
                 changed = {key for key, value in after.items() if before.get(key) is not value}
             self.added[kind] = {key for key in changed if key not in before}

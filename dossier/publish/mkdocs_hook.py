@@ -196,6 +196,8 @@ class DossierHook:
         if self.dirty:
             self.sitemap.update(Path(config.site_dir), config.site_url, self.order)
             self.remove_stale(config)
+            for path in self.pages.keys() - self.unchanged.keys():  # ready for the next save, not made during it
+                _ = self._unchanged(config, path).url
         self.remember_written()
 
     # Fast preview: `mkdocs serve --dirty` rebuilds only the pages whose File says it was modified.

@@ -192,13 +192,13 @@ class Preview:
             new = Linked(index, found)
             changed = self.site.render_all(Site(index, site_url))
         else:
-            changed_ids, removed = changed_claims(self.linked.index, index)
+            claims = changed_ids, removed = changed_claims(self.linked.index, index)
             old_claims = self.linked.index.claims
             gone = [old_claims[key] for key in changed_ids | removed if key in old_claims]
             come = [index.claims[key] for key in changed_ids]
             new = Linked(index, update_backlinks(self.linked.backlinks, index, gone, come))
             remember_backlinks(index, new.backlinks)
-            changed = self.site.update(Site(index, site_url), Changes.between(self.linked, new))
+            changed = self.site.update(Site(index, site_url), Changes.between(self.linked, new, claims))
         self.linked = new
         seconds["render"] = time.perf_counter() - start
         return Update(index, changed=changed, dossier=dossier, seconds=seconds)

@@ -45,8 +45,10 @@ def load_dossier(claims_dir: str, only: frozenset[str] | None = None) -> tuple[D
         raise DossierError(f"claims folder {claims_dir!r} not found (give another with --claims DIR)")
     problems: list[Problem] = []
     found: dict[RecordKind, list[tuple[str, str]]] = {kind: [] for kind in SPECS}  # (relative, path) of each file
+    names: dict[RecordKind, list[str]] = {kind: [] for kind in SPECS}
     for kind, folder, entry in _walk(root, claims_dir, problems):
         found[kind].append((folder + os.sep + entry.name if folder else entry.name, entry.path))
+        names[kind].append(entry.name)
     if only is not None:
         problems = [p for p in problems if os.path.relpath(p.path, claims_dir) in only]
     if not found["dossier"] and only is None:
@@ -54,9 +56,9 @@ def load_dossier(claims_dir: str, only: frozenset[str] | None = None) -> tuple[D
     records: dict[str, list[Record]] = {kind: [] for kind in SPECS}
     with no_cycle_collection():
         _load_files(claims_dir, found, only, records, problems)
+    # A record's id is its file name (every file found ends in .yaml).
     present: dict[str, frozenset[str]] = {
-        kind: frozenset(os.path.basename(rel).removesuffix(".yaml") for rel, _ in files)
-        for kind, files in found.items()
+        kind: frozenset(name.removesuffix(".yaml") for name in kind_names) for kind, kind_names in names.items()
     }
     return _grouped(records, present), problems
 
