@@ -20,6 +20,7 @@ import logging
 import os
 import posixpath
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,7 @@ class DossierHook:
         self.unchanged: dict[str, UnchangedFile] = {}  # by path, kept between rebuilds
         self.on_disk: set[str] = set()  # generated files a build may have written into site_dir
         self.watcher: ClaimsWatcher | None = None
+        self.config_stamp: tuple[int, int] | None = None  # mkdocs.yml's size and time at the last build
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -70,6 +72,10 @@ class DossierHook:
         for watched in (self.claims_dir, str(root / "CONTRIBUTING.md")):
             if os.path.abspath(watched) not in (os.path.abspath(w) for w in config.watch):
                 config.watch.append(watched)
+        stamp = _stamp(config.config_file_path)
+        if stamp != self.config_stamp:  # mkdocs.yml changed (its navigation is on every page): build every page
+            self.written = {}
+            self.config_stamp = stamp
         return config
 
     def on_startup(self, command: str, dirty: bool) -> None:
@@ -231,6 +237,14 @@ class DossierHook:
         self.sitemap = Sitemap()
 
 
+def _stamp(path: str | None) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path) if path else None
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns) if status else None
+
+
 def _page_url(file: File) -> str:
     """The page's URL as its `Page` gives it (and the search index and sitemap use): the home page's is ""."""
     return "" if file.url in (".", "./") else file.url
@@ -290,46 +304,79 @@ class Sitemap:
 
 class ClaimsWatcher:
     """The claims folder watched through inotify: a change asks the MkDocs server for a rebuild,
-    as its own (polling) watcher would, without the half-second wait and the poll of every file."""
+    as its own (polling) watcher would, without the half-second wait and the poll of every file.
+
+    inotify follows the folder itself: should it be deleted or moved away (a checkout, say), the
+    watcher asks for a rebuild, waits for a folder of that name to be there again, and watches it.
+    """
 
     # Writing, creating, deleting or moving a file; not opening or reading one (the loader reads).
     CHANGES = frozenset({"created", "deleted", "modified", "moved", "closed"})
 
-    def __init__(self, observer: Any) -> None:
-        self.observer = observer
+    def __init__(self, folder: str, server: Any) -> None:
+        self.folder = folder
+        self.server = server
+        self.observer: Any = None
+        self.stopped = threading.Event()
 
     @classmethod
     def start(cls, folder: str, server: Any) -> ClaimsWatcher | None:
         """Watch `folder` for `server`; None where inotify or the server's rebuild request is not there."""
-        condition = getattr(server, "_rebuild_cond", None)
-        if condition is None or not hasattr(server, "_want_rebuild") or not os.path.isdir(folder):
+        if getattr(server, "_rebuild_cond", None) is None or not hasattr(server, "_want_rebuild"):
             return None  # another MkDocs: leave the folder to its own watcher
+        if not os.path.isdir(folder):
+            return None
         try:
-            from watchdog.events import FileSystemEvent, FileSystemEventHandler
-            from watchdog.observers.inotify import InotifyObserver
+            import watchdog.observers.inotify  # noqa: F401
         except ImportError:  # not Linux
             return None
+        watcher = cls(folder, server)
+        return watcher if watcher._watch() else None
+
+    def _watch(self) -> bool:
+        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+        from watchdog.observers.inotify import InotifyObserver
 
         def changed(event: FileSystemEvent) -> None:
-            if event.is_directory or event.event_type not in cls.CHANGES:
+            if event.is_directory:
+                if os.path.abspath(str(event.src_path)) == self.folder and event.event_type in ("deleted", "moved"):
+                    self._rebuild()
+                    threading.Thread(target=self._wait_for_folder, daemon=True).start()
                 return
-            with condition:
-                server._want_rebuild = True
-                condition.notify_all()
+            if event.event_type in self.CHANGES:
+                self._rebuild()
 
         handler = FileSystemEventHandler()
         handler.on_any_event = changed  # type: ignore[method-assign]
         observer = InotifyObserver()
         try:
-            observer.schedule(handler, folder, recursive=True)
+            observer.schedule(handler, self.folder, recursive=True)
             observer.start()
-        except OSError:  # out of inotify watches, say
-            return None
-        return cls(observer)
+        except OSError:  # out of inotify watches, or the folder went meanwhile
+            return False
+        self.observer = observer
+        return True
+
+    def _rebuild(self) -> None:
+        condition = self.server._rebuild_cond
+        with condition:
+            self.server._want_rebuild = True
+            condition.notify_all()
+
+    def _wait_for_folder(self) -> None:
+        old, self.observer = self.observer, None
+        if old is not None:
+            old.stop()  # from its own thread: no join
+        while not self.stopped.wait(0.5):
+            if os.path.isdir(self.folder) and self._watch():
+                self._rebuild()
+                return
 
     def stop(self) -> None:
-        self.observer.stop()
-        self.observer.join(timeout=5)
+        self.stopped.set()
+        if self.observer is not None:
+            self.observer.stop()
+            self.observer.join(timeout=5)
 
 
 # `build_claims.py build` checks the records before it starts MkDocs in the same process; it
