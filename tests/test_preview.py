@@ -23,6 +23,7 @@ from dossier.link.changes import TOKEN_KINDS
 from dossier.link.check import check_dossier
 from dossier.publish.preview import Preview
 from dossier.read.paths import claims_listing_page
+from dossier.render import record_pages
 from dossier.render.home import PAGE_SIZE
 from dossier.render.site import FAMILIES, PageFamily, Site, render_site
 
@@ -250,8 +251,12 @@ def test_editing_any_text_of_any_record_updates_exactly_like_a_fresh_render(clai
         same_as_from_scratch(preview, claims)
 
 
-def test_a_large_dossier_pages_and_moves_claims_like_a_fresh_render(tmp_path: Path) -> None:
-    """260 synthetic claims: listings of several pages, a claim added at the front shifts every page."""
+def test_a_large_dossier_pages_and_moves_claims_like_a_fresh_render(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """260 synthetic claims: listings of several pages (topics in pages of 5 here), a claim added
+    at the front shifts every page after it."""
+    monkeypatch.setattr(record_pages, "TOPIC_PAGE_SIZE", 5)
     claims = tmp_path / "claims"
     make_dossier(claims, 260)
     preview = Preview()
@@ -261,6 +266,7 @@ def test_a_large_dossier_pages_and_moves_claims_like_a_fresh_render(tmp_path: Pa
     changed = same_as_from_scratch(preview, claims)
     assert claims_listing_page(1) in changed and claims_listing_page(2) not in changed
     assert len(changed) < 20
+    assert "topics/topic-7/page/2.md" in preview.pages and not any(p.startswith("topics/topic-7/") for p in changed)
     data = load(claims / "claim-0.yaml")
     data["id"] = "claim-00"  # the same excerpt: it sorts just after claim-0, and every later claim moves down
     save(claims / "claim-00.yaml", data)

@@ -214,3 +214,26 @@ def test_a_dirty_rebuild_keeps_the_entries_of_pages_it_did_not_rebuild(tmp_path:
     path.write_text(json.dumps({"config": {"lang": ["en"]}, "docs": []}), encoding="utf-8")
     kept.update(path, index, set(), order[:2])
     assert [d["location"] for d in json.loads(path.read_text(encoding="utf-8"))["docs"]] == ["", "methodology/"]
+
+
+def test_a_topic_with_many_claims_is_paged(synthetic: Index, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past TOPIC_PAGE_SIZE claims a topic's page links to the rest, so a save re-renders one page of it."""
+    from dossier.render import record_pages
+
+    monkeypatch.setattr(record_pages, "TOPIC_PAGE_SIZE", 5)
+    claims = build_backlinks(synthetic).by_topic["topic-7"]
+    assert len(claims) == 14
+    pages = render_site(synthetic)
+    assert [p for p in pages if p.startswith("topics/topic-7")] == [
+        "topics/topic-7.md",
+        "topics/topic-7/page/2.md",
+        "topics/topic-7/page/3.md",
+    ]
+    second = pages["topics/topic-7/page/2.md"].text
+    assert second.startswith('---\ntitle: "Topic: Topic 7, page 2"\n')
+    assert "14 claims on this topic." in second
+    assert second.count("](../../../claims/") == 5  # claims 6 to 10
+    assert second.endswith(
+        "Page 2 of 3: [← Previous](../../topic-7.md) [1](../../topic-7.md) **2** [3](3.md) [Next →](3.md)\n"
+    )
+    assert "[2](topic-7/page/2.md)" in pages["topics/topic-7.md"].text

@@ -58,8 +58,9 @@ def entity_page(entity_id: str) -> str:
     return f"entities/{entity_id}.md"
 
 
-def topic_page(topic: str) -> str:
-    return f"topics/{topic}.md"
+def topic_page(topic: str, number: int = 1) -> str:
+    """Page `number` (from 1) of a topic's claims: `topics/<topic>.md`, then `topics/<topic>/page/<n>.md`."""
+    return f"topics/{topic}.md" if number == 1 else f"topics/{topic}/page/{number}.md"
 
 
 def claim_anchor(claim_id: str) -> str:

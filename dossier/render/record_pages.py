@@ -91,14 +91,46 @@ def all_topics(index: Index) -> list[str]:
     return list(backlinks(index).by_topic)
 
 
-def render_topic_page(index: Index, topic: str) -> str:
-    """Markdown for `topics/<topic>.md`: the claims on one topic, in article order."""
+TOPIC_PAGE_SIZE = 100  # claims per page of a topic: a page stays light however many claims a topic gathers
+
+
+def topic_page_count(index: Index, topic: str) -> int:
+    return max(1, -(-len(backlinks(index).by_topic.get(topic, [])) // TOPIC_PAGE_SIZE))
+
+
+def topic_page_span(number: int) -> tuple[int, int]:
+    """The places in the topic's list of claims that page `number` shows."""
+    return (number - 1) * TOPIC_PAGE_SIZE, number * TOPIC_PAGE_SIZE
+
+
+def render_topic_page(index: Index, topic: str, number: int = 1) -> str:
+    """Markdown for `topics/<topic>.md` (and, past TOPIC_PAGE_SIZE claims, its further pages): the
+    claims on one topic, in article order."""
     claims = backlinks(index).by_topic.get(topic, [])
+    page = topic_page(topic, number)
+    start, stop = topic_page_span(number)
+    shown = claims[start:stop]
+    title = f"Topic: {topic_label(topic)}" + (f", page {number}" if number > 1 else "")
+    pager = _topic_pager(topic, number, topic_page_count(index, topic))
     return (
-        front_matter({"title": f"Topic: {topic_label(topic)}", **NOT_SEARCHED})
+        front_matter({"title": title, **NOT_SEARCHED})
         + f"# Topic: {topic_label(topic)} {{#topic}}\n\n{plural(len(claims), 'claim')} on this topic.\n\n"
-        + grouped_claim_list(index, topic_page(topic), claims, "claims")
+        + grouped_claim_list(index, page, shown, "claims")
+        + (f"\n{pager}" if pager else "")
     )
+
+
+def _topic_pager(topic: str, number: int, total: int) -> str:
+    """Links to every page of the topic: the current one in bold, plus previous and next."""
+    if total == 1:
+        return ""
+    page = topic_page(topic, number)
+    links = [f"**{n}**" if n == number else f"[{n}]({link(page, topic_page(topic, n))})" for n in range(1, total + 1)]
+    if number > 1:
+        links.insert(0, f"[← Previous]({link(page, topic_page(topic, number - 1))})")
+    if number < total:
+        links.append(f"[Next →]({link(page, topic_page(topic, number + 1))})")
+    return f"Page {number} of {total}: " + " ".join(links) + "\n"
 
 
 def render_topics_index(index: Index) -> str:

@@ -47,6 +47,8 @@ from dossier.render.record_pages import (
     render_sources_index,
     render_topic_page,
     render_topics_index,
+    topic_page_count,
+    topic_page_span,
 )
 from dossier.render.timeline import CLAIMS_PER_EVENT, render_timeline
 
@@ -155,8 +157,22 @@ def _entity_page(site: Site, key: Subject) -> Pages:
     return _one(paths.entity_page(entity.id), render_entity_page(site.index, entity), entity.origin.file)
 
 
+def _topic_key(key: Subject) -> tuple[str, int]:
+    """A topic page's subject: (topic, page number)."""
+    assert isinstance(key, tuple)
+    topic, number = key
+    return str(topic), int(number)
+
+
 def _topic_page(site: Site, key: Subject) -> Pages:
-    return _one(paths.topic_page(str(key)), render_topic_page(site.index, str(key)))
+    topic, number = _topic_key(key)
+    return _one(paths.topic_page(topic, number), render_topic_page(site.index, topic, number))
+
+
+def _topic_depends(site: Site, key: Subject) -> Iterable[Dep]:
+    topic, number = _topic_key(key)
+    yield dep.positions("by_topic", topic, *topic_page_span(number))
+    yield from (dep.count("by_topic", topic), dep.every("topics"), ARTICLE_TITLES)  # the count and the pager
 
 
 # Listings ------------------------------------------------------------------------------------
@@ -374,10 +390,14 @@ FAMILIES: tuple[PageFamily, ...] = (
     ),
     PageFamily(
         "topic",
-        lambda site: list(site.backlinks.by_topic),
+        lambda site: [
+            (topic, number)
+            for topic in site.backlinks.by_topic
+            for number in range(1, topic_page_count(site.index, topic) + 1)
+        ],
         _topic_page,
-        lambda site, key: (dep.listing("by_topic", str(key)), dep.every("topics"), ARTICLE_TITLES),
-        listed_with=(dep.keys("by_topic"),),
+        _topic_depends,
+        listed_with=(dep.counts("by_topic"),),
     ),
 )
 

@@ -51,7 +51,11 @@ def timeline_events(index: Index, page: str = TIMELINE) -> list[Event]:
         # The claims citing it, in article order (each once: the checker refuses a source cited twice).
         citing = [claim for claim, _ in found.by_source.get(source.id, ())]
         events += _EVENTS.get(_source_events, source, page, *citing)
-    return sorted(events, key=lambda e: (date_key(e.date), e.order, e.what))
+    return sorted(events, key=lambda e: _EVENTS.get(_order, e))
+
+
+def _order(event: Event) -> tuple[tuple[int, ...], int, str]:
+    return date_key(event.date), event.order, event.what
 
 
 def _claim_events(claim: Claim) -> list[Event]:
@@ -103,8 +107,14 @@ def render_timeline(index: Index) -> dict[str, str]:
 
 
 def _render_timeline(index: Index) -> dict[str, str]:
-    events = timeline_events(index)
-    if len(events) <= PAGE_LIMIT:
+    global _split
+    # The events' links depend on the page they sit on, their number does not: make them first for
+    # the pages the last render made (the year pages, in a large dossier), and again only if wrong.
+    guess = _YEAR_PAGES if _split else TIMELINE
+    events = timeline_events(index, guess)
+    _split = len(events) > PAGE_LIMIT
+    if not _split:
+        events = events if guess == TIMELINE else timeline_events(index)
         return {TIMELINE: _page(TIMELINE, "Timeline", _INTRO, _table(index, TIMELINE, events))}
     years: dict[str, int] = {}
     for event in events:
@@ -116,13 +126,17 @@ def _render_timeline(index: Index) -> dict[str, str]:
     pages = {TIMELINE: _page(TIMELINE, "Timeline", _INTRO, "One page per year:\n\n" + listing + "\n")}
     by_year: dict[str, list[Event]] = {}
     # Every year page sits in the same folder, so one set of links serves them all.
-    for event in timeline_events(index, timeline_year_page("0000")):
+    for event in events if guess == _YEAR_PAGES else timeline_events(index, _YEAR_PAGES):
         by_year.setdefault(event.date[:4], []).append(event)
     for year, in_year in by_year.items():
         page = timeline_year_page(year)
         back = f"[All years]({link(page, TIMELINE)})\n\n"
         pages[page] = _page(page, f"Timeline: {year}", back, _table(index, page, in_year))
     return pages
+
+
+_YEAR_PAGES = sys.intern(timeline_year_page("0000"))  # where any year page sits (they share a folder)
+_split = False  # whether the last render made a page per year: only which events to make first
 
 
 _INTRO = (
