@@ -127,15 +127,28 @@ def test_excerpt_context_is_cut_at_word_boundaries() -> None:
     assert after == ", the council said on Monday."
 
 
-def test_claim_page_leads_with_the_verdict() -> None:
+def test_claim_page_leads_with_the_verdict_and_its_one_sentence_summary() -> None:
     page = render_site(example_index())["claims/ferry-capacity.md"].text
     body = page.split("{#claim}\n", 1)[1]
     assert body.startswith(
         '\n<div class="dossier-verdict dossier-partly-supported" markdown="1">\n\n'
         '<p class="dossier-verdict-label"><span class="dossier-verdict-icon" aria-hidden="true">◐</span> '
         "Verdict: Partly supported</p>\n\n"
+        '<p class="dossier-summary">Too high, because the operator&#39;s timetable has seats for 1,600 passengers '
+        "a day, not 2,000&#46;</p>\n\n"
         '<p class="dossier-verdict-facts">The core holds, but a detail is wrong, inflated or missing context&#46; '
         "Forecast · checked 2024-03-10</p>"
+    )
+
+
+def test_a_claim_without_a_summary_shows_nothing_in_its_place() -> None:
+    """Until the editors have written every summary, a claim without one shows its verdict and conclusion only."""
+    pages = render_site(example_index())
+    page = pages["claims/ruiz-cleanest.md"].text
+    assert "dossier-summary" not in page and '"reviewBody"' not in page
+    assert 'description: "Unverified. Not yet checked."' in page
+    assert "dossier-entry-summary" not in next(
+        line for line in pages["claims/index.md"].text.splitlines() if "ruiz-cleanest" in line
     )
 
 
@@ -152,8 +165,8 @@ def test_link_previews_and_a_404_page_that_works_under_a_sub_path(tmp_path: Path
         "og:type": "article",
         "og:site_name": "Claims dossier",
         "og:title": "The ferries will carry 2,000 passengers a day.",
-        "og:description": "Partly supported. The operator&#x27;s timetable has room for 1,600 passengers a day, not 2,000.",
-        "twitter:description": "Partly supported. The operator&#x27;s timetable has room for 1,600 passengers a day, not 2,000.",
+        "og:description": "Partly supported: Too high, because the operator&#x27;s timetable has seats for 1,600 passengers a day, not 2,000.",
+        "twitter:description": "Partly supported: Too high, because the operator&#x27;s timetable has seats for 1,600 passengers a day, not 2,000.",
         "og:url": "https://example.org/dossier/claims/ferry-capacity/",
         "twitter:card": "summary",
         "twitter:title": "The ferries will carry 2,000 passengers a day.",
@@ -204,14 +217,29 @@ def test_home_page_charts_the_verdicts_beside_their_table() -> None:
     assert "Disputed" not in svg  # no bar for a verdict no claim has
 
 
-@pytest.mark.parametrize(
-    "topic, label",
-    [("5g", "5G"), ("ai", "AI"), ("tech-nationalism", "Tech nationalism"), ("us-china", "US china"), ("rail", "Rail")],
-)
-def test_topics_read_as_names_not_ids(topic: str, label: str) -> None:
-    from dossier.render.common import topic_label
-
-    assert topic_label(topic) == label
+def test_topics_read_as_their_registry_writes_them(dossier_dir: Path) -> None:
+    """Names come from topics.yaml as written ("South Korea", "5G"), never made from the id."""
+    topics = dossier_dir / "topics.yaml"
+    topics.write_text(
+        topics.read_text(encoding="utf-8")
+        + "  - id: south-korea\n    name: South Korea\n    description: Seoul's New Deal & <its> plans.\n",
+        encoding="utf-8",
+    )
+    apply_edits(dossier_dir, {"ferry-capacity.yaml": [("topics: [transport]", "topics: [transport, south-korea]")]})
+    pages = render_site(example_index(dossier_dir))
+    claim = pages["claims/ferry-capacity.md"].text
+    assert 'tags: ["Transport", "South Korea"]' in claim
+    assert "**Topics:** [Transport](../topics/transport.md), [South Korea](../topics/south-korea.md)" in claim
+    topic = pages["topics/south-korea.md"].text
+    assert (
+        "# Topic: South Korea {#topic}\n\nSeoul&#39;s New Deal &#38; &#60;its&#62; plans&#46;\n\n1 claim on this topic."
+        in topic
+    )
+    assert (
+        "| [South Korea](south-korea.md) | Seoul&#39;s New Deal &#38; &#60;its&#62; plans&#46; | 1 |"
+        in pages["topics/index.md"].text
+    )
+    assert '["south-korea","South Korea"]' in pages["claims-index.json"].text
 
 
 def test_charts_drawn_by_the_worker_process_are_the_ones_drawn_here(monkeypatch: pytest.MonkeyPatch) -> None:

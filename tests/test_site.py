@@ -163,6 +163,7 @@ def test_claim_review_json_ld(any_site: Path) -> None:
         "datePublished": "2024-03-10",
         "author": {"@type": "Organization", "name": "Claims dossier"},
         "reviewRating": {"@type": "Rating", "alternateName": "Partly supported"},
+        "reviewBody": "Too high, because the operator's timetable has seats for 1,600 passengers a day, not 2,000.",
         "itemReviewed": {
             "@type": "Claim",
             "appearance": {
@@ -230,6 +231,8 @@ def test_exports_hold_every_claim(any_site: Path) -> None:
     )  # starts with a BOM
     assert [r["id"] for r in rows] == [c["id"] for c in data["claims"]]
     assert rows[4]["figure_checked_value"] == "1600" and rows[4]["paragraph"] == "3"
+    assert [r["summary"] for r in rows] == [c["verdict"]["summary"] or "" for c in data["claims"]]
+    assert rows[2]["summary"] == "" and rows[4]["summary"].startswith("Too high, because")
     assert [(r["first_appearance_source"], r["first_appearance_change"]) for r in rows] == [
         (c["first_appearance"]["source"] or "", c["first_appearance"]["change"]) if c["first_appearance"] else ("", "")
         for c in data["claims"]

@@ -247,3 +247,60 @@
   });
   more.addEventListener("click", function () { shown += 100; apply(); });
 })();
+
+// "Cite this claim": a Copy button for the citation. The clipboard API first; where a browser
+// refuses it (no permission, an insecure page, an old browser), a hidden text area and the copy
+// command; where both fail, the citation is selected for the reader to copy with the keyboard.
+(function () {
+  document.querySelectorAll(".dossier-citation").forEach(function (citation) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button dossier-copy";
+    button.textContent = "Copy the citation";
+    var status = document.createElement("span");
+    status.className = "dossier-copy-status";
+    status.setAttribute("role", "status");
+    citation.after(button, " ", status);
+
+    function selectCitation() {
+      var range = document.createRange();
+      range.selectNodeContents(citation);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+    function copyWithCommand(text) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.top = "0";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var copied = false;
+      try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+      area.remove();
+      return copied;
+    }
+    function done(copied) {
+      if (copied) {
+        status.textContent = "Copied.";
+      } else {
+        selectCitation();
+        status.textContent = "Selected: press Ctrl+C (\u2318C on a Mac) to copy.";
+      }
+    }
+    button.addEventListener("click", function () {
+      var text = citation.textContent.trim();
+      status.textContent = "";
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(function () { done(true); }, function () {
+          done(copyWithCommand(text));
+        });
+      } else {
+        done(copyWithCommand(text));
+      }
+    });
+  });
+})();

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from dossier.link.check import CLAIMS_ENV, check_dossier
 from dossier.link.crossref import Index
 from dossier.problems import DossierError, Problem, summarize_problems, terminal_line
+from dossier.publish.engines import RELATIVE_CITATIONS
 from dossier.publish.serve_errors import error_site
 from dossier.read.loader import Dossier
 from dossier.render.search_index import compact_search_index
@@ -41,6 +42,7 @@ class DossierHook:
         self.templates = TemplateCache()
         self.dirty = False  # `mkdocs serve --dirty`: rebuilds write only changed pages
         self.search_docs: dict[str, dict[str, Any]] = {}  # the search entries the last build wrote
+        self.told_relative = False  # said once per run (not per rebuild) that citations are relative
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -73,6 +75,9 @@ class DossierHook:
                     return
                 raise PluginError(f"{summarize_problems(problems)}; the site was not rebuilt")
             self.pages = render_site(index, config.site_url)
+            if not config.site_url and not self.told_relative:
+                log.info(RELATIVE_CITATIONS)
+                self.told_relative = True
             self.index = index
         except DossierError as error:
             if self.serving:

@@ -30,7 +30,7 @@ from dossier.render.common import (
     badge,
     claim_link,
     claim_list,
-    topic_label,
+    topic_name,
 )
 from dossier.render.markup import front_matter, md_paragraphs, md_text
 from dossier.render.provenance import findings_list, rewrite_tally
@@ -164,7 +164,7 @@ def _listing_pages(index: Index, claims: list[Claim], rating: str | None, summar
         chunk = claims[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
         first = (number - 1) * PAGE_SIZE + 1
         items = "\n".join(
-            f"- {n}&#46; {badge(c.verdict.rating)} {claim_link(page, c)} · {KIND_LABELS[c.kind]}"
+            f"- {n}&#46; {badge(c.verdict.rating)} {claim_link(page, c)} · {KIND_LABELS[c.kind]}{listing_summary(c)}"
             for n, c in enumerate(chunk, start=first)
         )
         if rating is None:
@@ -199,6 +199,12 @@ def _listing_pages(index: Index, claims: list[Claim], rating: str | None, summar
     return out
 
 
+def listing_summary(claim: Claim) -> str:
+    """A claim's one-sentence summary on its own line under a listing entry, if it has one."""
+    summary = claim.verdict.summary
+    return f'<br><span class="dossier-entry-summary">{md_text(summary)}</span>' if summary else ""
+
+
 def _pager(page: str, number: int, total: int, rating: str | None) -> str:
     """Links to every page of the listing: the current one in bold, plus previous and next."""
     if total == 1:
@@ -215,7 +221,7 @@ def _pager(page: str, number: int, total: int, rating: str | None) -> str:
 
 
 def claims_index_data(index: Index) -> str:
-    """`claims-index.json`: per claim what a filter and a listing need, names in lookup tables.
+    """`claims-index.json`: per claim what a filter and a listing need (its summary too), names in lookup tables.
 
     Claims are rows in article order (a row's position is its order; `page_size` says which
     listing page shows it). Articles, entities and topics are lists of `[id, name]`, and a claim
@@ -235,18 +241,19 @@ def claims_index_data(index: Index) -> str:
             articles[c.article],
             [entities[e] for e in c.entities],
             [topics[t] for t in c.topics],
+            c.verdict.summary or "",
         ]
         for c in order.ordered
     ]
     data = {
         "format_version": 1,
         "page_size": PAGE_SIZE,
-        "columns": ["id", "claim", "verdict", "kind", "article", "entities", "topics"],
+        "columns": ["id", "claim", "verdict", "kind", "article", "entities", "topics", "summary"],
         "verdicts": RATING_LABELS,
         "kinds": KIND_LABELS,
         "articles": [[a.id, a.title] for a in index.articles.values()],
         "entities": [[e.id, e.name] for e in index.entities.values()],
-        "topics": [[t, topic_label(t)] for t in order.by_topic],
+        "topics": [[t, topic_name(index, t)] for t in order.by_topic],
         "claims": rows,
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

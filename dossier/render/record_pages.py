@@ -7,8 +7,8 @@ from dossier.link.crossref import Index
 from dossier.problems import plural
 from dossier.read.model import Entity, Source
 from dossier.read.paths import ENTITIES, SOURCES, TOPICS, claim_page, entity_page, link, source_page, topic_page
-from dossier.render.common import ENTITY_KIND_LABELS, NOT_SEARCHED, badge, claim_link, claim_list, topic_label
-from dossier.render.markup import external_link, front_matter, md_text, safe_title
+from dossier.render.common import ENTITY_KIND_LABELS, NOT_SEARCHED, badge, claim_link, claim_list, topic_name
+from dossier.render.markup import external_link, front_matter, md_cell, md_text, safe_title
 from dossier.render.provenance import copy_notice, first_appearance_of, publisher_cell
 
 
@@ -83,22 +83,29 @@ def all_topics(index: Index) -> list[str]:
 
 
 def render_topic_page(index: Index, topic: str) -> str:
-    """Markdown for `topics/<topic>.md`: the claims on one topic, in article order."""
+    """Markdown for `topics/<topic>.md`: the topic's name and description, then its claims in article order."""
     claims = backlinks(index).by_topic.get(topic, [])
+    name = topic_name(index, topic)
+    entry = index.topics.get(topic)
+    description = f"{md_text(entry.description)}\n\n" if entry is not None else ""
     return (
-        front_matter({"title": f"Topic: {topic_label(topic)}", **NOT_SEARCHED})
-        + f"# Topic: {topic_label(topic)} {{#topic}}\n\n{plural(len(claims), 'claim')} on this topic.\n\n"
+        front_matter({"title": safe_title(f"Topic: {name}"), **NOT_SEARCHED})
+        + f"# Topic: {md_text(name)} {{#topic}}\n\n{description}{plural(len(claims), 'claim')} on this topic.\n\n"
         + claim_list(topic_page(topic), claims)
     )
 
 
 def render_topics_index(index: Index) -> str:
-    """Markdown for `topics/index.md`: every topic with its claim count (each topic page lists them)."""
+    """Markdown for `topics/index.md`: every topic with what it covers and its claim count."""
     rows = []
     for topic, claims in backlinks(index).by_topic.items():
-        count = len(claims)
-        rows.append(f"| [{topic_label(topic)}]({link(TOPICS, topic_page(topic))}) | {count} |")
-    table = "| Topic | Claims |\n|---|---|\n" + "\n".join(rows) + "\n" if rows else "No topics yet.\n"
+        entry = index.topics.get(topic)
+        covers = md_cell(entry.description) if entry is not None else " "
+        name = f"[{md_text(topic_name(index, topic))}]({link(TOPICS, topic_page(topic))})"
+        rows.append(f"| {name} | {covers} | {len(claims)} |")
+    table = (
+        "| Topic | What it covers | Claims |\n|---|---|---|\n" + "\n".join(rows) + "\n" if rows else "No topics yet.\n"
+    )
     return front_matter({"title": "Topics", **NOT_SEARCHED}) + "# Topics {#topics}\n\n" + table
 
 

@@ -34,7 +34,11 @@ LISTING_PAGE = page_url(ARTICLES)  # a section per article, repeating the articl
 
 def claim_entry(index: Index, claim: Claim) -> dict[str, Any]:
     verdict = claim.verdict
-    lines = [f"{RATING_LABELS[verdict.rating]} · {KIND_LABELS[claim.kind]}. {verdict.conclusion or ''}"]
+    lines = [
+        f"{RATING_LABELS[verdict.rating]} · {KIND_LABELS[claim.kind]}.",
+        verdict.summary or "",
+        verdict.conclusion or "",
+    ]
     names = [index.entities[e].name for e in claim.entities]
     if claim.quote and claim.quote.speaker not in claim.entities:
         names.append(index.entities[claim.quote.speaker].name)

@@ -1,0 +1,127 @@
+"""What a reader in a hurry gets: the one-sentence summary everywhere, citations and share links.
+
+Rendered from the example dossier (and hostile edits of it); the browser tests in
+test_browser_answers.py use the same pages in Chromium.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from test_reader_pages import example_index
+
+from conftest import apply_edits
+from dossier.cli import main
+from dossier.publish.engines import RELATIVE_CITATIONS
+from dossier.render.markup import share_link
+from dossier.render.search_index import claim_entry
+from dossier.render.site import render_site
+from test_site import EXAMPLE
+
+SUMMARY = "Too high, because the operator's timetable has seats for 1,600 passengers a day, not 2,000."
+
+
+def test_the_summary_reaches_every_channel() -> None:
+    index = example_index()
+    pages = render_site(index)
+    listing = next(line for line in pages["claims/index.md"].text.splitlines() if "ferry-capacity" in line)
+    assert listing.endswith(
+        '<br><span class="dossier-entry-summary">Too high, because the operator&#39;s timetable has seats for '
+        "1,600 passengers a day, not 2,000&#46;</span>"
+    )
+    data = json.loads(pages["claims-index.json"].text)
+    row = dict(zip(data["columns"], data["claims"][4], strict=True))
+    assert (row["id"], row["summary"]) == ("ferry-capacity", SUMMARY)
+    entry = claim_entry(index, index.claims["ferry-capacity"])
+    assert entry["text"].startswith("Partly supported · Forecast. Too high, because the operator's timetable has seats")
+    exported = json.loads(pages["claims.json"].text)
+    assert exported["claims"][4]["verdict"]["summary"] == SUMMARY
+
+
+def test_citation_is_relative_without_a_site_address_and_has_no_share_links() -> None:
+    page = render_site(example_index())["claims/ferry-capacity.md"].text
+    cite = page.split("## Cite this claim {#cite}\n\n", 1)[1].split("\n", 1)[0]
+    assert cite == (
+        '<p class="dossier-citation" id="dossier-citation">Harbourville Fact Desk, “The ferries will carry 2,000 '
+        "passengers a day”, a claim from “Harbourville bets on electric ferries” &#40;Lake Gazette&#41;&#46; "
+        "Rated partly supported, checked 2024&#45;03&#45;10&#46; /claims/ferry&#45;capacity/</p>"
+    )
+    assert "dossier-share" not in page
+
+
+def test_citation_and_share_links_use_the_public_address() -> None:
+    page = render_site(example_index(), "https://facts.example.org/dossier/")["claims/ferry-capacity.md"].text
+    assert (
+        "checked 2024&#45;03&#45;10&#46; https&#58;//facts&#46;example&#46;org/dossier/claims/ferry&#45;capacity/</p>"
+        in page
+    )
+    share = next(line for line in page.splitlines() if line.startswith('<p class="dossier-share">'))
+    url = (
+        "https&#37;3A&#37;2F&#37;2Ffacts&#46;example&#46;org&#37;2Fdossier&#37;2Fclaims&#37;2Fferry&#45;capacity&#37;2F"
+    )
+    assert share.startswith(
+        '<p class="dossier-share">Share: <a href="mailto&#58;?subject&#61;Partly&#37;20supported&#37;3A&#37;20The'
+    )
+    assert f'<a href="https&#58;//www&#46;facebook&#46;com/sharer/sharer&#46;php?u&#61;{url}" rel="noopener">' in share
+    assert [label.split("<", 1)[0] for label in share.split('">')[2:]] == [
+        "E&#45;mail",
+        "Bluesky",
+        "X",
+        "Facebook",
+        "LinkedIn",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['a "quote" <b>bold</b> & [link](javascript:alert(1)) 100% #tag', "line\nbreak\u2028and\ttab"],
+)
+def test_share_links_keep_record_text_inert(text: str) -> None:
+    """Every value is percent-encoded whole: no quote, bracket or line break reaches the page raw."""
+    for base in ("mailto:", "https://x.com/intent/post"):
+        link = share_link("Share", base, {"text": text, "url": "https://e.org/c/"})
+        href = link.split('href="', 1)[1].split('"', 1)[0]
+        assert set(href) <= set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&#;/?_~"), href
+        assert "\n" not in link and "<b>" not in link and "[link]" not in link
+
+
+def test_render_says_once_that_citations_are_relative(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DOSSIER_SITE_URL", raising=False)
+    out = io.StringIO()
+    assert main(["render", "--claims", str(EXAMPLE), "--out", str(tmp_path / "a")], out=out) == 0
+    assert out.getvalue().splitlines()[0] == RELATIVE_CITATIONS
+    assert out.getvalue().count("DOSSIER_SITE_URL") == 1
+    monkeypatch.setenv("DOSSIER_SITE_URL", "https://facts.example.org/")
+    out = io.StringIO()
+    assert main(["render", "--claims", str(EXAMPLE), "--out", str(tmp_path / "b")], out=out) == 0
+    assert "DOSSIER_SITE_URL" not in out.getvalue()
+    page = (tmp_path / "b" / "claims" / "ferry-capacity.md").read_text(encoding="utf-8")
+    assert "https&#58;//facts&#46;example&#46;org/claims/ferry&#45;capacity/</p>" in page
+
+
+def test_a_hostile_summary_is_text_in_every_channel(dossier_dir: Path) -> None:
+    hostile = 'Wrong <script>alert(1)</script> & "[x](javascript:y)" | *z*.'
+    apply_edits(dossier_dir, {"ferry-capacity.yaml": [(f"  summary: {SUMMARY}", f"  summary: '{hostile}'")]})
+    pages = render_site(example_index(dossier_dir))
+    page = pages["claims/ferry-capacity.md"].text
+    assert (
+        '<p class="dossier-summary">Wrong &#60;script&#62;alert&#40;1&#41;&#60;/script&#62; &#38; '
+        "&quot;&#91;x&#93;&#40;javascript&#58;y&#41;&quot; &#124; &#42;z&#42;&#46;</p>"
+    ) in page
+    assert 'description: "Partly supported: Wrong \\u2039script\\u203aalert(1)\\u2039/script\\u203a' in page
+    assert "<script>alert" not in page
+
+
+def test_a_figures_method_reads_as_a_sentence() -> None:
+    from dossier.read.spec import METHODS
+    from dossier.render.claim import METHOD_LABELS
+
+    assert set(METHOD_LABELS) == {name for name, _ in METHODS.options}  # a new method needs its sentence
+    page = render_site(example_index())["claims/ferry-budget.md"].text
+    assert (
+        "| How it was arrived at | An official figure, published by the body that measures or decides it&#46; |" in page
+    )
+    assert "official:" not in page
