@@ -76,3 +76,86 @@ def test_where_nothing_can_copy_the_citation_is_selected_for_the_keyboard(chromi
     page.locator(".dossier-copy-status").filter(has_text="Selected").wait_for()
     assert page.evaluate("String(window.getSelection())") == CITATION
     context.close()
+
+
+def test_every_marker_and_badge_shows_its_verdicts_symbol(chromium: Any, base: str) -> None:
+    """A distinct shape per verdict before each marker and in the legend, so no verdict rests on colour."""
+    from dossier.render.common import RATING_ICONS, RATING_LABELS
+
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base + "articles/ferry-story/", wait_until="load")
+    symbol = "(e) => getComputedStyle(e, '::before').content"
+    markers = page.locator("a.dossier-marker")
+    found = {(m.get_attribute("data-verdict"), m.evaluate(symbol)) for m in markers.all()}
+    assert found == {
+        ("Supported", '"✓" / ""'),
+        ("Unverified", '"?" / ""'),
+        ("Opinion", '"❝" / ""'),
+        ("Partly supported", '"◐" / ""'),
+    }
+    legend = {b.inner_text(): b.evaluate(symbol) for b in page.locator("p .dossier-badge").all()}
+    assert legend == {label: f'"{RATING_ICONS[r]}" / ""' for r, label in RATING_LABELS.items()}
+    assert len(set(RATING_ICONS.values())) == len(RATING_ICONS)
+    # The symbol's text alternative is the marker's name, which says the verdict in words.
+    assert markers.first.get_attribute("aria-label") == (
+        "Claim 1, Supported: Harbourville will spend €12 million on four electric ferries by 2027."
+    )
+    context.close()
+
+
+def test_a_tap_on_a_phone_opens_the_preview_and_does_not_leave_the_page(chromium: Any, base: str) -> None:
+    context = chromium.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    article = base + "articles/ferry-story/"
+    page.goto(article, wait_until="load")
+    preview = page.locator("#dossier-preview")
+    marker = page.locator("#c-ferry-capacity")
+    marker.tap()
+    preview.wait_for(state="visible")
+    assert page.url == article
+    assert [line for line in preview.inner_text().split("\n") if line] == [
+        "Claim 5 Partly supported",
+        "The ferries will carry 2,000 passengers a day.",
+        "Too high, because the operator's timetable has seats for 1,600 passengers a day, not 2,000.",
+        "Read the check →",
+    ]
+    box = preview.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    # A tap outside closes it; a tap on a passage opens that passage's claim.
+    page.locator("h1").tap()
+    preview.wait_for(state="hidden")
+    page.locator('.dossier-excerpt[data-marker="c-roads-better"]').tap()
+    preview.wait_for(state="visible")
+    assert "Critics say the money would be better spent on roads." in preview.inner_text()
+    page.keyboard.press("Escape")
+    preview.wait_for(state="hidden")
+    assert page.url == article
+    # The preview's link opens the check; so does a second tap on the same number.
+    marker.tap()
+    preview.get_by_role("link", name="Read the check →").tap()
+    page.wait_for_url(base + "claims/ferry-capacity/")
+    page.go_back()
+    page.locator("#c-ferry-budget").tap()
+    preview.wait_for(state="visible")
+    page.locator("#c-ferry-budget").tap()
+    page.wait_for_url(base + "claims/ferry-budget/")
+    context.close()
+
+
+def test_keyboard_focus_opens_the_preview_and_escape_closes_it(chromium: Any, base: str) -> None:
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base + "articles/ferry-story/", wait_until="load")
+    preview = page.locator("#dossier-preview")
+    page.locator("#c-ferry-capacity").focus()
+    preview.wait_for(state="visible")
+    assert "Read the check →" in preview.inner_text()
+    page.keyboard.press("Escape")
+    preview.wait_for(state="hidden")
+    page.keyboard.press("Shift+Tab")  # the marker before it
+    preview.wait_for(state="visible")
+    assert "Critics say the money would be better spent on roads." in preview.inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_url(base + "claims/roads-better/")
+    context.close()

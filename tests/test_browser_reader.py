@@ -112,7 +112,8 @@ def test_article_previews_a_claim_and_its_marker_opens_it(chromium: Any, base_ur
     assert [line for line in preview.inner_text().split("\n") if line] == [
         "Claim 5 Partly supported",
         "The ferries will carry 2,000 passengers a day.",
-        "Open the claim →",
+        "Too high, because the operator's timetable has seats for 1,600 passengers a day, not 2,000.",
+        "Read the check →",
     ]
     assert page.url == base_url + "articles/ferry-story/"
     page.keyboard.press("Escape")

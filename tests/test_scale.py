@@ -148,7 +148,8 @@ def test_search_index_keeps_one_entry_per_claim_and_drops_listings(tmp_path: Pat
         {
             "location": "claims/ferry-capacity/",
             "title": "The ferries will carry 2,000 passengers a day.",
-            "text": "Partly supported · Forecast. The operator's timetable has room for 1,600 passengers a day, "
+            "text": "Partly supported · Forecast. Too high, because the operator's timetable has seats for 1,600 "
+            "passengers a day, not 2,000. The operator's timetable has room for 1,600 passengers a day, "
             "not 2,000. Sources: Summer timetable; Harbourville orders electric ferries (repost).",
             "tags": ["transport"],
         },

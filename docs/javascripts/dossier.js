@@ -8,19 +8,25 @@
   }
 })();
 
-// The annotated article: hovering, focusing or tapping a passage or its number shows the claim
-// and its verdict without leaving the page. Each marker carries what is shown (its verdict, the
-// claim and its link); record text is set as text, never parsed as HTML.
+// The annotated article: hovering, focusing or tapping a passage or its number shows the claim,
+// its verdict, the one-sentence summary and a link to the check, without leaving the page. On a
+// touch screen the first tap on a number opens the preview instead of the claim's page (a tap
+// on the preview's link, or a second tap on the number, goes there); Escape or a tap outside
+// closes it. Each marker carries what is shown; record text is set as text, never parsed as HTML.
 (function () {
   var markers = document.querySelectorAll("a.dossier-marker[data-claim]");
   if (!markers.length) return;
   var box = document.createElement("div");
   box.className = "dossier-preview";
   box.id = "dossier-preview";
-  box.setAttribute("role", "tooltip");
+  box.setAttribute("role", "dialog");
   box.hidden = true;
   document.body.appendChild(box);
   var hideTimer = null;
+  var current = null; // the marker the open preview shows
+  var pinned = false; // opened by a tap or click: stays until Escape or a tap elsewhere
+  var openAtPress = null; // the marker whose preview was open when the pointer went down
+  var pressType = ""; // "mouse", "touch" or "pen": how the last press was made
 
   function ratingClass(marker) {
     for (var i = 0; i < marker.classList.length; i++) {
@@ -30,52 +36,102 @@
     return "";
   }
 
-  function show(marker, near) {
+  function show(marker, near, pin) {
     clearTimeout(hideTimer);
+    pinned = pinned && current === marker ? true : Boolean(pin);
+    current = marker;
     box.textContent = "";
+    var head = document.createElement("p");
+    head.className = "dossier-preview-head";
+    var number = document.createElement("span");
+    number.className = "dossier-preview-number";
+    number.textContent = "Claim " + marker.getAttribute("data-number") + " ";
     var verdict = document.createElement("span");
     verdict.className = "dossier-badge " + ratingClass(marker);
     verdict.textContent = marker.getAttribute("data-verdict");
-    var number = document.createElement("span");
-    number.className = "dossier-preview-number";
-    number.textContent = "Claim " + marker.textContent + " ";
+    head.append(number, verdict);
     var claim = document.createElement("p");
+    claim.className = "dossier-preview-claim";
     claim.textContent = marker.getAttribute("data-claim");
+    box.append(head, claim);
+    var summary = marker.getAttribute("data-summary");
+    if (summary) {
+      var answer = document.createElement("p");
+      answer.className = "dossier-preview-summary";
+      answer.textContent = summary;
+      box.appendChild(answer);
+    }
     var open = document.createElement("a");
     open.href = marker.href;
-    open.textContent = "Open the claim \u2192";
-    box.append(number, verdict, claim, open);
+    open.textContent = "Read the check \u2192";
+    box.appendChild(open);
+    box.setAttribute("aria-label", "Claim " + marker.getAttribute("data-number"));
     box.hidden = false;
     var rect = near.getBoundingClientRect();
     var width = Math.min(box.offsetWidth, window.innerWidth - 16);
     var left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
     box.style.left = left + window.scrollX + "px";
-    box.style.top = rect.bottom + window.scrollY + 6 + "px";
+    // Below the passage, or above it when there is no room below (a tap near the screen's foot).
+    var height = box.offsetHeight;
+    var above = rect.bottom + 6 + height > window.innerHeight && rect.top - 6 - height >= 0;
+    box.style.top = (above ? rect.top - 6 - height : rect.bottom + 6) + window.scrollY + "px";
   }
 
-  function hideSoon() {
+  function hide() {
     clearTimeout(hideTimer);
-    hideTimer = setTimeout(function () { box.hidden = true; }, 300);
+    box.hidden = true;
+    current = null;
+    pinned = false;
   }
+  function hideSoon() {
+    if (pinned) return;
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 300);
+  }
+  function hovering(event) { return event.pointerType === "mouse"; }
 
   markers.forEach(function (marker) {
-    marker.addEventListener("mouseenter", function () { show(marker, marker); });
-    marker.addEventListener("focus", function () { show(marker, marker); });
-    marker.addEventListener("mouseleave", hideSoon);
+    marker.addEventListener("pointerenter", function (event) { if (hovering(event)) show(marker, marker); });
+    marker.addEventListener("pointerleave", function (event) { if (hovering(event)) hideSoon(); });
+    marker.addEventListener("focus", function () { if (!pressType) show(marker, marker); });
     marker.addEventListener("blur", hideSoon);
+    marker.addEventListener("click", function (event) {
+      // A tap opens the preview first; a mouse click, or Enter after focus showed it, opens the claim.
+      var touch = pressType === "touch" || pressType === "pen";
+      if (touch && openAtPress !== marker) {
+        event.preventDefault();
+        show(marker, marker, true);
+      }
+    });
+  });
+  document.addEventListener("pointerdown", function (event) {
+    pressType = event.pointerType || "mouse";
+    openAtPress = box.hidden ? null : current;
+  }, true);
+  document.addEventListener("keydown", function (event) {
+    pressType = "";
+    if (event.key === "Escape" && !box.hidden) {
+      var back = current;
+      hide();
+      if (back && box.contains(document.activeElement)) back.focus();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (box.hidden || box.contains(target)) return;
+    if (target.closest && target.closest(".dossier-excerpt[data-marker], a.dossier-marker")) return;
+    hide();
   });
   document.querySelectorAll(".dossier-excerpt[data-marker]").forEach(function (passage) {
     var marker = document.getElementById(passage.getAttribute("data-marker"));
     if (!marker) return;
-    passage.addEventListener("mouseenter", function () { show(marker, passage); });
-    passage.addEventListener("mouseleave", hideSoon);
-    passage.addEventListener("click", function () { show(marker, passage); });
+    passage.addEventListener("pointerenter", function (event) { if (hovering(event)) show(marker, passage); });
+    passage.addEventListener("pointerleave", function (event) { if (hovering(event)) hideSoon(); });
+    passage.addEventListener("click", function () { show(marker, passage, true); });
   });
-  box.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
-  box.addEventListener("mouseleave", hideSoon);
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") box.hidden = true;
-  });
+  box.addEventListener("pointerenter", function () { clearTimeout(hideTimer); });
+  box.addEventListener("pointerleave", function (event) { if (hovering(event)) hideSoon(); });
+  box.addEventListener("focusin", function () { clearTimeout(hideTimer); });
 })();
 
 // The claims index: filter by verdict, kind, topic, entity and article, search the text, and
