@@ -204,17 +204,44 @@ def test_large_dossiers_get_a_timeline_page_per_year_and_capped_figure_pages(mon
     assert "Bar chart&#58; 1 figure in Passengers &#40;0 of them&#58; the largest gaps first&#41;" in page
 
 
-def test_home_page_charts_the_verdicts_beside_their_table() -> None:
-    pages = render_site(example_index())
-    home = pages["index.md"].text
+def test_home_page_gives_the_answer_and_the_counts_in_words_and_numbers() -> None:
+    home = render_site(example_index())["index.md"].text
     assert home.startswith('---\ntitle: "Home"\n')  # the theme adds " - Claims dossier"
-    chart = (
-        "![Bar chart of the claims by verdict; the table below gives the numbers](charts/verdicts.svg){.dossier-chart}"
+    body = home.split("{#home}\n\n", 1)[1]
+    assert body.startswith(
+        '<div class="dossier-home" markdown="1">\n\n'
+        '<p class="dossier-answer">Of the 5 claims we reviewed in one article, 2 hold up, 1 does not fully hold up, '
+        "1 is not checked yet and 1 is an opinion, which evidence cannot settle&#46;</p>\n\n"
+        '<div class="dossier-counts" markdown="1">\n\n'
+        '- <span class="dossier-badge dossier-supported">Supported</span> [2 claims](claims/verdict/supported.md)'
+        '<span class="dossier-bar" style="width: 40%" aria-hidden="true"></span>\n'
     )
-    assert chart in home and "| Verdict | Claims |" in home.split(chart, 1)[1]
-    svg = pages["charts/verdicts.svg"].text
-    assert [label in svg for label in ("Supported", "Partly supported", "Unverified", "Opinion")] == [True] * 4
-    assert "Disputed" not in svg  # no bar for a verdict no claim has
+    assert "charts/verdicts.svg" not in home and "| Verdict |" not in home
+
+
+@pytest.mark.parametrize(
+    "ratings, answer",
+    [
+        ({"supported": 1}, "Of the 1 claim we reviewed in one article, 1 holds up."),
+        (
+            {"disputed": 1, "unsupported": 2, "opinion": 2},
+            "Of the 5 claims we reviewed in one article, 3 do not fully hold up and 2 are opinions, "
+            "which evidence cannot settle.",
+        ),
+        ({}, "No claims have been checked yet."),
+    ],
+)
+def test_the_overall_verdict_is_one_sentence_with_plural_wording(ratings: dict[str, int], answer: str) -> None:
+    from dossier.render.home import overall_verdict
+
+    index = example_index()
+    template = index.claims["ferry-budget"]
+    claims = {}
+    for rating, count in ratings.items():
+        for n in range(count):
+            verdict = dataclasses.replace(template.verdict, rating=rating)
+            claims[f"{rating}-{n}"] = dataclasses.replace(template, id=f"{rating}-{n}", verdict=verdict)
+    assert overall_verdict(dataclasses.replace(index, claims=claims)) == answer
 
 
 def test_topics_read_as_their_registry_writes_them(dossier_dir: Path) -> None:

@@ -241,15 +241,19 @@ def test_exports_hold_every_claim(any_site: Path) -> None:
     assert {"claims.json", "claims.csv"} <= {href for href, _ in home.links}
 
 
-def test_home_page_counts_and_coverage(any_site: Path) -> None:
+def test_home_page_answers_first(any_site: Path) -> None:
     home = read_page(any_site / "index.html")
-    # Sentences split between two excerpts, or repeated elsewhere, do not count as covered.
-    assert "Coverage: 2 of 5 sentences (40%) lie inside at least one claim's excerpt." in home.text
-    assert "Verdict Claims Supported 2 Partly supported 1 Unverified 1 Opinion 1" in home.text
     assert (
-        "Claims that did not fully hold up¶ Partly supported The ferries will carry 2,000 passengers a day."
-        in home.text
+        "Claims dossier¶ Of the 5 claims we reviewed in one article, 2 hold up, 1 does not fully hold up, "
+        "1 is not checked yet and 1 is an opinion, which evidence cannot settle. "
+    ) in home.text
+    assert (
+        "Supported 2 claims Partly supported 1 claim Unverified 1 claim Opinion 1 claim Browse every claim" in home.text
     )
+    assert (
+        "1 claim did not fully hold up: Partly supported The ferries will carry 2,000 passengers a day. "
+        "— inherited from Harbour Wire"
+    ) in home.text
 
 
 def test_site_loads_nothing_from_other_hosts(any_site: Path) -> None:
@@ -353,20 +357,26 @@ def test_source_page_shows_the_original_publication(site: Path) -> None:
     assert "Lakeside Aggregator (copy of Harbour Wire)" in index.text
 
 
-def test_home_page_links_each_finding_and_counts_inherited_flaws(site: Path) -> None:
-    home = read_page(site / "index.html")
+def test_findings_are_on_the_article_page_and_the_home_page_counts_inherited_flaws(site: Path) -> None:
+    article = read_page(site / "articles" / "ferry-story" / "index.html")
     assert (
-        "The budget and the date of the announcement match the council's minutes. See: "
-        "Harbourville will spend €12 million on four electric ferries by 2027.; "
-        "The council announced the ferry purchase on Monday.."
-    ) in home.text
-    targets = {resolve(site, site / "index.html", href) for href, _ in home.links}
+        "Our findings¶ The figures come from the council and the operator; one of them no longer holds. "
+        "The budget and the date of the announcement match the council's minutes. "
+        "Supported Harbourville will spend €12 million on four electric ferries by 2027. · "
+        "Supported The council announced the ferry purchase on Monday. "
+        "The timetable has room for 1,600 passengers a day, not 2,000. "
+        "Partly supported The ferries will carry 2,000 passengers a day."
+    ) in article.text
+    targets = {resolve(site, site / "articles" / "ferry-story" / "index.html", href) for href, _ in article.links}
     for claim_id in ["ferry-budget", "council-announced", "ferry-capacity"]:
         assert (site / "claims" / claim_id / "index.html", "") in targets, claim_id
+    home = read_page(site / "index.html")
+    assert "The budget and the date of the announcement" not in home.text  # on the article's page only
     assert (
         "1 claim did not fully hold up. Where each flaw comes from, counted from the claim's record of where "
         "its wording first appeared: Where the flaw comes from Claims "
         "Inherited: wording kept or reworded from an earlier text 1 "
         "The article's doing: substance changed, or its own words 0"
     ) in home.text
-    assert "Inherited: The ferries will carry 2,000 passengers a day." in home.text
+    assert home.text.count("The ferries will carry 2,000 passengers a day.") == 1  # listed once
+    assert ".." not in home.text and ".;" not in home.text

@@ -16,7 +16,6 @@ CLAIMS_CSV = "claims.csv"
 CLAIMS_INDEX_JSON = "claims-index.json"  # the compact listing data the claims index's filters load
 FIGURES = "figures.md"
 TIMELINE = "timeline.md"
-VERDICT_CHART = "charts/verdicts.svg"
 
 
 def timeline_year_page(year: str) -> str:

@@ -14,6 +14,7 @@ from dossier.read.model import Article, Claim
 from dossier.read.paths import ARTICLES, article_page, claim_anchor, claim_page, link
 from dossier.render.common import RATING_LABELS, badge, claim_link
 from dossier.render.markup import external_link, front_matter, md_text, safe_title
+from dossier.render.provenance import findings_section
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ def render_article_page(index: Index, article: Article) -> str:
         + f"# {md_text(article.title)} {{#article}}\n\n"
         + article_byline(article)
         + "\n\n"
+        + findings_section(index, article, page)
         + _legend()
         + "\n\n"
         + '<div class="dossier-article" markdown="1">\n\n'

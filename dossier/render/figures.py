@@ -7,15 +7,14 @@ source: never fetched), and the table says which rate was used.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from dossier.link.crossref import Index
 from dossier.problems import plural
 from dossier.read.model import Claim, Figure
 from dossier.read.paths import CLAIMS_CSV, FIGURES, claim_page, figure_chart, link, source_page
-from dossier.render.charts import RATING_COLOURS, Bar, BarChart, Chart, PairedBarChart
-from dossier.render.common import RATING_LABELS, badge, claims_in_article_order
+from dossier.render.charts import Chart, PairedBarChart
+from dossier.render.common import badge, claims_in_article_order
 from dossier.render.markup import front_matter, md_cell, md_text
 
 
@@ -118,13 +117,6 @@ def _group_section(index: Index, unit: str, rows: list[Row]) -> tuple[str, Chart
     csv = f"[claims.csv]({link(FIGURES, CLAIMS_CSV)})"
     more = f"\n\n{plural(rest, 'more figure')} in this unit: every figure is in {csv}." if rest > 0 else ""
     return f"## {md_text(unit_label(unit))} {{#unit-{slug}}}\n\n{chart}\n\n{table}{more}\n", spec
-
-
-def verdict_chart(index: Index) -> BarChart:
-    """The home page's chart: how many claims have each verdict (the table beside it has the numbers)."""
-    counts: Counter[str] = Counter(c.verdict.rating for c in index.claims.values())
-    bars = tuple(Bar(RATING_LABELS[r], counts[r], RATING_COLOURS[r]) for r in RATING_LABELS if counts[r])
-    return BarChart(bars, "Claims")
 
 
 def render_figures(index: Index) -> tuple[str, dict[str, Chart]]:

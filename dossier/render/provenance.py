@@ -12,9 +12,9 @@ from dossier.link.backlinks import backlinks
 from dossier.link.crossref import Index
 from dossier.problems import plural
 from dossier.read.model import Article, Claim, Source
-from dossier.read.paths import HOME, link, source_page
-from dossier.render.common import claim_link, claims_in_article_order
-from dossier.render.markup import external_link, md_cell, md_text
+from dossier.read.paths import link, source_page
+from dossier.render.common import badge, claim_link, claims_in_article_order
+from dossier.render.markup import external_link, md_cell, md_paragraphs, md_text
 
 CHANGE_LABELS = {
     "kept": "kept",
@@ -106,46 +106,65 @@ def first_appearance_json(index: Index, claim: Claim, article_work: dict[str, An
     return work
 
 
-def findings_list(index: Index, article: Article) -> str:
-    """The article's findings as a list, each linked to the claims behind it."""
-    if not article.findings:
+def findings_section(index: Index, article: Article, page: str) -> str:
+    """The article page's account of our overall finding: the summary, then each statement with its claims."""
+    if not article.summary and not article.findings:
         return ""
-    items = []
+    parts = ["## Our findings {#findings}\n"]
+    if article.summary:
+        parts.append(md_paragraphs(article.summary) + "\n")
     for finding in article.findings:
-        links = "; ".join(claim_link(HOME, index.claims[c]) for c in finding.claims)
-        items.append(f"- {md_text(finding.text)} *See:* {links}.")
-    return "\n".join(items) + "\n\n"
+        claims = " · ".join(
+            f"{badge(index.claims[c].verdict.rating)} {claim_link(page, index.claims[c])}" for c in finding.claims
+        )
+        parts.append(f"- {md_text(finding.text)}<br>\n  <small>{claims}</small>")
+    return "\n".join(parts) + "\n"
+
+
+def flaw_origin(index: Index, claim: Claim) -> str:
+    """` — inherited from Bloomberg News`, or the article's own doing, for a listing entry; empty if untraced."""
+    origin = claim.first_appearance
+    if origin is None:
+        return ""
+    if origin.change in ("kept", "reworded") and origin.source is not None:
+        source = index.sources[origin.source]
+        publisher = source.copy_of.publisher if source.copy_of else source.publisher
+        return f' <span class="dossier-origin">— inherited from {md_text(publisher)}</span>'
+    what = "the article's own words" if origin.change == "own" else "the article changed its source"
+    return f' <span class="dossier-origin">— {what}</span>'
 
 
 def rewrite_tally(index: Index) -> str:
-    """Among the claims that did not fully hold up: how many inherit their flaw, how many are the rewrite's."""
+    """Among the claims that did not fully hold up: how many inherit their flaw, how many are the rewrite's.
+
+    Counts only: the home page lists the claims themselves once, each marked with where its flaw comes from.
+    """
     weak = [c for c in claims_in_article_order(index) if c.verdict.rating in WEAK]
     traced = [c for c in weak if c.first_appearance is not None]
     if not traced:
         return ""
     inherited = [c for c in traced if c.first_appearance and c.first_appearance.change in ("kept", "reworded")]
-    own = [c for c in traced if c not in inherited]
     rows = [
-        ("Inherited: wording kept or reworded from an earlier text", inherited),
-        ("The article's doing: substance changed, or its own words", own),
+        ("Inherited: wording kept or reworded from an earlier text", len(inherited)),
+        ("The article's doing: substance changed, or its own words", len(traced) - len(inherited)),
     ]
-    lines = [f"| {label} | {len(claims)} |" for label, claims in rows]
+    if len(index.articles) > 1:
+        rows[1] = ("The articles' doing: substance changed, or their own words", rows[1][1])
+    lines = [f"| {label} | {count} |" for label, count in rows]
     untraced = len(weak) - len(traced)
     verb = "is" if untraced == 1 else "are"
     tail = f"\n\n{untraced} of them {verb} not yet traced to an earlier text." if untraced else ""
-    detail = "\n".join(
-        f"- {label.split(':')[0]}: " + "; ".join(claim_link(HOME, c) for c in claims)
-        for label, claims in rows
-        if claims
+    heading = (
+        "What the article got wrong, and what it inherited"
+        if len(index.articles) == 1
+        else "What the articles got wrong, and what they inherited"
     )
     return (
-        "## What the article got wrong, and what it inherited {#inherited}\n\n"
+        f"## {heading} {{#inherited}}\n\n"
         f"{plural(len(weak), 'claim')} did not fully hold up. Where each flaw comes from, counted from the "
         "claim's record of where its wording first appeared:\n\n| Where the flaw comes from | Claims |\n|---|---|\n"
         + "\n".join(lines)
         + tail
-        + "\n\n"
-        + detail
         + "\n"
     )
 

@@ -14,7 +14,7 @@ from dossier.render.charts import draw_charts
 from dossier.render.claim import render_claim_page
 from dossier.render.common import claims_in_article_order
 from dossier.render.exports import claims_csv, claims_json
-from dossier.render.figures import render_figures, verdict_chart
+from dossier.render.figures import render_figures
 from dossier.render.home import render_claims_listings, render_home
 from dossier.render.markup import front_matter_error
 from dossier.render.record_pages import (
@@ -50,9 +50,8 @@ def render_site(index: Index, site_url: str | None = None) -> dict[str, Rendered
         pages[path] = RenderedPage(text, record)
 
     figures, charts = render_figures(index)
-    verdicts = verdict_chart(index)
     # Drawn in a second process while the pages below render (see charts.py).
-    with draw_charts([verdicts, *charts.values()]) as drawing:
+    with draw_charts(list(charts.values())) as drawing:
         add(paths.HOME, render_home(index))
         add(paths.ARTICLES, render_articles_index(index))
         for path, text in render_claims_listings(index).items():
@@ -78,7 +77,6 @@ def render_site(index: Index, site_url: str | None = None) -> dict[str, Rendered
         for topic in all_topics(index):
             add(paths.topic_page(topic), render_topic_page(index, topic))
         svgs = drawing.result()
-        add(paths.VERDICT_CHART, svgs[verdicts])
         for chart_path, chart in charts.items():
             add(chart_path, svgs[chart])
     return dict(sorted(pages.items()))
