@@ -159,3 +159,81 @@ def test_keyboard_focus_opens_the_preview_and_escape_closes_it(chromium: Any, ba
     page.keyboard.press("Enter")
     page.wait_for_url(base + "claims/roads-better/")
     context.close()
+
+
+def shown_claims(page: Any) -> list[str]:
+    return page.locator(".dossier-filter-results li a").all_inner_texts()
+
+
+def test_filters_live_in_the_address_and_round_trip(chromium: Any, base: str) -> None:
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base + "claims/", wait_until="load")
+    page.get_by_label("Verdict").focus()
+    page.wait_for_function("document.getElementById('dossier-filter-verdict').options.length > 1")
+    page.get_by_label("Topic").select_option("transport")
+    page.wait_for_url(base + "claims/?topic=transport")
+    page.get_by_label("Sort by").select_option("claim")
+    page.wait_for_url(base + "claims/?topic=transport&sort=claim")
+    assert shown_claims(page) == [
+        "Harbourville will spend €12 million on four electric ferries by 2027.",
+        "The ferries will carry 2,000 passengers a day.",
+    ]
+    page.get_by_label("Words in the claim").fill("seats")  # a word of the summary only
+    page.wait_for_url(base + "claims/?q=seats&topic=transport&sort=claim")
+    assert shown_claims(page) == ["The ferries will carry 2,000 passengers a day."]
+    # Back undoes one step at a time: the words, then the sort, then the topic.
+    page.go_back()
+    page.wait_for_url(base + "claims/?topic=transport&sort=claim")
+    page.wait_for_function("document.querySelectorAll('.dossier-filter-results li').length === 2")
+    assert page.get_by_label("Words in the claim").input_value() == ""
+    page.go_back()
+    page.wait_for_url(base + "claims/?topic=transport")
+    assert page.get_by_label("Sort by").input_value() == "order"
+    page.go_back()
+    page.wait_for_url(base + "claims/")
+    page.wait_for_function("document.querySelector('.dossier-filter-results').hidden")
+    assert page.locator(".dossier-claims-list").is_visible()
+    context.close()
+
+
+def test_a_shared_filtered_address_opens_the_same_view(chromium: Any, base: str) -> None:
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    visit_url = base + "claims/?verdict=supported&entity=harbourville-council&article=ferry-story&kind=statement"
+    page.goto(visit_url, wait_until="load")
+    page.locator(".dossier-filter-results li").first.wait_for()
+    assert shown_claims(page) == ["The council announced the ferry purchase on Monday."]
+    assert page.locator(".dossier-filter-status").inner_text() == "1 of 5 claims"
+    assert [page.get_by_label(name).input_value() for name in ("Verdict", "Entity", "Article", "Kind")] == [
+        "supported",
+        "harbourville-council",
+        "ferry-story",
+        "statement",
+    ]
+    assert page.locator(".dossier-filter-results .dossier-entry-summary").all_inner_texts() == [
+        "The council's minutes date the announcement Monday 4 March 2024, as the article says."
+    ]
+    page.reload(wait_until="load")
+    page.locator(".dossier-filter-results li").first.wait_for()
+    assert shown_claims(page) == ["The council announced the ferry purchase on Monday."]
+    # An id the dossier does not know is dropped from the address, not shown as an empty list.
+    page.goto(base + "claims/?topic=no-such-topic&q=ferries", wait_until="load")
+    page.wait_for_url(base + "claims/?q=ferries")
+    page.wait_for_function("document.querySelectorAll('.dossier-filter-results li').length === 2")
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["claims/", "figures/", "sources/", "timeline/", "articles/ferry-story/", ""])
+def test_nothing_scrolls_sideways_on_a_phone_even_after_the_filters_load(chromium: Any, base: str, path: str) -> None:
+    context = chromium.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base + path, wait_until="load")
+    if path == "claims/":
+        page.get_by_label("Entity").focus()
+        page.wait_for_function("document.getElementById('dossier-filter-entity').options.length > 1")
+    overflow = "() => document.documentElement.scrollWidth - window.innerWidth"
+    wide = """() => [...document.querySelectorAll('.md-content *')].filter(e => e.getBoundingClientRect().right
+      > window.innerWidth + 0.5).map(e => e.tagName + '.' + e.className).slice(0, 5)"""
+    assert (page.evaluate(overflow), page.evaluate(wide)) == (0, [])
+    context.close()

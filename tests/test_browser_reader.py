@@ -143,7 +143,8 @@ def test_claims_index_filters_and_sorts_in_the_page(chromium: Any, base_url: str
     results = page.locator(".dossier-filter-results li")
     results.first.wait_for()
     assert results.all_inner_texts() == [
-        "Partly supported The ferries will carry 2,000 passengers a day. · Forecast · claim 5"
+        "Partly supported The ferries will carry 2,000 passengers a day. · Forecast · claim 5\n"
+        "Too high, because the operator's timetable has seats for 1,600 passengers a day, not 2,000."
     ]
     assert page.locator(".dossier-filter-status").inner_text() == "1 of 5 claims"
     assert plain.first.is_hidden()

@@ -291,7 +291,9 @@ def test_charts_drawn_by_the_worker_process_are_the_ones_drawn_here(monkeypatch:
     assert from_worker == {spec: charts.draw(spec) for spec in specs}
 
 
-def test_charts_are_drawn_here_when_the_worker_fails_or_there_is_one_core(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_charts_are_drawn_here_when_the_worker_fails_or_there_is_one_core(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from dossier.render import charts
 
     spec = charts.BarChart((Bar("Supported", 3, "#2e7d32"),), "Claims")
@@ -302,7 +304,12 @@ def test_charts_are_drawn_here_when_the_worker_fails_or_there_is_one_core(monkey
         assert drawing.result()[spec].startswith("<?xml")
     monkeypatch.setattr(charts, "_drawn", {})
     monkeypatch.setattr(charts.worker_process, "cores", lambda: 2)
-    monkeypatch.setattr(charts.worker_process.sys, "executable", "/bin/false")  # starts, prints nothing, fails
+    # Starts, reads its request, prints nothing and fails. (/bin/false could exit before the request
+    # was written, and a broken pipe then meant no worker at all: the test failed now and then.)
+    failing = tmp_path / "failing-python"
+    failing.write_text("#!/bin/sh\ncat > /dev/null\nexit 1\n", encoding="utf-8")
+    failing.chmod(0o755)
+    monkeypatch.setattr(charts.worker_process.sys, "executable", str(failing))
     with charts.draw_charts([spec]) as drawing:
         assert drawing.worker is not None
         assert drawing.result()[spec] == charts.draw(spec)

@@ -117,8 +117,8 @@ def findings_section(index: Index, article: Article, page: str) -> str:
         claims = " · ".join(
             f"{badge(index.claims[c].verdict.rating)} {claim_link(page, index.claims[c])}" for c in finding.claims
         )
-        parts.append(f"- {md_text(finding.text)}<br>\n  <small>{claims}</small>")
-    return "\n".join(parts) + "\n"
+        parts.append(f'- {md_text(finding.text)}<br>\n  <span class="dossier-finding-claims">{claims}</span>')
+    return "\n".join(parts) + "\n\n"
 
 
 def flaw_origin(index: Index, claim: Claim) -> str:
