@@ -8,4 +8,6 @@
 A stage imports only the stages above it in this list, never one below. `problems` (the one
 error type and how problems print) and `worker_process` (a second Python process) serve every
 stage; `cli` is the command line on top of all four, and `build_claims.py` its entry point.
+Beside the stages, `start` holds editor tools (a new article from a page, a claim from an
+excerpt, the coverage report) that use `read` and `link` and serve only `cli`.
 """

@@ -20,8 +20,6 @@ from dossier.problems import (
     terminal_line,
 )
 from dossier.publish.engines import ENGINES, RELATIVE_CITATIONS, site_url_from_env
-from dossier.read.fields import text_problem
-from dossier.read.spec import FOLDERS, RecordKind, Ref
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: not the user's doing
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=("claim", "source", "entity"), help="what to create")
     new.add_argument("id", help="the new record's id, which is also its file name")
     new.add_argument("--article", metavar="ID", help="for a claim: the article it comes from")
+    new.add_argument(
+        "--excerpt", metavar="TEXT", help="for a claim: the article's words it rests on (finds the article)"
+    )
+    new.add_argument(
+        "--occurrence", type=int, metavar="N", help="for a claim: which occurrence of the excerpt, when it repeats"
+    )
     new.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
     schema = commands.add_parser("schema", help="write the JSON Schema files under schema/")
     schema.add_argument("--out", default=str(SCHEMA_DIR), metavar="DIR", help="folder to write (default: schema/)")
@@ -71,7 +75,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         if args.command == "build":
             return run_build(args.claims, args.site_dir, out, args.offline, args.engine)
         if args.command == "new":
-            return run_new(args.kind, args.id, args.article, args.claims, out)
+            return run_new(args, out)
         return run_schema(Path(args.out), out)
     except DossierError as error:
         print(terminal_line(f"error: {error}"), file=err)
@@ -215,27 +219,11 @@ def run_build(claims_dir: str, site_dir: str | None, out: TextIO, offline: bool 
     return 0
 
 
-def run_new(kind: RecordKind, record_id: str, article: str | None, claims_dir: str, out: TextIO) -> int:
-    """Write a template for a new record; never overwrite an existing file."""
-    given_ids: list[tuple[str | None, RecordKind]] = [(record_id, kind), (article, "article")]
-    for given, ref_kind in given_ids:
-        problem = None if given is None else text_problem(given, Ref(ref_kind))
-        if problem is not None:
-            raise DossierError(f"{given!r} cannot be an id: {problem}")
-    root = Path(claims_dir)
-    if not root.is_dir():
-        raise DossierError(f"claims folder {claims_dir!r} not found (give another with --claims DIR)")
-    if kind == "claim" and article is None:
-        articles = sorted(p.stem for p in (root / "articles").glob("*.yaml"))
-        article = articles[0] if len(articles) == 1 else None
-    path = root / FOLDERS[kind] / f"{record_id}.yaml"
-    from dossier.read.templates import render_template
+def run_new(args: argparse.Namespace, out: TextIO) -> int:
+    """Start a record from a template (dossier/start/); never overwrite an existing file."""
+    from dossier.start.records import start_record
 
-    try:
-        with path.open("x", encoding="utf-8", newline="\n") as file:
-            file.write(render_template(kind, record_id, article))
-    except FileExistsError:
-        raise DossierError(f"{path} already exists; edit it, or choose another id") from None
+    path = start_record(args.kind, args.id, args.claims, args.article, args.excerpt, args.occurrence)
     print(terminal_line(str(path)), file=out)
     return 0
 

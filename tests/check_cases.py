@@ -627,9 +627,13 @@ CASES: list[Case] = [
         "topics.yaml missing",
         {"topics.yaml": None},
         (
+            'claims/fees-rise.yaml:16:5: topics[0]: no topic "budget" in topics.yaml, which is missing; create it in the claims folder (see the Contribute page)',
+            'claims/ferries-third.yaml:16:5: topics[0]: no topic "budget" in topics.yaml, which is missing; create it in the claims folder (see the Contribute page)',
+            'claims/ferries-third.yaml:17:5: topics[1]: no topic "transport" in topics.yaml, which is missing; create it in the claims folder (see the Contribute page)',
             'claims/ferry-budget.yaml:19:5: topics[0]: no topic "transport" in topics.yaml, which is missing; create it in the claims folder (see the Contribute page)',
             'claims/ferry-budget.yaml:20:5: topics[1]: no topic "budget" in topics.yaml, which is missing; create it in the claims folder (see the Contribute page)',
             'claims/ferry-capacity.yaml:14:10: topics[0]: no topic "transport" in topics.yaml, which is missing; create it in the claims folder (see the Contribute page)',
+            'claims/ruiz-pay-for-themselves.yaml:11:10: topics[0]: no topic "transport" in topics.yaml, which is missing; create it in the claims folder (see the Contribute page)',
         ),
     ),
     Case(
@@ -1255,6 +1259,7 @@ CASES: list[Case] = [
         },
         (
             'claims/articles/ferry-story.yaml:15:14: findings[0].claims[0]: no claim "ferry-budget" (looked for ferry-budget.yaml); "ferry-budget" is a source, not a claim',
+            'claims/ferries-third.yaml:33:5: related[0]: no claim "ferry-budget" (looked for ferry-budget.yaml); "ferry-budget" is a source, not a claim',
             'claims/ferry-capacity.yaml:27:11: related[0]: no claim "ferry-budget" (looked for ferry-budget.yaml); "ferry-budget" is a source, not a claim',
             "claims/sources/ferry-budget.yaml:2:1: this looks like a claim record (it has article, excerpt and verdict); claims go directly in the claims folder, not in sources/",
         ),

@@ -177,7 +177,9 @@ def test_filters_live_in_the_address_and_round_trip(chromium: Any, base: str) ->
     page.wait_for_url(base + "claims/?topic=transport&sort=claim")
     assert shown_claims(page) == [
         "Harbourville will spend €12 million on four electric ferries by 2027.",
+        "The electric ferries take up a third of Harbourville's capital budget.",
         "The ferries will carry 2,000 passengers a day.",
+        "The mayor said the ferries will pay for themselves.",
     ]
     page.get_by_label("Words in the claim").fill("seats")  # a word of the summary only
     page.wait_for_url(base + "claims/?q=seats&topic=transport&sort=claim")
@@ -185,7 +187,7 @@ def test_filters_live_in_the_address_and_round_trip(chromium: Any, base: str) ->
     # Back undoes one step at a time: the words, then the sort, then the topic.
     page.go_back()
     page.wait_for_url(base + "claims/?topic=transport&sort=claim")
-    page.wait_for_function("document.querySelectorAll('.dossier-filter-results li').length === 2")
+    page.wait_for_function("document.querySelectorAll('.dossier-filter-results li').length === 4")
     assert page.get_by_label("Words in the claim").input_value() == ""
     page.go_back()
     page.wait_for_url(base + "claims/?topic=transport")
@@ -204,7 +206,7 @@ def test_a_shared_filtered_address_opens_the_same_view(chromium: Any, base: str)
     page.goto(visit_url, wait_until="load")
     page.locator(".dossier-filter-results li").first.wait_for()
     assert shown_claims(page) == ["The council announced the ferry purchase on Monday."]
-    assert page.locator(".dossier-filter-status").inner_text() == "1 of 5 claims"
+    assert page.locator(".dossier-filter-status").inner_text() == "1 of 8 claims"
     assert [page.get_by_label(name).input_value() for name in ("Verdict", "Entity", "Article", "Kind")] == [
         "supported",
         "harbourville-council",
@@ -218,9 +220,9 @@ def test_a_shared_filtered_address_opens_the_same_view(chromium: Any, base: str)
     page.locator(".dossier-filter-results li").first.wait_for()
     assert shown_claims(page) == ["The council announced the ferry purchase on Monday."]
     # An id the dossier does not know is dropped from the address, not shown as an empty list.
-    page.goto(base + "claims/?topic=no-such-topic&q=ferries", wait_until="load")
-    page.wait_for_url(base + "claims/?q=ferries")
-    page.wait_for_function("document.querySelectorAll('.dossier-filter-results li').length === 2")
+    page.goto(base + "claims/?topic=no-such-topic&q=seats", wait_until="load")
+    page.wait_for_url(base + "claims/?q=seats")
+    page.wait_for_function("document.querySelectorAll('.dossier-filter-results li').length === 1")
     context.close()
 
 

@@ -134,7 +134,7 @@ def test_claims_index_filters_and_sorts_in_the_page(chromium: Any, base_url: str
     visit = watch(page)
     page.goto(base_url + "claims/", wait_until="load")
     plain = page.locator(".dossier-claims-list li")
-    assert plain.count() == 5 and page.locator(".dossier-filter-results").is_hidden()
+    assert plain.count() == 8 and page.locator(".dossier-filter-results").is_hidden()
     assert not any(url.endswith("claims-index.json") for url in visit.requests)  # loaded on first use only
     page.get_by_label("Verdict").focus()  # reaching for the filters loads the data
     page.wait_for_function("document.getElementById('dossier-filter-verdict').options.length > 1")
@@ -143,19 +143,23 @@ def test_claims_index_filters_and_sorts_in_the_page(chromium: Any, base_url: str
     results = page.locator(".dossier-filter-results li")
     results.first.wait_for()
     assert results.all_inner_texts() == [
-        "Partly supported The ferries will carry 2,000 passengers a day. · Forecast · claim 5\n"
-        "Too high, because the operator's timetable has seats for 1,600 passengers a day, not 2,000."
+        "Partly supported The ferries will carry 2,000 passengers a day. · Forecast · claim 5"
+        " · Harbourville bets on electric ferries\n"
+        "Too high, because the operator's timetable has seats for 1,600 passengers a day, not 2,000.",
+        "Partly supported The electric ferries take up a third of Harbourville's capital budget. · Figure · claim 7"
+        " · Mooring fees rise to pay for the ferry plan\n"
+        "Overstated, because the ferries take €12 million of a €48 million capital budget, a quarter rather than a third.",
     ]
-    assert page.locator(".dossier-filter-status").inner_text() == "1 of 5 claims"
+    assert page.locator(".dossier-filter-status").inner_text() == "2 of 8 claims"
     assert plain.first.is_hidden()
     page.get_by_label("Verdict").select_option("")
     page.get_by_label("Sort by").select_option("claim")
-    page.wait_for_function("document.querySelectorAll('.dossier-filter-results li').length === 5")
+    page.wait_for_function("document.querySelectorAll('.dossier-filter-results li').length === 8")
     firsts = [text.split(" ·")[0] for text in results.all_inner_texts()]
     assert firsts[0] == "Opinion Critics say the money would be better spent on roads."
-    assert firsts[-1] == "Unverified The mayor called the new fleet the cleanest on the lake."
+    assert firsts[-1] == "Unsupported The mayor said the ferries will pay for themselves."
     page.get_by_label("Words in the claim").fill("ferries")
-    page.wait_for_function("document.querySelectorAll('.dossier-filter-results li').length === 2")
+    page.wait_for_function("document.querySelectorAll('.dossier-filter-results li').length === 4")
     link = page.locator(".dossier-filter-results a").first
     assert link.inner_text() == "Harbourville will spend €12 million on four electric ferries by 2027."
     link.click()

@@ -34,9 +34,7 @@ def exercise_every_page(chromium: Any, site: Path) -> dict[str, list[str]]:
                 if element.is_visible():
                     element.hover(timeout=2000)
                     element.focus()
-                    # Close what the element opened (the article's claim preview stays open while
-                    # its marker has focus), as a reader would, so it cannot cover the next link.
-                    page.keyboard.press("Escape")
+                    page.keyboard.press("Escape")  # closes a claim preview, which may cover the next link
             problems += [f"dialog {d}" for d in visit.dialogs[before:]]
             if problems:
                 found[path] = problems

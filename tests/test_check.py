@@ -34,7 +34,7 @@ def test_bad_input_is_reported_exactly(case: Case, dossier_dir: Path) -> None:
 
 
 def test_example_dossier_is_valid(dossier_dir: Path) -> None:
-    assert run(["check"]) == (0, "ok: 5 claims, 3 sources, 2 entities, 1 article\n", "")
+    assert run(["check"]) == (0, "ok: 8 claims, 4 sources, 2 entities, 2 articles\n", "")
 
 
 def test_real_dossier_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:

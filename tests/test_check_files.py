@@ -32,7 +32,7 @@ def heads(lines: list[str]) -> list[str]:
 def test_named_files_that_break_nothing_pass_with_the_whole_dossier_counted(dossier_dir: Path) -> None:
     assert check("claims/ferry-budget.yaml") == (
         0,
-        ["ok: 1 file named, checked with the whole dossier (5 claims, 3 sources, 2 entities, 1 article)"],
+        ["ok: 1 file named, checked with the whole dossier (8 claims, 4 sources, 2 entities, 2 articles)"],
     )
 
 
@@ -44,9 +44,10 @@ def test_deleting_a_cited_source_is_reported_when_checking_another_file(dossier_
         [
             "elsewhere in the dossier:",
             "claims/council-announced.yaml:15:13: sources[0].source:",
+            "claims/ferries-third.yaml:30:13: sources[1].source:",
             "claims/ferry-budget.yaml:30:13: sources[0].source:",
             "claims/ferry-budget.yaml:35:11: first_appearance.source:",
-            "3 problems in 2 files: 0 in the 1 file named, 3 elsewhere",
+            "4 problems in 3 files: 0 in the 1 file named, 4 elsewhere",
         ],
     )
     assert 'no source "council-minutes"' in lines[1]
@@ -65,7 +66,9 @@ def test_renaming_an_entity_is_reported_when_checking_the_renamed_file(dossier_d
             "elsewhere in the dossier:",
             "claims/ruiz-cleanest.yaml:8:12: quote.speaker:",
             "claims/ruiz-cleanest.yaml:10:12: entities[0]:",
-            "2 problems in 1 file, and 1 warning: 0 in the 1 file named, 2 elsewhere",
+            "claims/ruiz-pay-for-themselves.yaml:8:12: quote.speaker:",
+            "claims/ruiz-pay-for-themselves.yaml:10:12: entities[0]:",
+            "4 problems in 2 files, and 1 warning: 0 in the 1 file named, 4 elsewhere",
         ],
     )
     assert 'no entity "ana-ruiz"' in lines[2]
@@ -118,6 +121,7 @@ def test_github_format_annotates_every_problem_in_the_dossier(dossier_dir: Path)
     annotations = [line.split("::")[1] for line in out.getvalue().splitlines() if line.startswith("::error ")]
     assert annotations == [
         "error file=claims/council-announced.yaml,line=15,col=13",
+        "error file=claims/ferries-third.yaml,line=30,col=13",
         "error file=claims/ferry-budget.yaml,line=30,col=13",
         "error file=claims/ferry-budget.yaml,line=35,col=11",
     ]

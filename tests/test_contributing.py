@@ -37,7 +37,6 @@ FILLED = {
     "claim": [
         ("kind: TODO", "kind: statement"),
         ("claim: TODO", "claim: Critics say the money would be better spent on roads."),
-        ("excerpt: TODO", "excerpt: Critics say the money would be better spent on roads."),
     ],
     "source": [
         ("title: TODO", "title: A page"),
@@ -46,11 +45,16 @@ FILLED = {
     ],
     "entity": [("name: TODO", "name: Somebody"), ("kind: TODO", "kind: person")],
 }
+NEW_OPTIONS = {
+    "claim": ["--excerpt", "Critics say the money would be better spent on roads."],
+    "source": [],
+    "entity": [],
+}
 
 
 @pytest.mark.parametrize("kind", ["claim", "source", "entity"])
 def test_new_writes_a_template_that_passes_once_filled_in(kind: str, dossier_dir: Path) -> None:
-    code, out, _ = run(["new", kind, "my-new-record"])
+    code, out, _ = run(["new", kind, "my-new-record", *NEW_OPTIONS[kind]])
     path = dossier_dir / FOLDERS[kind] / "my-new-record.yaml"
     assert (code, out) == (0, f"{path.relative_to(dossier_dir.parent)}\n")
     text = path.read_text(encoding="utf-8")
@@ -64,21 +68,21 @@ def test_new_writes_a_template_that_passes_once_filled_in(kind: str, dossier_dir
     path.write_text(text, encoding="utf-8")
     # A new source or entity that no claim uses yet is a warning, not a failure.
     expected = {
-        "claim": "ok: 6 claims, 3 sources, 2 entities, 1 article\n",
+        "claim": "ok: 9 claims, 4 sources, 2 entities, 2 articles\n",
         "source": 'claims/sources/my-new-record.yaml:4:5: warning: id: no claim cites source "my-new-record"; '
         "cite it in a claim's sources, or delete the file\n"
-        "ok: 5 claims, 4 sources, 2 entities, 1 article; 1 warning above, worth fixing but not failing the check\n",
+        "ok: 8 claims, 5 sources, 2 entities, 2 articles; 1 warning above, worth fixing but not failing the check\n",
         "entity": 'claims/entities/my-new-record.yaml:4:5: warning: id: no claim names entity "my-new-record"; '
         "list it in a claim's entities, or delete the file\n"
-        "ok: 5 claims, 3 sources, 3 entities, 1 article; 1 warning above, worth fixing but not failing the check\n",
+        "ok: 8 claims, 4 sources, 3 entities, 2 articles; 1 warning above, worth fixing but not failing the check\n",
     }
     assert run(["check"]) == (0, expected[kind], "")
 
 
-def test_new_claim_uses_the_only_article_and_refuses_to_overwrite(dossier_dir: Path) -> None:
-    assert run(["new", "claim", "my-claim"])[0] == 0
+def test_new_claim_refuses_to_overwrite_or_take_a_bad_id(dossier_dir: Path) -> None:
+    assert run(["new", "claim", "my-claim", "--article", "ferry-story"])[0] == 0
     assert "\narticle: ferry-story\n" in (dossier_dir / "my-claim.yaml").read_text(encoding="utf-8")
-    assert run(["new", "claim", "my-claim"]) == (
+    assert run(["new", "claim", "my-claim", "--article", "ferry-story"]) == (
         1,
         "",
         "error: claims/my-claim.yaml already exists; edit it, or choose another id\n",

@@ -14,6 +14,9 @@ PACKAGE = ROOT / "dossier"
 # command line above them all (`cli`).
 STAGES = ["read", "link", "render", "publish"]
 SHARED = {"dossier.problems", "dossier.worker_process"}
+# Editor tools beside the stages (`start`: new records from a page or an excerpt, coverage), each
+# allowed the stages before the one named here; no stage imports a tool, and only `cli` uses them.
+TOOLS = {"start": "render"}
 MAX_MODULES = 15
 
 
@@ -52,17 +55,24 @@ def stage_of(name: str) -> int | None:
     return STAGES.index(parts[1]) if len(parts) > 1 and parts[1] in STAGES else None
 
 
-def test_the_folder_tree_shows_the_four_stages() -> None:
+def tool_of(name: str) -> str | None:
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 and parts[1] in TOOLS else None
+
+
+def test_the_folder_tree_shows_the_four_stages_and_the_tools() -> None:
     packages = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file())
-    assert packages == sorted(STAGES)
+    assert packages == sorted(STAGES + list(TOOLS))
 
 
-@pytest.mark.parametrize("folder", [PACKAGE, *(PACKAGE / stage for stage in STAGES)], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "folder", [PACKAGE, *(PACKAGE / stage for stage in STAGES + list(TOOLS))], ids=lambda p: p.name
+)
 def test_no_folder_holds_more_than_fifteen_modules(folder: Path) -> None:
     assert len(list(folder.glob("*.py"))) <= MAX_MODULES
 
 
-@pytest.mark.parametrize("stage", ["dossier", *(f"dossier.{s}" for s in STAGES)])
+@pytest.mark.parametrize("stage", ["dossier", *(f"dossier.{s}" for s in STAGES + list(TOOLS))])
 def test_every_package_says_what_it_does(stage: str) -> None:
     doc = ast.get_docstring(ast.parse(MODULES[stage].read_text(encoding="utf-8")))
     assert doc is not None and len(doc.splitlines()) >= 3, stage
@@ -75,6 +85,10 @@ def backward_imports(graph: dict[str, set[str]]) -> list[tuple[str, str]]:
         for target in sorted(targets):
             mine, theirs = stage_of(name), stage_of(target)
             if target == "dossier.cli" or (name in SHARED and target not in SHARED and target != "dossier"):
+                wrong.append((name, target))
+            elif tool_of(target) and tool_of(target) != tool_of(name) and name != "dossier.cli":
+                wrong.append((name, target))  # a tool is used by the command line only
+            elif tool_of(name) and theirs is not None and theirs >= STAGES.index(TOOLS[tool_of(name) or ""]):
                 wrong.append((name, target))
             elif mine is not None and theirs is not None and theirs > mine:
                 wrong.append((name, target))
@@ -117,11 +131,16 @@ def test_the_checks_find_what_they_look_for() -> None:
         "dossier.read.spec": {"dossier.render.markup"},
         "dossier.problems": {"dossier.read.spec"},
         "dossier.render.site": {"dossier.read.spec", "dossier.problems"},
+        "dossier.start.place": {"dossier.render.markup", "dossier.link.excerpts"},
+        "dossier.link.check": {"dossier.start.place"},
+        "dossier.cli": {"dossier.start.place"},
     }
     assert find_cycles(graph) == [["dossier.read.load_worker", "dossier.read.loader", "dossier.read.load_worker"]]
     assert backward_imports(graph) == [
+        ("dossier.link.check", "dossier.start.place"),
         ("dossier.problems", "dossier.read.spec"),
         ("dossier.read.spec", "dossier.render.markup"),
+        ("dossier.start.place", "dossier.render.markup"),
     ]
     # And the real graph is read from the source, lazy imports inside functions included.
     assert "dossier.read.records" in GRAPH["dossier.read.load_worker"]

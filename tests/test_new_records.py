@@ -1,11 +1,13 @@
 """A contributor's pull request that adds a valid claim, source and entity passes every test of the
 real dossier: on a copy of the repository, the guide's `new` commands start the records, they are
-filled in, and the test modules that read the real dossier run there unchanged."""
+filled in, and the test modules that read the real dossier run there unchanged. The claim is
+started from an excerpt, so the test holds however many articles the dossier has."""
 
 from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -27,12 +29,16 @@ NEW_IDS = {
 }
 
 
-def documented_new_commands() -> dict[str, str]:
-    """CONTRIBUTING.md's `new` commands, by record kind, with this test's ids in place of the guide's."""
+def documented_new_commands(excerpt: str) -> dict[str, str]:
+    """CONTRIBUTING.md's `new` commands, by record kind, with this test's ids (and excerpt) in place of the guide's."""
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    found = re.findall(r"^ *(\.venv/bin/python build_claims\.py new (claim|source|entity)) \S+$", text, re.M)
-    commands = {kind: f"{command} {NEW_IDS[kind]}" for command, kind in found}
+    found = re.findall(
+        r"^ *(\.venv/bin/python build_claims\.py new (claim|source|entity)) \S+( --excerpt \"[^\"]+\")?$", text, re.M
+    )
+    commands = {kind: f"{command} {NEW_IDS[kind]}" for command, kind, _ in found}
     assert sorted(commands) == ["claim", "entity", "source"], found
+    assert [kind for _, kind, option in found if option] == ["claim"]  # the guide starts a claim from its excerpt
+    commands["claim"] += f" --excerpt {shlex.quote(excerpt)}"
     return commands
 
 
@@ -44,22 +50,23 @@ def fill_in(path: Path, values: dict[str, object]) -> None:
 
 
 def an_unquoted_sentence(claims: Path) -> str:
-    """A sentence of the real article that occurs in it once: a valid excerpt whatever the text."""
+    """A sentence of one of the real articles that occurs once in them all: a valid excerpt whatever the text."""
     dossier, _, _ = check_dossier(str(claims))
-    article = dossier.articles[0]
-    whole = "\n".join(article.paragraphs)
-    for s in split_sentences(article.paragraphs):
-        sentence = article.paragraphs[s.paragraph][s.start : s.end]
-        if whole.count(sentence) == 1:
-            return sentence
-    raise AssertionError("the article has no sentence that occurs once")
+    whole = "\n".join(p for article in dossier.articles for p in article.paragraphs)
+    for article in dossier.articles:
+        for s in split_sentences(article.paragraphs):
+            sentence = article.paragraphs[s.paragraph][s.start : s.end]
+            if whole.count(sentence) == 1:
+                return sentence
+    raise AssertionError("no article has a sentence that occurs once")
 
 
 def test_adding_a_claim_source_and_entity_with_the_guide_breaks_no_test(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     shutil.copytree(ROOT, repo, ignore=NOT_COPIED)
     (repo / ".venv").symlink_to(sys.prefix)  # `.venv/bin/python` in the guide: the tests' interpreter
-    for command in documented_new_commands().values():
+    sentence = an_unquoted_sentence(repo / "claims")
+    for command in documented_new_commands(sentence).values():
         result = subprocess.run(command, shell=True, cwd=repo, capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, result.stderr
     claims = repo / "claims"
@@ -68,7 +75,6 @@ def test_adding_a_claim_source_and_entity_with_the_guide_breaks_no_test(tmp_path
         {"title": "A report", "publisher": "A newspaper", "url": "https://example.org/report"},
     )
     fill_in(claims / "entities" / f"{NEW_IDS['entity']}.yaml", {"name": "A company", "kind": "organization"})
-    sentence = an_unquoted_sentence(claims)
     claim = claims / f"{NEW_IDS['claim']}.yaml"
     verdict = yaml.safe_load(claim.read_text(encoding="utf-8"))["verdict"]
     fill_in(
@@ -76,7 +82,6 @@ def test_adding_a_claim_source_and_entity_with_the_guide_breaks_no_test(tmp_path
         {
             "kind": "statement",
             "claim": "The article says this.",
-            "excerpt": sentence,
             "entities": [NEW_IDS["entity"]],
             "verdict": verdict | {"rating": "supported", "conclusion": "The report says the same."},
             "sources": [{"source": NEW_IDS["source"], "note": "Says the same."}],

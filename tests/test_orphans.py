@@ -20,13 +20,21 @@ def test_an_orphan_is_a_warning_and_check_still_passes(dossier_dir: Path) -> Non
     assert run(["check"]) == (
         0,
         SOURCE_WARNING + "\n"
-        "ok: 5 claims, 4 sources, 2 entities, 1 article; 1 warning above, worth fixing but not failing the check\n",
+        "ok: 8 claims, 5 sources, 2 entities, 2 articles; 1 warning above, worth fixing but not failing the check\n",
         "",
     )
 
 
 def test_orphans_are_warning_annotations_on_a_pull_request(dossier_dir: Path) -> None:
-    apply_edits(dossier_dir, {"sources/unused-report.yaml": UNUSED_SOURCE, "ruiz-cleanest.yaml": None})
+    apply_edits(
+        dossier_dir,
+        {
+            "sources/unused-report.yaml": UNUSED_SOURCE,
+            "ruiz-cleanest.yaml": None,
+            "ruiz-pay-for-themselves.yaml": None,
+            "articles/harbour-fees.yaml": [(", ruiz-pay-for-themselves]", "]")],
+        },
+    )
     code, out, _ = run(["check", "--format", "github"])
     assert code == 0
     assert out.splitlines()[:3] == [
@@ -40,8 +48,11 @@ def test_orphans_are_warning_annotations_on_a_pull_request(dossier_dir: Path) ->
 
 
 def test_a_quote_speaker_counts_as_named(dossier_dir: Path) -> None:
-    apply_edits(dossier_dir, {"ruiz-cleanest.yaml": [("entities: [ana-ruiz]\n", "")]})
-    assert run(["check"]) == (0, "ok: 5 claims, 3 sources, 2 entities, 1 article\n", "")
+    apply_edits(
+        dossier_dir,
+        {name: [("entities: [ana-ruiz]\n", "")] for name in ["ruiz-cleanest.yaml", "ruiz-pay-for-themselves.yaml"]},
+    )
+    assert run(["check"]) == (0, "ok: 8 claims, 4 sources, 2 entities, 2 articles\n", "")
 
 
 def test_no_orphan_warnings_while_a_claim_fails_to_load(dossier_dir: Path) -> None:
@@ -58,7 +69,7 @@ def test_checking_some_files_reports_their_orphans(dossier_dir: Path) -> None:
     assert run(["check", "claims/sources/unused-report.yaml"]) == (
         0,
         SOURCE_WARNING + "\n"
-        "ok: 1 file named, checked with the whole dossier (5 claims, 4 sources, 2 entities, 1 article); "
+        "ok: 1 file named, checked with the whole dossier (8 claims, 5 sources, 2 entities, 2 articles); "
         "1 warning above, worth fixing but not failing the check\n",
         "",
     )

@@ -27,14 +27,14 @@ def example_index(claims: Path = EXAMPLE):  # type: ignore[no-untyped-def]
 
 def test_a_currency_without_a_rate_keeps_its_own_group() -> None:
     groups = figure_groups(example_index())
-    assert list(groups) == ["EUR", "passengers"]
+    assert list(groups) == ["EUR", "passengers", "percent"]
     assert groups["EUR"][0].stated == 12_000_000 and groups["EUR"][0].rate_note == ""
 
 
 def test_figures_are_grouped_by_unit_with_other_currencies_in_us_dollars(dossier_dir: Path) -> None:
     apply_edits(dossier_dir, {"ferry-budget.yaml": [("  method: official", RATE)]})
     groups = figure_groups(example_index(dossier_dir))
-    assert list(groups) == ["USD", "passengers"]
+    assert list(groups) == ["USD", "passengers", "percent"]
     (budget,) = groups["USD"]
     assert (budget.claim.id, budget.stated, budget.checked) == ("ferry-budget", 12_000_000 * 1.09, None)
     assert budget.rate_note.startswith("EUR at 1.09 US dollars each (2024-03-04; [Minutes of the council")
@@ -45,7 +45,11 @@ def test_figures_are_grouped_by_unit_with_other_currencies_in_us_dollars(dossier
 def test_figures_page_has_a_chart_and_a_table_per_unit(dossier_dir: Path) -> None:
     apply_edits(dossier_dir, {"ferry-budget.yaml": [("  method: official", RATE)]})
     page, charts = render_figures(example_index(dossier_dir))
-    assert sorted(charts) == ["charts/figures-passengers.svg", "charts/figures-usd.svg"]
+    assert sorted(charts) == [
+        "charts/figures-passengers.svg",
+        "charts/figures-percent.svg",
+        "charts/figures-usd.svg",
+    ]
     assert (
         "![Bar chart&#58; 1 figure in Passengers, as stated and as the sources support; the table below gives the numbers&#46;](charts/figures-passengers.svg){.dossier-chart}"
         in page
@@ -80,13 +84,20 @@ def test_timeline_lists_dated_events_in_order_with_their_claims() -> None:
         (
             "2024-03-04",
             "Harbourville Council publishes [Minutes of the council meeting of 4 March 2024]",
-            ["ferry-budget", "council-announced"],
+            ["ferry-budget", "council-announced", "ferries-third"],
         ),
         (
             "2024-03-12",
             "Correction: Rating changed from supported after the timetable was published&#46;",
             ["ferry-capacity"],
         ),
+        (
+            "2024-04-02",
+            "Harbourville Council publishes [Budget 2024/25 and capital programme]",
+            ["fees-rise", "ferries-third", "ruiz-pay-for-themselves"],
+        ),
+        ("2024-04-15", "The article [Mooring fees rise to pay for the ferry plan] is published", []),
+        ("2024-06", "The date “8&#37;” describes", ["fees-rise"]),
     ]
 
 
@@ -193,9 +204,9 @@ def test_large_dossiers_get_a_timeline_page_per_year_and_capped_figure_pages(mon
     monkeypatch.setattr(timeline, "CLAIMS_PER_EVENT", 1)
     pages = timeline.render_timeline(example_index())
     assert sorted(pages) == ["timeline.md", "timeline/2024.md"]
-    assert "- [2024](timeline/2024.md): 6 events" in pages["timeline.md"]
+    assert "- [2024](timeline/2024.md): 9 events" in pages["timeline.md"]
     year = pages["timeline/2024.md"]
-    assert "[All years](../timeline.md)" in year and "and 1 more claim |" in year
+    assert "[All years](../timeline.md)" in year and "and 2 more claims |" in year
     assert "](../claims/ferry-capacity.md)" in year
     monkeypatch.setattr(figures, "TABLE_LIMIT", 0)
     monkeypatch.setattr(figures, "CHART_LIMIT", 0)
@@ -210,22 +221,24 @@ def test_home_page_gives_the_answer_and_the_counts_in_words_and_numbers() -> Non
     body = home.split("{#home}\n\n", 1)[1]
     assert body.startswith(
         '<div class="dossier-home" markdown="1">\n\n'
-        '<p class="dossier-answer">Of the 5 claims we reviewed in one article, 2 hold up, 1 does not fully hold up, '
+        '<p class="dossier-answer">Of the 8 claims we reviewed in 2 articles, 3 hold up, 3 do not fully hold up, '
         "1 is not checked yet and 1 is an opinion, which evidence cannot settle&#46;</p>\n\n"
         '<div class="dossier-counts" markdown="1">\n\n'
-        '- <span class="dossier-badge dossier-supported">Supported</span> [2 claims](claims/verdict/supported.md)'
-        '<span class="dossier-bar" style="width: 40%" aria-hidden="true"></span>\n'
+        '- <span class="dossier-badge dossier-supported">Supported</span> [3 claims](claims/verdict/supported.md)'
+        '<span class="dossier-bar" style="width: 38%" aria-hidden="true"></span>\n'
     )
+    assert "## The 2 articles we reviewed {#articles}" in home
+    assert "## What the articles got wrong, and what they inherited {#inherited}" in home
     assert "charts/verdicts.svg" not in home and "| Verdict |" not in home
 
 
 @pytest.mark.parametrize(
     "ratings, answer",
     [
-        ({"supported": 1}, "Of the 1 claim we reviewed in one article, 1 holds up."),
+        ({"supported": 1}, "Of the 1 claim we reviewed in 2 articles, 1 holds up."),
         (
             {"disputed": 1, "unsupported": 2, "opinion": 2},
-            "Of the 5 claims we reviewed in one article, 3 do not fully hold up and 2 are opinions, "
+            "Of the 5 claims we reviewed in 2 articles, 3 do not fully hold up and 2 are opinions, "
             "which evidence cannot settle.",
         ),
         ({}, "No claims have been checked yet."),
@@ -304,10 +317,10 @@ def test_charts_are_drawn_here_when_the_worker_fails_or_there_is_one_core(
         assert drawing.result()[spec].startswith("<?xml")
     monkeypatch.setattr(charts, "_drawn", {})
     monkeypatch.setattr(charts.worker_process, "cores", lambda: 2)
-    # Starts, reads its request, prints nothing and fails. (/bin/false could exit before the request
-    # was written, and a broken pipe then meant no worker at all: the test failed now and then.)
+    # Starts, reads the request, prints nothing and fails (/bin/false could exit before the request
+    # was written, and the worker would then count as never started: a race under load).
     failing = tmp_path / "failing-python"
-    failing.write_text("#!/bin/sh\ncat > /dev/null\nexit 1\n", encoding="utf-8")
+    failing.write_text("#!/bin/sh\ncat >/dev/null\nexit 1\n", encoding="utf-8")
     failing.chmod(0o755)
     monkeypatch.setattr(charts.worker_process.sys, "executable", str(failing))
     with charts.draw_charts([spec]) as drawing:

@@ -18,7 +18,14 @@ from conftest import ROOT
 from site_html import page_file, read_page, resolve
 
 EXAMPLE = ROOT / "tests" / "example" / "claims"
-CLAIM_IDS = ["council-announced", "ferry-budget", "ferry-capacity", "roads-better", "ruiz-cleanest"]
+CLAIM_IDS = [
+    "council-announced",
+    "ferry-budget",
+    "ferry-capacity",
+    "roads-better",
+    "ruiz-cleanest",
+]  # the ferry story's
+FEES_CLAIM_IDS = ["fees-rise", "ferries-third", "ruiz-pay-for-themselves"]  # the second article's
 
 
 def build(claims: Path, site: Path, engine: str = "mkdocs", **env: str) -> subprocess.CompletedProcess[str]:
@@ -58,10 +65,10 @@ def any_site(request: pytest.FixtureRequest) -> Path:
 
 def test_every_record_has_its_page(any_site: Path) -> None:
     for kind, ids in {
-        "claims": CLAIM_IDS,
-        "sources": ["council-minutes", "operator-timetable", "wire-story-copy"],
+        "claims": CLAIM_IDS + FEES_CLAIM_IDS,
+        "sources": ["budget-papers", "council-minutes", "operator-timetable", "wire-story-copy"],
         "entities": ["ana-ruiz", "harbourville-council"],
-        "articles": ["ferry-story"],
+        "articles": ["ferry-story", "harbour-fees"],
         "topics": ["budget", "transport"],
     }.items():
         for record_id in ids:
@@ -134,16 +141,30 @@ def test_backlinks_are_complete(any_site: Path) -> None:
             if href.startswith("../../claims/") and href.count("/") == 4
         }
 
-    assert claim_links(any_site / "sources" / "council-minutes" / "index.html") == {"ferry-budget", "council-announced"}
+    assert claim_links(any_site / "sources" / "council-minutes" / "index.html") == {
+        "ferry-budget",
+        "council-announced",
+        "ferries-third",
+    }
     assert claim_links(any_site / "sources" / "operator-timetable" / "index.html") == {"ferry-capacity"}
     assert claim_links(any_site / "entities" / "harbourville-council" / "index.html") == {
         "ferry-budget",
         "council-announced",
+        "fees-rise",
+        "ferries-third",
     }
-    assert claim_links(any_site / "entities" / "ana-ruiz" / "index.html") == {"ruiz-cleanest"}
+    assert claim_links(any_site / "entities" / "ana-ruiz" / "index.html") == {
+        "ruiz-cleanest",
+        "ruiz-pay-for-themselves",
+    }
     entity = read_page(any_site / "entities" / "ana-ruiz" / "index.html")
     assert "Quoted¶ Unverified “This is the cleanest fleet on the lake” (claim)" in entity.text
-    assert claim_links(any_site / "topics" / "transport" / "index.html") == {"ferry-budget", "ferry-capacity"}
+    assert claim_links(any_site / "topics" / "transport" / "index.html") == {
+        "ferry-budget",
+        "ferry-capacity",
+        "ferries-third",
+        "ruiz-pay-for-themselves",
+    }
 
 
 def claim_review(site: Path, claim_id: str) -> Any:
@@ -224,6 +245,9 @@ def test_exports_hold_every_claim(any_site: Path) -> None:
         "ruiz-cleanest",
         "roads-better",
         "ferry-capacity",
+        "fees-rise",
+        "ferries-third",
+        "ruiz-pay-for-themselves",
     ]
     assert data["claims"][0]["figure"]["period"] == {"start": "2024", "end": "2027"}
     rows = list(
@@ -244,12 +268,21 @@ def test_exports_hold_every_claim(any_site: Path) -> None:
 def test_home_page_answers_first(any_site: Path) -> None:
     home = read_page(any_site / "index.html")
     assert (
-        "Claims dossier¶ Of the 5 claims we reviewed in one article, 2 hold up, 1 does not fully hold up, "
+        "Claims dossier¶ Of the 8 claims we reviewed in 2 articles, 3 hold up, 3 do not fully hold up, "
         "1 is not checked yet and 1 is an opinion, which evidence cannot settle. "
+        "Supported 3 claims Partly supported 2 claims Unsupported 1 claim Unverified 1 claim Opinion 1 claim "
+        "Browse every claim"
     ) in home.text
+    # Each article: publisher, byline, date, claim count, verdict counts, our finding, its weak claims.
     assert (
-        "Supported 2 claims Partly supported 1 claim Unverified 1 claim Opinion 1 claim Browse every claim" in home.text
-    )
+        "Mooring fees rise to pay for the ferry plan¶ Northshore Courier · Sam Example · published 2024-04-15 · "
+        "3 claims · original article Supported 1 Partly supported 1 Unsupported 1 "
+        "Our finding: The fee rise is as the budget papers give it; the ferries’ share of the budget is overstated. "
+        "All our findings on this article "
+        "2 claims did not fully hold up: Unsupported The mayor said the ferries will pay for themselves. "
+        "Partly supported The electric ferries take up a third of Harbourville's capital budget. "
+        "— the article's own words"
+    ) in home.text
     assert (
         "1 claim did not fully hold up: Partly supported The ferries will carry 2,000 passengers a day. "
         "— inherited from Harbour Wire"
@@ -315,6 +348,9 @@ def test_claims_index_points_its_filters_at_the_compact_data(any_site: Path) -> 
         "ruiz-cleanest",
         "roads-better",
         "ferry-capacity",
+        "fees-rise",
+        "ferries-third",
+        "ruiz-pay-for-themselves",
     ]
 
 
@@ -373,10 +409,11 @@ def test_findings_are_on_the_article_page_and_the_home_page_counts_inherited_fla
     home = read_page(site / "index.html")
     assert "The budget and the date of the announcement" not in home.text  # on the article's page only
     assert (
-        "1 claim did not fully hold up. Where each flaw comes from, counted from the claim's record of where "
+        "3 claims did not fully hold up. Where each flaw comes from, counted from the claim's record of where "
         "its wording first appeared: Where the flaw comes from Claims "
         "Inherited: wording kept or reworded from an earlier text 1 "
-        "The article's doing: substance changed, or its own words 0"
+        "The articles' doing: substance changed, or their own words 1 "
+        "1 of them is not yet traced to an earlier text."
     ) in home.text
     assert home.text.count("The ferries will carry 2,000 passengers a day.") == 1  # listed once
     assert ".." not in home.text and ".;" not in home.text

@@ -52,9 +52,10 @@ def _comment(field: s.Field, indent: str) -> str:
 
 
 def _required_lines(obj: s.Obj, values: dict[str, str], indent: str = "") -> str:
+    """Every required field, with its hint; an optional one too when `values` gives it (at the top level)."""
     out = ""
     for field in obj.fields:
-        if not field.required:
+        if not field.required and (indent or field.name not in values):
             continue
         out += _comment(field, indent)
         if isinstance(field.type, s.Obj):
@@ -65,15 +66,23 @@ def _required_lines(obj: s.Obj, values: dict[str, str], indent: str = "") -> str
 
 
 def render_template(
-    kind: s.RecordKind, record_id: str, article: str | None = None, today: datetime.date | None = None
+    kind: s.RecordKind,
+    record_id: str,
+    article: str | None = None,
+    today: datetime.date | None = None,
+    given: dict[str, str] | None = None,
 ) -> str:
-    """The text of a new record file: required fields with hints, a few optional ones commented out."""
+    """The text of a new record file: required fields with hints, a few optional ones commented out.
+
+    `given` holds further values already written as YAML (an excerpt quoted, an occurrence).
+    """
     spec = s.SPECS[kind]
     folder = s.FOLDERS[kind]
     schema = ("../" if folder else "") + f"../schema/{kind}.schema.json"
     values = {"id": record_id, "rating": "unverified", "checked": (today or datetime.date.today()).isoformat()}
     if article:
         values["article"] = article
+    values |= given or {}
     text = f"# yaml-language-server: $schema={schema}\n"
     text += f"# A new {kind} record. Replace every {TODO}, then run: python build_claims.py check\n"
     text += _required_lines(spec, values)
