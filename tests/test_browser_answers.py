@@ -123,7 +123,7 @@ def test_a_tap_on_a_phone_opens_the_preview_and_does_not_leave_the_page(chromium
     box = preview.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     # A tap outside closes it; a tap on a passage opens that passage's claim.
-    page.locator("h1").tap()
+    page.locator("#findings + p").tap()  # plain text: our finding on the article
     preview.wait_for(state="hidden")
     page.locator('.dossier-excerpt[data-marker="c-roads-better"]').tap()
     preview.wait_for(state="visible")
@@ -238,4 +238,80 @@ def test_nothing_scrolls_sideways_on_a_phone_even_after_the_filters_load(chromiu
     wide = """() => [...document.querySelectorAll('.md-content *')].filter(e => e.getBoundingClientRect().right
       > window.innerWidth + 0.5).map(e => e.tagName + '.' + e.className).slice(0, 5)"""
     assert (page.evaluate(overflow), page.evaluate(wide)) == (0, [])
+    context.close()
+
+
+def search(page: Any, query: str) -> list[tuple[str, str]]:
+    """(title, text) of each search result for `query`, best first."""
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").fill("")
+    page.keyboard.type(query, delay=20)
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta')?.textContent.match(/matching|No matching/)"
+    )
+    page.wait_for_timeout(300)  # the results of the last keystroke
+    # Each result: its heading, then its text (the theme drops the text's final full stop).
+    pairs = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item > a article')].map(a => {
+      const text = a.cloneNode(true);
+      text.querySelectorAll('h1, h2, nav, .md-search-result__icon').forEach(e => e.remove());
+      return [a.querySelector('h1, h2').textContent.trim(), text.textContent.trim()];
+    })""")
+    return [(title, text) for title, text in pairs]
+
+
+@pytest.mark.parametrize(
+    "query, claims",
+    [
+        # A number: the claim that states it, before the article whose text holds it too.
+        ("12", ["Harbourville will spend €12 million on four electric ferries by 2027."]),
+        # An entity: every claim that names it comes before its own page and the rest.
+        (
+            "Harbourville Council",
+            [
+                "Harbourville will spend €12 million on four electric ferries by 2027.",
+                "The council announced the ferry purchase on Monday.",
+                "Harbourville will raise mooring fees by 8% from June 2024.",
+                "The electric ferries take up a third of Harbourville's capital budget.",
+            ],
+        ),
+    ],
+)
+def test_search_answers_with_claims_first_and_their_verdict_and_summary(
+    chromium: Any, base: str, query: str, claims: list[str]
+) -> None:
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base, wait_until="load")
+    results = search(page, query)
+    assert sorted(title for title, _ in results[: len(claims)]) == sorted(claims)
+    first_title, first_text = results[0]
+    summary = {
+        "Harbourville will spend €12 million on four electric ferries by 2027.": "Supported · Figure. The council "
+        "approved €12 million for four electric ferries, due by 2027, as the article says",
+        "The council announced the ferry purchase on Monday.": "Supported · Statement. The council's minutes date "
+        "the announcement Monday 4 March 2024, as the article says",
+        "Harbourville will raise mooring fees by 8% from June 2024.": "Supported · Figure. The budget papers raise "
+        "mooring fees by 8% from 1 June 2024, as the article says",
+        "The electric ferries take up a third of Harbourville's capital budget.": "Partly supported · Figure. "
+        "Overstated, because the ferries take €12 million of a €48 million capital budget, a quarter rather than "
+        "a third.",
+    }
+    assert first_text == summary[first_title]
+    context.close()
+
+
+def test_search_shows_an_article_as_its_title_and_finding_and_leaves_out_the_contributor_guide(
+    chromium: Any, base: str
+) -> None:
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base, wait_until="load")
+    results = dict(search(page, "Northshore"))
+    assert results["Mooring fees rise to pay for the ferry plan"] == (
+        "Northshore Courier · Sam Example · 2024-04-15. "
+        "The fee rise is as the budget papers give it; the ferries’ share of the budget is overstated"
+    )
+    # Words the contributor guide is full of find nothing of it.
+    for query in ("excerpt", "pull request"):
+        assert not page.locator(".md-search-result__link[href*='contributing']").count(), search(page, query)
     context.close()

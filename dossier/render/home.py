@@ -50,7 +50,9 @@ def render_home(index: Index) -> str:
     return "\n".join(
         part
         for part in [
-            front_matter({"title": "Home", "hide": ["navigation"]}),  # the theme appends the site name
+            # The theme appends the site name to the title. Not searched: each article and claim it
+            # shows has its own entry, which a search should find once.
+            front_matter({"title": "Home", "hide": ["navigation"], **NOT_SEARCHED}),
             f"# {SITE_TITLE} {{#home}}\n",
             '<div class="dossier-home" markdown="1">\n',
             f'<p class="dossier-answer">{md_text(overall_verdict(index))}</p>\n',
