@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CLAIM = (
     "id: c{n}\narticle: a\nkind: statement\nclaim: Claim {n}.\nexcerpt: words {n}\n"
-    "verdict:\n  rating: unverified\n  checked: 2024-01-01\n"
+    "verdict:\n  rating: unverified\n  checked: 2024-01-01\n  summary: Not checked.\n"
 )
 
 

@@ -125,6 +125,7 @@ def _claim(n: int, claims: int, entities: int, sources: int) -> str:
         "verdict:",
         f"  rating: {'opinion' if kind == 'opinion' else rating}",
         "  checked: 2026-11-28",
+        f"  summary: {_q(f'The report for line {n} gives {amount} million.')}",
     ]
     if rating != "unverified" or kind == "opinion":
         lines.append(f"  conclusion: {_q(f'The report for line {n} gives {amount} million; see the source.')}")

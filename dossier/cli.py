@@ -43,8 +43,8 @@ def _parser() -> argparse.ArgumentParser:
         "--offline", action="store_true", help="pages as .html files (no folder URLs), so the site browses from disk"
     )
     build.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mkdocs (default) or zensical")
-    new = commands.add_parser("new", help="start a new record from a commented template")
-    new.add_argument("kind", choices=("claim", "source", "entity"), help="what to create")
+    new = commands.add_parser("new", help="start a new record (an article from a page; others from a template)")
+    new.add_argument("kind", choices=("article", "claim", "source", "entity"), help="what to create")
     new.add_argument("id", help="the new record's id, which is also its file name")
     new.add_argument("--article", metavar="ID", help="for a claim: the article it comes from")
     new.add_argument(
@@ -54,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
         "--occurrence", type=int, metavar="N", help="for a claim: which occurrence of the excerpt, when it repeats"
     )
     new.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
+    new.add_argument("--from", dest="source", metavar="FILE|URL", help="for an article: a saved page, text file or URL")
+    for name in ("title", "publisher", "url", "published", "author", "retrieved"):
+        new.add_argument(f"--{name}", metavar=name.upper(), help=f"for an article: its {name}, if the page lacks it")
+    coverage = commands.add_parser("coverage", help="list the sentences no claim's excerpt covers")
+    coverage.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
+    coverage.add_argument("--article", metavar="ID", help="only this article")
     schema = commands.add_parser("schema", help="write the JSON Schema files under schema/")
     schema.add_argument("--out", default=str(SCHEMA_DIR), metavar="DIR", help="folder to write (default: schema/)")
     return parser
@@ -76,6 +82,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             return run_build(args.claims, args.site_dir, out, args.offline, args.engine)
         if args.command == "new":
             return run_new(args, out)
+        if args.command == "coverage":
+            return run_coverage(args.claims, args.article, out)
         return run_schema(Path(args.out), out)
     except DossierError as error:
         print(terminal_line(f"error: {error}"), file=err)
@@ -210,7 +218,7 @@ def run_build(claims_dir: str, site_dir: str | None, out: TextIO, offline: bool 
         site = build_with_zensical(ROOT, index, site_dir or str(ROOT / "site"))
         print(terminal_line(f"built the site in {site} with Zensical"), file=out)
         return 0
-    from dossier.publish.build import build_site  # only here: checking must work with PyYAML alone (pre-commit)
+    from dossier.publish.build import build_site  # only here: `check` needs only what pre-commit installs
     from dossier.publish.mkdocs_hook import hand_over_checked
 
     hand_over_checked(claims_dir, index)  # the hook need not check the same files again
@@ -220,11 +228,42 @@ def run_build(claims_dir: str, site_dir: str | None, out: TextIO, offline: bool 
 
 
 def run_new(args: argparse.Namespace, out: TextIO) -> int:
-    """Start a record from a template (dossier/start/); never overwrite an existing file."""
+    """Start a record (dossier/start/); never overwrite an existing file."""
+    if args.kind == "article":
+        return run_new_article(args, out)
+    if args.source is not None:
+        raise DossierError("--from is for a new article")
     from dossier.start.records import start_record
 
     path = start_record(args.kind, args.id, args.claims, args.article, args.excerpt, args.occurrence)
     print(terminal_line(str(path)), file=out)
+    return 0
+
+
+def run_new_article(args: argparse.Namespace, out: TextIO) -> int:
+    from dossier.start.article import METADATA, start_article
+
+    if args.source is None:
+        raise DossierError("a new article needs --from FILE|URL: a saved web page, a text file or the page's address")
+    if args.excerpt is not None or args.occurrence is not None or args.article is not None:
+        raise DossierError("--article, --excerpt and --occurrence are for a new claim")
+    started = start_article(args.claims, args.id, args.source, {name: getattr(args, name) for name in METADATA})
+    for note in started.notes:
+        print(terminal_line(f"note: {note}"), file=out)
+    print(terminal_line(f"{started.path}: {started.paragraphs} paragraphs"), file=out)
+    return 0
+
+
+def run_coverage(claims_dir: str, article: str | None, out: TextIO) -> int:
+    """Every uncovered sentence with a `new claim` line for it (dossier/start/coverage_report.py)."""
+    _, index, problems = check_dossier(claims_dir)
+    if problems:
+        print_problems(problems, "text", out)
+        return 1
+    from dossier.start.coverage_report import coverage_lines
+
+    for line in coverage_lines(index, article, claims_dir):
+        print(terminal_line(line), file=out)
     return 0
 
 

@@ -1390,7 +1390,7 @@ CASES: list[Case] = [
         "ids and topics that would take a generated page's name",
         {
             "index.yaml": "id: index\narticle: ferry-story\nkind: opinion\nclaim: C.\nexcerpt: Critics say\n"
-            "verdict: {rating: opinion, checked: 2024-03-10, conclusion: A view.}\n",
+            "verdict: {rating: opinion, checked: 2024-03-10, summary: A view., conclusion: A view.}\n",
             "sources/index.yaml": MINIMAL_SOURCE.format(id="index"),
             "ferry-capacity.yaml": [("topics: [transport]", "topics: [transport, index]")],
         },

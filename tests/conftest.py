@@ -13,6 +13,14 @@ from dossier.read.spec import kind_of_file
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "tests" / "example" / "claims"
+# What `check` says of the example dossier's coverage, which it leaves incomplete on purpose (two
+# sentences in each article; `build_claims.py coverage` lists them): a warning per article.
+EXAMPLE_COVERAGE = (
+    "claims/articles/ferry-story.yaml:9:3: warning: paragraphs: no excerpt covers 2 of the article's 5 sentences; "
+    "list them with: python build_claims.py coverage --article ferry-story\n"
+    "claims/articles/harbour-fees.yaml:10:3: warning: paragraphs: no excerpt covers 2 of the article's 4 sentences; "
+    "list them with: python build_claims.py coverage --article harbour-fees\n"
+)
 
 
 def apply_edits(claims: Path, edits: dict[str, str | bytes | None | list[tuple[str, str]]]) -> None:

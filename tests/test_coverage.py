@@ -1,9 +1,16 @@
-"""Sentence splitting and coverage, on the article's awkward punctuation."""
+"""Coverage: sentences (pysbd) on awkward punctuation, the joint-coverage rule, `check`'s
+warning and the `coverage` command's list, with ready-to-run `new claim` lines."""
 
 from __future__ import annotations
 
+import io
+import shlex
+from pathlib import Path
+
 import pytest
 
+from conftest import apply_edits
+from dossier.cli import main
 from dossier.link.coverage import split_sentences, uncovered_sentences
 from dossier.link.crossref import Anchor
 
@@ -16,7 +23,18 @@ CASES = [
     ),
     ("Really? Yes! Fine.", ["Really?", "Yes!", "Fine."]),
     ("No full stop", ["No full stop"]),
+    ("Mr. Xi met U.S. officials on Jan. 5. They talked.", ["Mr. Xi met U.S. officials on Jan. 5.", "They talked."]),
+    ("Shares rose 3.5% – a record. “Good,” he said.", ["Shares rose 3.5% – a record.", "“Good,” he said."]),
+    ("…", []),  # no letter or digit: nothing to cover
 ]
+
+
+FILL = {"kind": "statement", "claim": "A sentence.", "summary": "Not checked yet."}
+
+
+def run(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(argv, out=out, err=err), out.getvalue(), err.getvalue()
 
 
 @pytest.mark.parametrize("text, expected", CASES)
@@ -24,9 +42,85 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
     assert [text[s.start : s.end] for s in split_sentences((text,))] == expected
 
 
-def test_a_sentence_is_covered_only_when_one_excerpt_contains_it() -> None:
-    paragraphs = ("Alpha beta. Gamma delta.",)
-    halves = [Anchor(0, 0, 6), Anchor(0, 6, 11)]  # "Alpha " and "beta." together, never alone
-    whole_first = [Anchor(0, 0, 11)]
-    assert [(s.start, s.end) for s in uncovered_sentences(paragraphs, halves)] == [(0, 11), (12, 24)]
-    assert [(s.start, s.end) for s in uncovered_sentences(paragraphs, whole_first)] == [(12, 24)]
+def test_a_sentence_is_covered_when_excerpts_hold_all_its_words_together() -> None:
+    paragraphs = ("Alpha beta, gamma. Delta epsilon.",)
+    halves = [Anchor(0, 0, 10), Anchor(0, 12, 17)]  # "Alpha beta" and "gamma": the comma and full stop between
+    assert [(s.start, s.end) for s in uncovered_sentences(paragraphs, halves)] == [(19, 33)]
+    missing_a_word = [Anchor(0, 0, 5), Anchor(0, 12, 18)]  # "beta" outside both
+    assert [(s.start, s.end) for s in uncovered_sentences(paragraphs, missing_a_word)] == [(0, 18), (19, 33)]
+    everything = [Anchor(0, 0, 33)]
+    assert uncovered_sentences(paragraphs, everything) == []
+
+
+def test_check_warns_once_per_article_and_still_passes(dossier_dir: Path) -> None:
+    apply_edits(dossier_dir, {"articles/harbour-fees.yaml": None, "fees-rise.yaml": None, "ferries-third.yaml": None})
+    apply_edits(dossier_dir, {"ruiz-pay-for-themselves.yaml": None, "sources/budget-papers.yaml": None})
+    assert run(["check"]) == (
+        0,
+        "claims/articles/ferry-story.yaml:9:3: warning: paragraphs: no excerpt covers 2 of the article's 5 "
+        "sentences; list them with: python build_claims.py coverage --article ferry-story\n"
+        "ok: 5 claims, 3 sources, 2 entities, 1 article; 1 warning above, worth fixing but not failing the check\n",
+        "",
+    )
+
+
+def test_coverage_lists_exactly_the_uncovered_sentences_with_a_command_for_each(dossier_dir: Path) -> None:
+    code, out, err = run(["coverage"])
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "ferry-story: no excerpt covers 2 of its 5 sentences",
+        "  paragraph 2: The ferries will carry 2,000 passengers a day.",
+        "    python build_claims.py new claim ferries-will-carry-2-000 --excerpt 'The ferries will carry 2,000 "
+        "passengers a day.' --article ferry-story",
+        "  paragraph 3: The ferries will carry 2,000 passengers a day, the operator repeated.",
+        "    python build_claims.py new claim ferries-will-carry-2-000-2 --excerpt 'The ferries will carry 2,000 "
+        "passengers a day, the operator repeated.' --article ferry-story",
+        "harbour-fees: no excerpt covers 2 of its 4 sentences",
+        "  paragraph 1: Harbourville Council will raise mooring fees by 8% from June, its budget papers show, "
+        "to close a €1.5 million gap left by the ferry plan.",
+        "    python build_claims.py new claim harbourville-council-will-raise-mooring --excerpt 'Harbourville "
+        "Council will raise mooring fees by 8% from June, its budget papers show, to close a €1.5 million gap "
+        "left by the ferry plan.' --article harbour-fees",
+        "  paragraph 4: Boat owners meet on Thursday to discuss the rise.",
+        "    python build_claims.py new claim boat-owners-meet-on-thursday --excerpt 'Boat owners meet on Thursday "
+        "to discuss the rise.' --article harbour-fees",
+    ]
+    # Each line runs as printed; the claims it starts, once filled in, cover the sentences.
+    for line in out.splitlines():
+        if line.startswith("    python build_claims.py "):
+            argv = shlex.split(line)[2:]
+            assert run(argv)[0] == 0
+            filled = {argv[2] + ".yaml": [(f"{k}: TODO", f"{k}: {v}") for k, v in FILL.items()]}
+            apply_edits(dossier_dir, filled)
+    assert run(["coverage", "--article", "ferry-story"])[1].splitlines() == [
+        "ferry-story: every one of its 5 sentences lies inside an excerpt"
+    ]
+
+
+def test_coverage_quotes_any_sentence_for_the_shell_and_repeats_take_an_occurrence(dossier_dir: Path) -> None:
+    odd = "It’s $5 – or `free` for \"members\"; see 'x' & y!"
+    apply_edits(
+        dossier_dir,
+        {
+            "articles/harbour-fees.yaml": [
+                ('  - "Boat owners', f'  - {_quoted(odd)}\n  - {_quoted(odd)}\n  - "Boat owners')
+            ]
+        },
+    )
+    out = run(["coverage", "--article", "harbour-fees"])[1].splitlines()
+    commands = [shlex.split(line) for line in out if line.startswith("    python")]
+    excerpts = [
+        (c[c.index("--excerpt") + 1], c[c.index("--occurrence") + 1] if "--occurrence" in c else None) for c in commands
+    ]
+    assert excerpts[1:3] == [(odd, "1"), (odd, "2")]
+    assert run(["coverage", "--article", "harbour-fee"]) == (
+        1,
+        "",
+        'error: no article "harbour-fee"; the articles are: ferry-story, harbour-fees\n',
+    )
+
+
+def _quoted(text: str) -> str:
+    from dossier.start.yaml_text import quoted
+
+    return quoted(text)

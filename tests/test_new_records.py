@@ -83,7 +83,12 @@ def test_adding_a_claim_source_and_entity_with_the_guide_breaks_no_test(tmp_path
             "kind": "statement",
             "claim": "The article says this.",
             "entities": [NEW_IDS["entity"]],
-            "verdict": verdict | {"rating": "supported", "conclusion": "The report says the same."},
+            "verdict": verdict
+            | {
+                "rating": "supported",
+                "summary": "The report says the same.",
+                "conclusion": "The report says the same.",
+            },
             "sources": [{"source": NEW_IDS["source"], "note": "Says the same."}],
         },
     )

@@ -64,7 +64,8 @@ def test_every_sentence_of_every_article_lies_inside_an_excerpt(real: tuple[Doss
             missing.append(
                 f"{article.origin.path}: paragraph {s.paragraph + 1}: {article.paragraphs[s.paragraph][s.start : s.end]}"
             )
-    assert missing == [], "add a claim whose excerpt contains each of these sentences"
+    # The rule `check` warns by and `build_claims.py coverage` lists (dossier/link/coverage.py).
+    assert missing == [], "run build_claims.py coverage: add claims whose excerpts hold every word of these sentences"
 
 
 def test_every_rated_claim_cites_a_source_other_than_the_article(real: tuple[Dossier, Index]) -> None:

@@ -41,6 +41,7 @@ figure:
 verdict:
   rating: unverified
   checked: {checked}
+  summary: Not checked yet.
   conclusion: {conclusion}
 """
 VALID = {

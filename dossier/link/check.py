@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dossier.link.crossref import Index, link_dossier
+from dossier.link.coverage import coverage_warnings
+from dossier.link.crossref import Anchor, Index, link_dossier
 from dossier.link.orphans import find_orphans
 from dossier.problems import Problem, plural, sort_problems
 from dossier.read.loader import Dossier, load_dossier
@@ -40,8 +41,25 @@ def check_with_warnings(
     """`check_dossier`, plus the warnings (records no claim uses) for a whole-dossier check."""
     dossier, index, problems = check_dossier(claims_dir, only)
     # A partial load (`only`) leaves most claims unread, so every record would look unused.
-    warnings = [] if only is not None else sort_problems(find_orphans(dossier))
-    return dossier, index, problems, warnings
+    warnings = [] if only is not None else find_orphans(dossier)
+    # Coverage is advice for a dossier that passes: with errors to fix, it would only add noise.
+    if only is None and not problems and _every_claim_anchored(dossier, index):
+        warnings += coverage_warnings(dossier.articles, anchors_by_article(index), claims_dir)
+    return dossier, index, problems, sort_problems(warnings)
+
+
+def _every_claim_anchored(dossier: Dossier, index: Index) -> bool:
+    """Coverage means something only when every claim file loaded and every excerpt was placed."""
+    claims = set(dossier.present.get("claim", ()))
+    return {c.id for c in dossier.claims} == claims and claims <= set(index.anchors)
+
+
+def anchors_by_article(index: Index) -> dict[str, list[Anchor]]:
+    """Each article's placed excerpts."""
+    found: dict[str, list[Anchor]] = {}
+    for claim_id, anchor in index.anchors.items():
+        found.setdefault(index.claims[claim_id].article, []).append(anchor)
+    return found
 
 
 def count_records(dossier: Dossier) -> str:

@@ -263,6 +263,7 @@ VERDICT = Obj(
             "summary",
             Text(one_line=True, max_length=SUMMARY_MAX),
             f"The verdict in one plain sentence of at most {SUMMARY_MAX} characters: what is right or wrong.",
+            required=True,
         ),
         Field("conclusion", PROSE, "What the evidence shows, in the dossier's own words."),
         Field(

@@ -122,7 +122,7 @@ def _summary_attribute(claim: Claim) -> str:
 
 
 def coverage_share(index: Index, article: Article) -> tuple[int, int]:
-    """(sentences inside at least one excerpt, all sentences)."""
+    """(sentences whose every word lies inside the claims' excerpts, all sentences)."""
     anchors = [index.anchors[c.id] for c in backlinks(index).by_article.get(article.id, [])]
     total = len(split_sentences(article.paragraphs))
     return total - len(uncovered_sentences(article.paragraphs, anchors)), total
