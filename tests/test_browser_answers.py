@@ -315,3 +315,24 @@ def test_search_shows_an_article_as_its_title_and_finding_and_leaves_out_the_con
     for query in ("excerpt", "pull request"):
         assert not page.locator(".md-search-result__link[href*='contributing']").count(), search(page, query)
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_charts_follow_the_palette_and_give_way_to_their_tables_on_a_phone(
+    chromium: Any, base: str, scheme: str
+) -> None:
+    for viewport, shown in ((DESKTOP, True), (PHONE, False)):
+        context = chromium.new_context(viewport=viewport, color_scheme=scheme)
+        page = context.new_page()
+        page.goto(base + "figures/", wait_until="load")
+        chart = page.locator("img.dossier-chart").first
+        assert chart.is_visible() is shown
+        if shown:
+            style = chart.evaluate("e => getComputedStyle(e).filter")
+            assert style == ("invert(1) hue-rotate(180deg)" if scheme == "dark" else "none")
+            # Chart text is drawn at 10 pt (13.3 CSS px) on a 7.5-inch (720 px) canvas: at the width shown
+            # it stays at least 11 px.
+            assert chart.evaluate("e => e.getBoundingClientRect().width / e.naturalWidth") * 13.33 >= 11
+        else:
+            assert page.locator("table[data-stack] td[data-label='Sources support']").count() >= 1
+        context.close()

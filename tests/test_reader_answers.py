@@ -125,3 +125,46 @@ def test_a_figures_method_reads_as_a_sentence() -> None:
         "| How it was arrived at | An official figure, published by the body that measures or decides it&#46; |" in page
     )
     assert "official:" not in page
+
+
+def test_figures_chart_only_what_compares_and_give_small_amounts_their_own_scale() -> None:
+    from dossier.render import figures
+
+    capacity = example_index().claims["ferry-capacity"]
+    rows = [
+        figures.Row(capacity, 1.4e12, 1.4e12, ""),
+        figures.Row(capacity, 563e9, None, ""),  # nothing to compare: in the table only
+        figures.Row(capacity, 1.98e12, 1.98e12, ""),
+        figures.Row(capacity, 5.2e9, 5.3e9, ""),  # invisible beside a trillion: a chart of its own
+    ]
+    bands = figures.chart_bands(figures.charted(rows))
+    assert [[number for number, _ in band] for band in bands] == [[1, 3], [4]]
+    images, specs = figures._charts("USD", rows)
+    assert sorted(specs) == ["charts/figures-usd.2.svg", "charts/figures-usd.svg"]
+    assert specs["charts/figures-usd.2.svg"].labels == ("4. 2,000 passengers a day",)
+    assert "Smaller amounts, on their own scale so that their bars show:" in images
+    assert "Bar chart &#40;smaller amounts, on their own scale&#41;&#58; 1 figure in US dollars" in images
+
+
+def test_equal_numbers_for_a_claim_that_does_not_hold_up_say_what_differs(dossier_dir: Path) -> None:
+    apply_edits(dossier_dir, {"ferry-capacity.yaml": [("  checked_value: 1600", "  checked_value: 2000")]})
+    page = render_site(example_index(dossier_dir))["figures.md"].text
+    row = next(line for line in page.splitlines() if "ferry-capacity.md" in line)
+    assert row.endswith(
+        "| 2,000 | none in the number; what differs: Too high, because the operator&#39;s timetable has seats "
+        "for 1,600 passengers a day, not 2,000&#46; |"
+    )
+    from dossier.render.figures import Row, _gap
+
+    budget = example_index().claims["ferry-budget"]  # supported: equal numbers need no word more
+    assert _gap(Row(budget, 12e6, 12e6, "")) == "none"
+
+
+def test_charts_use_no_verdict_colour_and_a_transparent_ground() -> None:
+    from dossier.render.charts import PairedBarChart, draw
+
+    svg = draw(PairedBarChart(("1. 2,000", "2. 5"), (2000.0, 5.0), (1600.0, 4.0), "Passengers"))
+    verdict_hues = ["#2e7d32", "#8d5300", "#c62828", "#6a1b9a", "#546e7a", "#1565c0"]
+    assert [hue for hue in verdict_hues if hue in svg.lower()] == []
+    assert "#ffffff" not in svg.lower() and "fill: #212121" in svg  # no white card; one ink
+    assert "<pattern" in svg  # the supported values are hatched, so the two series differ without colour

