@@ -55,7 +55,8 @@ def test_figures_page_has_a_chart_and_a_table_per_unit(dossier_dir: Path) -> Non
     )
     row = (
         '| 1 | <span class="dossier-badge dossier-partly-supported">Partly supported</span> '
-        "[The ferries will carry 2,000 passengers a day&#46;](claims/ferry-capacity.md) "
+        "[The ferries will carry 2,000 passengers a day&#46;](claims/ferry-capacity.md)"
+        "<br>in [Harbourville bets on electric ferries](articles/ferry-story.md) "
         "| 2,000 passengers a day<br>= 2,000 | 1,600 | +25.0% |"
     )
     assert row in page.splitlines()

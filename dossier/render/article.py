@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from dossier.link.backlinks import backlinks
 from dossier.link.coverage import split_sentences, uncovered_sentences
 from dossier.link.crossref import Index
+from dossier.problems import plural
 from dossier.read.model import Article, Claim
 from dossier.read.paths import ARTICLES, article_page, claim_anchor, claim_page, link
 from dossier.render.common import RATING_LABELS, badge, claim_link
-from dossier.render.markup import external_link, front_matter, md_text, safe_title
-from dossier.render.provenance import findings_section
+from dossier.render.markup import external_link, front_matter, md_paragraphs, md_text, safe_title
+from dossier.render.provenance import findings_list, rewrite_tally
 
 
 @dataclass(frozen=True)
@@ -40,13 +41,32 @@ def render_article_page(index: Index, article: Article) -> str:
         + f"# {md_text(article.title)} {{#article}}\n\n"
         + article_byline(article)
         + "\n\n"
-        + findings_section(index, article, page)
+        + article_findings(index, article)
+        + (tally + "\n" if (tally := rewrite_tally(index, article, page)) else "")
+        + "## The article, annotated {#text}\n\n"
         + _legend()
         + "\n\n"
         + '<div class="dossier-article" markdown="1">\n\n'
         + "\n\n".join(paragraphs)
         + "\n\n</div>\n\n"
         + f"## The {len(claims)} claims in this article {{#claims}}\n\n{listing}\n"
+    )
+
+
+def article_findings(index: Index, article: Article) -> str:
+    """What we found: the overall finding, each finding linked to its claims, the verdicts and the coverage."""
+    page = article_page(article.id)
+    claims = backlinks(index).by_article.get(article.id, [])
+    ratings: Counter[str] = Counter(c.verdict.rating for c in claims)
+    verdicts = ", ".join(f"{RATING_LABELS[r]} {ratings[r]}" for r in RATING_LABELS if ratings[r])
+    covered, total = coverage_share(index, article)
+    summary = md_paragraphs(article.summary) + "\n\n" if article.summary else ""
+    return (
+        "## What we found {#findings}\n\n"
+        + summary
+        + findings_list(index, article, page)
+        + f"**{plural(len(claims), 'claim')}:** {verdicts or 'none yet'}. "
+        + f"**Coverage:** {covered} of {plural(total, 'sentence')} lie inside the claims' excerpts.\n\n"
     )
 
 
@@ -135,9 +155,11 @@ def render_articles_index(index: Index) -> str:
         covered, total = coverage_share(index, article)
         count = len(backlinks(index).by_article.get(article.id, []))
         target = link(ARTICLES, article_page(article.id))
+        summary = md_paragraphs(article.summary) + "\n\n" if article.summary else ""
         rows.append(
-            f"## [{md_text(article.title)}]({target})\n\n{article_byline(article)}\n\n"
-            f"{count} claims; {covered} of {total} sentences covered. "
+            f"## [{md_text(article.title)}]({target}) {{#{article.id}}}\n\n{article_byline(article)}\n\n{summary}"
+            f"{plural(count, 'claim')}; {covered} of {total} sentences covered. "
             f"[Read the article with every claim marked →]({target})"
         )
-    return front_matter({"title": "Articles"}) + "# Articles reviewed {#articles}\n\n" + "\n\n".join(rows) + "\n"
+    lead = f"{plural(len(rows), 'article')} reviewed, each taken apart claim by claim.\n\n"
+    return front_matter({"title": "Articles"}) + "# Articles reviewed {#articles}\n\n" + lead + "\n\n".join(rows) + "\n"

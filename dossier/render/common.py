@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from dossier.link.backlinks import backlinks
 from dossier.link.crossref import Index
 from dossier.read.model import Claim
-from dossier.read.paths import claim_page, link
+from dossier.read.paths import article_page, claim_page, link
 from dossier.read.spec import RATINGS
 from dossier.render.markup import md_text
 
@@ -69,6 +71,45 @@ def claim_link(from_page: str, claim: Claim) -> str:
 def claim_list(from_page: str, claims: list[Claim]) -> str:
     """A bullet list of claims with their verdicts, one per line."""
     return "\n".join(f"- {badge(c.verdict.rating)} {claim_link(from_page, c)}" for c in claims) + "\n"
+
+
+def several_articles(index: Index) -> bool:
+    """Whether listings must say which article each claim comes from."""
+    return len(index.articles) > 1
+
+
+def article_link(index: Index, from_page: str, article_id: str) -> str:
+    """The article's title, linked to its annotated page."""
+    return f"[{md_text(index.articles[article_id].title)}]({link(from_page, article_page(article_id))})"
+
+
+def in_article(index: Index, from_page: str, claim: Claim) -> str:
+    """` · in <article>` after a claim in a listing, when the dossier has several articles; else nothing."""
+    return f" · in {article_link(index, from_page, claim.article)}" if several_articles(index) else ""
+
+
+def by_article(
+    index: Index, from_page: str, claims: Sequence[Claim], line: Callable[[Claim], str], anchor: str, level: str = "###"
+) -> str:
+    """Claims' lines (in the order given), under a heading per article when the dossier has several."""
+    if not several_articles(index):
+        return "\n".join(line(c) for c in claims) + "\n"
+    groups: dict[str, list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault(claim.article, []).append(claim)
+    return "\n".join(
+        f"{level} In {article_link(index, from_page, article_id)} {{#{anchor}-{article_id}}}\n\n"
+        + "\n".join(line(c) for c in members)
+        + "\n"
+        for article_id, members in groups.items()
+    )
+
+
+def grouped_claim_list(index: Index, from_page: str, claims: Sequence[Claim], anchor: str) -> str:
+    """`claim_list`, grouped by article when the dossier has several."""
+    return by_article(
+        index, from_page, claims, lambda c: f"- {badge(c.verdict.rating)} {claim_link(from_page, c)}", anchor
+    )
 
 
 def topic_name(index: Index, topic: str) -> str:

@@ -14,7 +14,7 @@ from dossier.problems import plural
 from dossier.read.model import Claim, Figure
 from dossier.read.paths import CLAIMS_CSV, FIGURES, claim_page, figure_chart, link, source_page
 from dossier.render.charts import Chart, PairedBarChart
-from dossier.render.common import badge, claims_in_article_order
+from dossier.render.common import badge, claims_in_article_order, in_article, several_articles
 from dossier.render.markup import front_matter, md_cell, md_text
 
 
@@ -155,6 +155,7 @@ def _group_section(index: Index, unit: str, rows: list[Row]) -> tuple[str, dict[
         stated = md_cell(figure.stated) if figure else " "
         claim = (
             f"{badge(row.claim.verdict.rating)} [{md_text(row.claim.claim)}]({link(FIGURES, claim_page(row.claim.id))})"
+            + in_article(index, FIGURES, row.claim).replace(" · in ", "<br>in ", 1)
         )
         converted = f"<br>{row.rate_note}" if row.rate_note else ""
         value = f"<br>= {_number(row.stated)}"
@@ -180,8 +181,9 @@ def render_figures(index: Index) -> tuple[str, dict[str, Chart]]:
         charts.update(specs)
     missing = sum(1 for rows in groups.values() for r in rows if r.checked is None)
     intro = (
-        "Every figure the article states, against the value the sources support. A chart compares the two "
-        "where both are known, and amounts of very different sizes get a chart each, so every bar shows. "
+        f"Every figure {'the articles state' if several_articles(index) else 'the article states'}, against the "
+        "value the sources support. A chart compares the two where both are known, and amounts of very "
+        "different sizes get a chart each, so every bar shows. "
         "Amounts in other currencies are shown in US dollars at the rate their record gives. "
         + (f"Without a checked value so far: {plural(missing, 'figure')}. " if missing else "")
         + "“Article vs sources” is how far the stated value is above (+) or below (−) the supported one.\n"

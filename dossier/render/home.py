@@ -28,6 +28,7 @@ from dossier.render.common import (
     RATING_MEANINGS,
     badge,
     claim_link,
+    in_article,
     topic_name,
 )
 from dossier.render.markup import external_link, front_matter, md_text
@@ -210,7 +211,9 @@ def _listing_pages(index: Index, claims: list[Claim], rating: str | None, summar
         chunk = claims[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
         first = (number - 1) * PAGE_SIZE + 1
         items = "\n".join(
-            f"- {n}&#46; {badge(c.verdict.rating)} {claim_link(page, c)} · {KIND_LABELS[c.kind]}{listing_summary(c)}"
+            f"- {n}&#46; {badge(c.verdict.rating)} {claim_link(page, c)} · {KIND_LABELS[c.kind]}"
+            + in_article(index, page, c)  # several articles: say which one
+            + listing_summary(c)
             for n, c in enumerate(chunk, start=first)
         )
         if rating is None:

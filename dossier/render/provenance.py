@@ -12,9 +12,9 @@ from dossier.link.backlinks import backlinks
 from dossier.link.crossref import Index
 from dossier.problems import plural
 from dossier.read.model import Article, Claim, Source
-from dossier.read.paths import link, source_page
+from dossier.read.paths import HOME, link, source_page
 from dossier.render.common import badge, claim_link, claims_in_article_order
-from dossier.render.markup import external_link, md_cell, md_paragraphs, md_text
+from dossier.render.markup import external_link, md_cell, md_text
 
 CHANGE_LABELS = {
     "kept": "kept",
@@ -106,19 +106,17 @@ def first_appearance_json(index: Index, claim: Claim, article_work: dict[str, An
     return work
 
 
-def findings_section(index: Index, article: Article, page: str) -> str:
-    """The article page's account of our overall finding: the summary, then each statement with its claims."""
-    if not article.summary and not article.findings:
+def findings_list(index: Index, article: Article, page: str = HOME) -> str:
+    """The article's findings, each with the claims behind it and their verdicts (links relative to `page`)."""
+    if not article.findings:
         return ""
-    parts = ["## Our findings {#findings}\n"]
-    if article.summary:
-        parts.append(md_paragraphs(article.summary) + "\n")
+    items = []
     for finding in article.findings:
         claims = " · ".join(
             f"{badge(index.claims[c].verdict.rating)} {claim_link(page, index.claims[c])}" for c in finding.claims
         )
-        parts.append(f'- {md_text(finding.text)}<br>\n  <span class="dossier-finding-claims">{claims}</span>')
-    return "\n".join(parts) + "\n\n"
+        items.append(f'- {md_text(finding.text)}<br>\n  <span class="dossier-finding-claims">{claims}</span>')
+    return "\n".join(items) + "\n\n"
 
 
 def flaw_origin(index: Index, claim: Claim) -> str:
@@ -134,30 +132,43 @@ def flaw_origin(index: Index, claim: Claim) -> str:
     return f' <span class="dossier-origin">— {what}</span>'
 
 
-def rewrite_tally(index: Index) -> str:
+def rewrite_tally(index: Index, article: Article | None = None, page: str = HOME) -> str:
     """Among the claims that did not fully hold up: how many inherit their flaw, how many are the rewrite's.
 
-    Counts only: the home page lists the claims themselves once, each marked with where its flaw comes from.
+    With `article`, that article's claims only, each listed under its row (its page carries its own
+    tally); links relative to `page`. Without, the whole dossier's counts only: the home page lists
+    each weak claim once, under its article, marked with where its flaw comes from.
     """
-    weak = [c for c in claims_in_article_order(index) if c.verdict.rating in WEAK]
+    claims = claims_in_article_order(index) if article is None else backlinks(index).by_article.get(article.id, [])
+    weak = [c for c in claims if c.verdict.rating in WEAK]
     traced = [c for c in weak if c.first_appearance is not None]
     if not traced:
         return ""
+    many = article is None and len(index.articles) > 1
     inherited = [c for c in traced if c.first_appearance and c.first_appearance.change in ("kept", "reworded")]
+    own = [c for c in traced if c not in inherited]
     rows = [
-        ("Inherited: wording kept or reworded from an earlier text", len(inherited)),
-        ("The article's doing: substance changed, or its own words", len(traced) - len(inherited)),
+        ("Inherited: wording kept or reworded from an earlier text", inherited),
+        (
+            "The articles' doing: substance changed, or their own words"
+            if many
+            else "The article's doing: substance changed, or its own words",
+            own,
+        ),
     ]
-    if len(index.articles) > 1:
-        rows[1] = ("The articles' doing: substance changed, or their own words", rows[1][1])
-    lines = [f"| {label} | {count} |" for label, count in rows]
+    lines = [f"| {label} | {len(claims)} |" for label, claims in rows]
     untraced = len(weak) - len(traced)
     verb = "is" if untraced == 1 else "are"
     tail = f"\n\n{untraced} of them {verb} not yet traced to an earlier text." if untraced else ""
+    detail = "".join(
+        f"- {label.split(':')[0]}: " + " · ".join(claim_link(page, c) for c in claims) + "\n"
+        for label, claims in rows
+        if claims and article is not None
+    )
     heading = (
-        "What the article got wrong, and what it inherited"
-        if len(index.articles) == 1
-        else "What the articles got wrong, and what they inherited"
+        "What the articles got wrong, and what they inherited"
+        if many
+        else "What the article got wrong, and what it inherited"
     )
     return (
         f"## {heading} {{#inherited}}\n\n"
@@ -166,6 +177,7 @@ def rewrite_tally(index: Index) -> str:
         + "\n".join(lines)
         + tail
         + "\n"
+        + (f"\n{detail}" if detail else "")
     )
 
 

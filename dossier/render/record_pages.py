@@ -5,9 +5,17 @@ from __future__ import annotations
 from dossier.link.backlinks import backlinks
 from dossier.link.crossref import Index
 from dossier.problems import plural
-from dossier.read.model import Entity, Source
+from dossier.read.model import Claim, Entity, Source
 from dossier.read.paths import ENTITIES, SOURCES, TOPICS, claim_page, entity_page, link, source_page, topic_page
-from dossier.render.common import ENTITY_KIND_LABELS, NOT_SEARCHED, badge, claim_link, claim_list, topic_name
+from dossier.render.common import (
+    ENTITY_KIND_LABELS,
+    NOT_SEARCHED,
+    badge,
+    by_article,
+    claim_link,
+    grouped_claim_list,
+    topic_name,
+)
 from dossier.render.markup import external_link, front_matter, md_cell, md_text, safe_title
 from dossier.render.provenance import copy_notice, first_appearance_of, publisher_cell
 
@@ -24,11 +32,12 @@ def render_source_page(index: Index, source: Source) -> str:
     if source.archive_url:
         links.append(external_link("archived copy", source.archive_url))
     citing = backlinks(index).by_source.get(source.id, [])
-    items = []
-    for claim, note in citing:
-        items.append(
-            f"- {badge(claim.verdict.rating)} {claim_link(page, claim)}" + (f"<br>{md_text(note)}" if note else "")
-        )
+    notes = {claim.id: note for claim, note in citing}
+
+    def item(claim: Claim) -> str:
+        note = notes[claim.id]
+        return f"- {badge(claim.verdict.rating)} {claim_link(page, claim)}" + (f"<br>{md_text(note)}" if note else "")
+
     return (
         front_matter({"title": safe_title(source.title)})
         + f"# {md_text(source.title)} {{#source}}\n\n"
@@ -39,8 +48,7 @@ def render_source_page(index: Index, source: Source) -> str:
         + "\n\n"
         + first_appearance_of(index, source, page)
         + f"## Cited by {len(citing)} claim{'s' * (len(citing) != 1)} {{#cited-by}}\n\n"
-        + "\n".join(items)
-        + "\n"
+        + by_article(index, page, [claim for claim, _ in citing], item, "cited-by")
     )
 
 
@@ -64,16 +72,16 @@ def render_entity_page(index: Index, entity: Entity) -> str:
     order = backlinks(index)
     quotes = order.quotes_by_speaker.get(entity.id, [])
     if quotes:
-        quoted = [
-            f"- {badge(c.verdict.rating)} “{md_text(c.quote.text)}” ([claim]({link(page, claim_page(c.id))}))"
-            for c in quotes
-            if c.quote
-        ]
-        lines.append("## Quoted {#quoted}\n\n" + "\n".join(quoted) + "\n")
+
+        def quoted(c: Claim) -> str:
+            words = md_text(c.quote.text) if c.quote else ""
+            return f"- {badge(c.verdict.rating)} “{words}” ([claim]({link(page, claim_page(c.id))}))"
+
+        lines.append("## Quoted {#quoted}\n\n" + by_article(index, page, quotes, quoted, "quoted"))
     naming = order.by_entity.get(entity.id, [])
     lines.append(
         f"## Named in {len(naming)} claim{'s' * (len(naming) != 1)} {{#claims}}\n\n"
-        + (claim_list(page, naming) if naming else "None.\n")
+        + (grouped_claim_list(index, page, naming, "claims") if naming else "None.\n")
     )
     return front_matter({"title": safe_title(entity.name)}) + "\n".join(lines)
 
@@ -91,7 +99,7 @@ def render_topic_page(index: Index, topic: str) -> str:
     return (
         front_matter({"title": safe_title(f"Topic: {name}"), **NOT_SEARCHED})
         + f"# Topic: {md_text(name)} {{#topic}}\n\n{description}{plural(len(claims), 'claim')} on this topic.\n\n"
-        + claim_list(topic_page(topic), claims)
+        + grouped_claim_list(index, topic_page(topic), claims, "claims")
     )
 
 

@@ -14,7 +14,7 @@ from dossier.link.crossref import Index
 from dossier.problems import plural
 from dossier.read.model import Claim
 from dossier.read.paths import TIMELINE, article_page, claim_page, link, source_page, timeline_year_page
-from dossier.render.common import badge, claims_in_article_order
+from dossier.render.common import badge, claims_in_article_order, in_article
 from dossier.render.markup import front_matter, md_cell, md_text
 
 
@@ -75,7 +75,7 @@ def render_timeline(index: Index) -> dict[str, str]:
     """`timeline.md`, a table of events oldest first; past PAGE_LIMIT events, a page per year."""
     events = timeline_events(index)
     if len(events) <= PAGE_LIMIT:
-        return {TIMELINE: _page(TIMELINE, "Timeline", _INTRO, _table(TIMELINE, events))}
+        return {TIMELINE: _page(TIMELINE, "Timeline", _INTRO, _table(index, TIMELINE, events))}
     years: dict[str, int] = {}
     for event in events:
         years[event.date[:4]] = years.get(event.date[:4], 0) + 1
@@ -91,22 +91,23 @@ def render_timeline(index: Index) -> dict[str, str]:
     for year, in_year in by_year.items():
         page = timeline_year_page(year)
         back = f"[All years]({link(page, TIMELINE)})\n\n"
-        pages[page] = _page(page, f"Timeline: {year}", back, _table(page, in_year))
+        pages[page] = _page(page, f"Timeline: {year}", back, _table(index, page, in_year))
     return pages
 
 
 _INTRO = (
-    "The dated events behind the claims, oldest first: when the article and each source were "
+    "The dated events behind the claims, oldest first: when each article and each source was "
     "published, the dates and spans the figures describe, and every correction. "
     "A year or a month alone comes before the days it contains.\n\n"
 )
 
 
-def _table(page: str, events: list[Event]) -> str:
+def _table(index: Index, page: str, events: list[Event]) -> str:
     rows = []
     for event in events:
         claims = [
             f"{badge(c.verdict.rating)} [{md_text(c.claim)}]({link(page, claim_page(c.id))})"
+            + in_article(index, page, c)
             for c in event.claims[:CLAIMS_PER_EVENT]
         ]
         if len(event.claims) > CLAIMS_PER_EVENT:
