@@ -113,7 +113,7 @@ def test_a_tap_on_a_phone_opens_the_preview_and_does_not_leave_the_page(chromium
     marker = page.locator("#c-ferry-capacity")
     marker.tap()
     preview.wait_for(state="visible")
-    assert page.url == article
+    assert page.url.split("#")[0] == article  # the theme tracks the heading in view in the fragment
     assert [line for line in preview.inner_text().split("\n") if line] == [
         "Claim 5 Partly supported",
         "The ferries will carry 2,000 passengers a day.",
@@ -130,7 +130,7 @@ def test_a_tap_on_a_phone_opens_the_preview_and_does_not_leave_the_page(chromium
     assert "Critics say the money would be better spent on roads." in preview.inner_text()
     page.keyboard.press("Escape")
     preview.wait_for(state="hidden")
-    assert page.url == article
+    assert page.url.split("#")[0] == article  # the theme tracks the heading in view in the fragment
     # The preview's link opens the check; so does a second tap on the same number.
     marker.tap()
     preview.get_by_role("link", name="Read the check →").tap()

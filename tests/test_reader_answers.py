@@ -168,3 +168,44 @@ def test_charts_use_no_verdict_colour_and_a_transparent_ground() -> None:
     assert [hue for hue in verdict_hues if hue in svg.lower()] == []
     assert "#ffffff" not in svg.lower() and "fill: #212121" in svg  # no white card; one ink
     assert "<pattern" in svg  # the supported values are hatched, so the two series differ without colour
+
+
+def test_the_timeline_names_a_claim_once_beside_its_run_of_events() -> None:
+    from dossier.render.timeline import Event, _table
+
+    index = example_index()
+    korea, other = index.claims["ferry-capacity"], index.claims["ferry-budget"]
+    events = [
+        Event("1997-02-09", "A publishes one", (korea,), 2),
+        Event("1997-08-03", "B publishes two", (korea,), 2),
+        Event("1997-12-03", "C publishes three", (korea,), 2),
+        Event("1997-12-05", "D publishes four", (other,), 2),
+        Event("1998", "E publishes five", (), 0),
+        Event("1998", "F publishes six", (), 0),  # no claims: nothing to repeat, so rows of their own
+    ]
+    rows = _table(index, "timeline.md", events).splitlines()[2:]
+    assert rows[0] == (
+        "| 1997-02-09 to 1997-12-03 | 1997-02-09: A publishes one<br>1997-08-03: B publishes two<br>"
+        '1997-12-03: C publishes three | <span class="dossier-badge dossier-partly-supported">Partly supported</span> '
+        "[The ferries will carry 2,000 passengers a day&#46;](claims/ferry-capacity.md) · in "
+        "[Harbourville bets on electric ferries](articles/ferry-story.md) |"
+    )
+    assert [row.split(" | ")[0] for row in rows] == ["| 1997-02-09 to 1997-12-03", "| 1997-12-05", "| 1998", "| 1998"]
+
+
+def test_a_copys_own_repost_aside_is_not_said_twice(dossier_dir: Path) -> None:
+    apply_edits(
+        dossier_dir,
+        {
+            "sources/wire-story-copy.yaml": [
+                ("publisher: Lakeside Aggregator", "publisher: Lakeside Aggregator (repost)")
+            ]
+        },
+    )
+    pages = render_site(example_index(dossier_dir))
+    assert "| Lakeside Aggregator (copy of Harbour Wire) |" in pages["sources/index.md"].text
+    assert "(copy at Lakeside Aggregator, 2024&#45;03&#45;03)" in pages["claims/ferry-capacity.md"].text
+    assert "This page is a copy at Lakeside Aggregator;" in pages["sources/wire-story-copy.md"].text
+    assert "Lakeside Aggregator reposts it as" in pages["timeline.md"].text
+    shown = ("sources/index.md", "claims/ferry-capacity.md", "sources/wire-story-copy.md", "timeline.md")
+    assert [path for path in shown if "Aggregator &#40;repost&#41;" in pages[path].text] == []

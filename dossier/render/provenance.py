@@ -6,6 +6,7 @@ Kept apart from the page modules so each of them needs only a one-line call.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dossier.link.backlinks import backlinks
@@ -26,19 +27,30 @@ CHANGE_LABELS = {
 WEAK = ("partly-supported", "disputed", "unsupported")
 
 
+# A copy's publisher often says so itself ("infosurhoy.com (repost)", "fdocuments.us (document
+# copy)"); beside our own "copy at …" and "(copy of …)" that read twice, so the aside is dropped there.
+_COPY_ASIDE = re.compile(r"\s*\((?:[^()]*\s)?(?:copy|repost|reposted|mirror)\)\s*$", re.IGNORECASE)
+
+
+def copy_host(source: Source) -> str:
+    """The name of the site holding a copy, without its own "(copy)" or "(repost)" aside."""
+    return _COPY_ASIDE.sub("", source.publisher) or source.publisher
+
+
 def source_credit(source: Source) -> str:
     """Whose text a source is, as Markdown: `Bloomberg News, 2020-05 (copy at Chindia Alert)`."""
     if source.copy_of is None:
         return ", ".join(md_text(x) for x in (source.publisher, source.published) if x)
     original = ", ".join(md_text(x) for x in (source.copy_of.publisher, source.copy_of.published) if x)
-    copied = f"copy at {md_text(source.publisher)}" + (f", {md_text(source.published)}" if source.published else "")
+    copied = f"copy at {md_text(copy_host(source))}" + (f", {md_text(source.published)}" if source.published else "")
     return f"{original} ({copied})"
 
 
 def publisher_cell(source: Source) -> str:
     """The sources index's publisher cell: the site, and whose story it copies."""
-    copied = f" (copy of {md_text(source.copy_of.publisher)})" if source.copy_of else ""
-    return md_cell(source.publisher) + copied
+    if source.copy_of is None:
+        return md_cell(source.publisher)
+    return md_cell(copy_host(source)) + f" (copy of {md_text(source.copy_of.publisher)})"
 
 
 def copy_notice(source: Source) -> str:
@@ -52,7 +64,7 @@ def copy_notice(source: Source) -> str:
     parts.append(md_text(original.published) if original.published else "date not known")
     return (
         f"**Original publication:** {', '.join(parts)}. "
-        f"This page is a copy at {md_text(source.publisher)}; the dossier reads the original's text from it.\n\n"
+        f"This page is a copy at {md_text(copy_host(source))}; the dossier reads the original's text from it.\n\n"
     )
 
 

@@ -17,13 +17,14 @@ from dossier.render.common import (
     topic_name,
 )
 from dossier.render.markup import external_link, front_matter, md_cell, md_text, safe_title
-from dossier.render.provenance import copy_notice, first_appearance_of, publisher_cell
+from dossier.render.provenance import copy_host, copy_notice, first_appearance_of, publisher_cell
 
 
 def render_source_page(index: Index, source: Source) -> str:
     """Markdown for `sources/<id>.md`: what the source is and every claim citing it, with its note."""
     page = source_page(source.id)
-    facts = [f"**Publisher:** {md_text(source.publisher)}", f"**Published:** {source.published or 'date not shown'}"]
+    publisher = copy_host(source) if source.copy_of else source.publisher
+    facts = [f"**Publisher:** {md_text(publisher)}", f"**Published:** {source.published or 'date not shown'}"]
     if source.kind:
         facts.append(f"**Kind:** {source.kind}")
     if source.accessed:

@@ -16,6 +16,7 @@ from dossier.read.model import Claim
 from dossier.read.paths import TIMELINE, article_page, claim_page, link, source_page, timeline_year_page
 from dossier.render.common import badge, claims_in_article_order, in_article
 from dossier.render.markup import front_matter, md_cell, md_text
+from dossier.render.provenance import copy_host
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,8 @@ def timeline_events(index: Index, page: str = TIMELINE) -> list[Event]:
             events.append(Event(original.published, what, tuple(citing[source.id]), 2))
         if source.published:
             verb = "reposts it as" if original is not None else "publishes"
-            events.append(
-                Event(source.published, f"{md_text(source.publisher)} {verb} {title}", tuple(citing[source.id]), 2)
-            )
+            host = copy_host(source) if original is not None else source.publisher
+            events.append(Event(source.published, f"{md_text(host)} {verb} {title}", tuple(citing[source.id]), 2))
     return sorted(events, key=lambda e: (date_key(e.date), e.order, e.what))
 
 
@@ -102,17 +102,35 @@ _INTRO = (
 )
 
 
+def group_events(events: list[Event]) -> list[list[Event]]:
+    """Consecutive events behind the same claims, as one group: a claim read in six sources in a
+    row is named once, beside its six events, not six times."""
+    groups: list[list[Event]] = []
+    for event in events:
+        if groups and event.claims and [c.id for c in groups[-1][-1].claims] == [c.id for c in event.claims]:
+            groups[-1].append(event)
+        else:
+            groups.append([event])
+    return groups
+
+
 def _table(index: Index, page: str, events: list[Event]) -> str:
     rows = []
-    for event in events:
+    for group in group_events(events):
         claims = [
             f"{badge(c.verdict.rating)} [{md_text(c.claim)}]({link(page, claim_page(c.id))})"
             + in_article(index, page, c)
-            for c in event.claims[:CLAIMS_PER_EVENT]
+            for c in group[0].claims[:CLAIMS_PER_EVENT]
         ]
-        if len(event.claims) > CLAIMS_PER_EVENT:
-            claims.append(f"and {plural(len(event.claims) - CLAIMS_PER_EVENT, 'more claim')}")
-        rows.append(f"| {event.date} | {event.what} | {'<br>'.join(claims) or md_cell('')} |")
+        if len(group[0].claims) > CLAIMS_PER_EVENT:
+            claims.append(f"and {plural(len(group[0].claims) - CLAIMS_PER_EVENT, 'more claim')}")
+        first, last = group[0].date, group[-1].date
+        if len(group) == 1:
+            date, what = first, group[0].what
+        else:
+            date = first if first == last else f"{first} to {last}"
+            what = "<br>".join(e.what if first == last else f"{e.date}: {e.what}" for e in group)
+        rows.append(f"| {date} | {what} | {'<br>'.join(claims) or md_cell('')} |")
     if not rows:
         return "No dated events.\n"
     return "| Date | What happened | Claims |\n|---|---|---|\n" + "\n".join(rows) + "\n"
