@@ -9,6 +9,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+# The last line of defence against a message that grows with its input (a list of every match):
+# checker messages name at most a handful of places, and stay far below these.
+MAX_MESSAGE = 2_000  # characters of a problem's message
+MAX_LINE = 4_096  # characters of one line printed to a terminal or a CI log, escapes included
 
 
 class DossierError(Exception):
@@ -35,6 +39,10 @@ class Problem:
     message: str
     severity: Severity = "error"
 
+    def __post_init__(self) -> None:
+        if len(self.message) > MAX_MESSAGE:
+            object.__setattr__(self, "message", clip(self.message, MAX_MESSAGE))
+
     def __str__(self) -> str:
         marker = "warning: " if self.severity == "warning" else ""
         return f"{self.path}:{self.line}:{self.col}: {marker}{self.message}"
@@ -46,6 +54,14 @@ def quote_text(value: object, limit: int = 80) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return json.dumps(text, ensure_ascii=False)
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` if it has at most `limit` characters, else its start and how much was cut, in `limit` characters."""
+    if len(text) <= limit:
+        return text
+    kept = limit - len(f"… ({len(text):,} more characters)")
+    return f"{text[:kept]}… ({len(text) - kept:,} more characters)"
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
@@ -90,7 +106,7 @@ def format_github(problem: Problem) -> str:
             f"col={problem.col}",
         ]
     )
-    return f"::{problem.severity} {props}::{_escape_github_data(terminal_safe(problem.message))}"
+    return clip(f"::{problem.severity} {props}::{_escape_github_data(terminal_safe(problem.message))}", MAX_LINE)
 
 
 # Characters a terminal or a CI log could act on, or that make text read other than it is:
@@ -115,10 +131,10 @@ def terminal_safe(text: str) -> str:
 
 
 def terminal_line(text: str) -> str:
-    """One safe line of output that cannot start a GitHub workflow command (`::…` or `##[…`)."""
+    """One safe line of output, at most MAX_LINE characters, that cannot start a GitHub workflow command (`::…`)."""
     line = terminal_safe(text)
     body = line.lstrip()
     if body.startswith(("::", "##[")):  # the runner reads these as commands, even after spaces
         indent = len(line) - len(body)
-        return f"{line[:indent]}\\x{ord(body[0]):02x}{body[1:]}"
-    return line
+        line = f"{line[:indent]}\\x{ord(body[0]):02x}{body[1:]}"
+    return clip(line, MAX_LINE)

@@ -1463,3 +1463,131 @@ CASES += [
         ),
     ),
 ]
+_ARTICLE_END = (
+    '  - "Critics say the money would be better spent on roads. The ferries will carry 2,000 passengers a day, '
+    'the operator repeated."\n'
+)
+_NOT_FOUND = (
+    "id: c{n}\narticle: ferry-story\nkind: opinion\nclaim: C.\nexcerpt: Zebras {n} qqq\n"
+    "verdict: {{rating: opinion, checked: 2024-03-10, summary: A view., conclusion: A view.}}\n"
+)
+CASES += [
+    # --- bounded: no record makes the checker's work or messages grow with the input's worst case --
+    Case(
+        "excerpt that occurs more than 1,000 times",
+        {
+            "articles/ferry-story.yaml": [(_ARTICLE_END, _ARTICLE_END + '  - "' + "Go on. " * 1_001 + 'Stop."\n')],
+            "roads-better.yaml": [
+                ("excerpt: Critics say the money would be better spent on roads.", "excerpt: Go on.\noccurrence: 3")
+            ],
+        },
+        (
+            "claims/roads-better.yaml:6:10: excerpt: occurs more than 1,000 times in the article (paragraphs 4, 4, 4, 4, 4 and more); quote a longer passage, one that occurs at most 1,000 times",
+        ),
+    ),
+    Case(
+        "a message names five places and counts the rest",
+        {
+            "articles/ferry-story.yaml": [(_ARTICLE_END, _ARTICLE_END + '  - "' + "Go on. " * 7 + 'Stop."\n')],
+            "roads-better.yaml": [
+                ("excerpt: Critics say the money would be better spent on roads.", "excerpt: Go on.")
+            ],
+        },
+        (
+            "claims/roads-better.yaml:6:10: excerpt: occurs 7 times in the article (paragraphs 4, 4, 4, 4, 4 and 2 more); add occurrence: 1 to 7 to say which",
+        ),
+    ),
+    Case(
+        "only the first 50 excerpts not found get a closest passage",
+        {f"c{n}.yaml": _NOT_FOUND.format(n=n) for n in range(51)},
+        tuple(
+            f'claims/{name}.yaml:5:10: excerpt: not found in article "ferry-story"; '
+            + (
+                "closest passage not searched: only the first 50 excerpts not found get one"
+                if name == "c9"  # checked last: claims are linked in order of id
+                else "no passage of the article resembles it"
+            )
+            for name in sorted(f"c{n}" for n in range(51))
+        ),
+    ),
+]
+CASES += [
+    Case(
+        "more topics, entities, sources or related claims than one claim may list",
+        {
+            "roads-better.yaml": [
+                (
+                    "verdict:",
+                    "topics: [" + ", ".join(f"t{n}" for n in range(21)) + "]\n"
+                    "entities: [" + ", ".join(f"e{n}" for n in range(51)) + "]\n"
+                    "sources: [" + ", ".join(f"{{source: s{n}, note: N.}}" for n in range(51)) + "]\n"
+                    "related:\n" + "".join(f"  - c{n}\n" for n in range(51)) + "verdict:",
+                )
+            ]
+        },
+        (
+            "claims/roads-better.yaml:7:9: topics: has 21 items; at most 20 are allowed",
+            "claims/roads-better.yaml:8:11: entities: has 51 items; at most 50 are allowed",
+            "claims/roads-better.yaml:9:10: sources: has 51 items; at most 50 are allowed",
+            "claims/roads-better.yaml:11:3: related: has 51 items; at most 50 are allowed",
+        ),
+    ),
+    Case(
+        "more checkers than a verdict may name",
+        {
+            "roads-better.yaml": [
+                (
+                    "  checked: 2024-03-10\n",
+                    "  checked: 2024-03-10\n  checked_by: [" + ", ".join(f"m{n}" for n in range(11)) + "]\n",
+                )
+            ]
+        },
+        ("claims/roads-better.yaml:10:15: verdict.checked_by: has 11 items; at most 10 are allowed",),
+    ),
+]
+CASES += [
+    Case(
+        "figures beyond what a chart can draw",
+        {
+            "ferry-budget.yaml": [
+                ("  value: 12000000", "  value: 1.0e307\n  high: 1.0e19"),
+                ("  method: official", "  method: official\n  checked_value: -2.5e18"),
+            ]
+        },
+        (
+            "claims/ferry-budget.yaml:8:10: figure.value: 1.0e307 is beyond ±1e+18, the largest figure the site can chart; give it in a larger unit, such as usd-trillion",
+            "claims/ferry-budget.yaml:9:9: figure.high: 1.0e19 is beyond ±1e+18, the largest figure the site can chart; give it in a larger unit, such as usd-trillion",
+            "claims/ferry-budget.yaml:17:18: figure.checked_value: -2.5e18 is beyond ±1e+18, the largest figure the site can chart; give it in a larger unit, such as usd-trillion",
+        ),
+    ),
+    Case(
+        "figure worth more than a chart can draw in US dollars",
+        {
+            "ferry-budget.yaml": [
+                ("  value: 12000000", "  value: -2.0e17"),
+                (
+                    "  method: official",
+                    "  method: official\n  usd_rate: {rate: 9999, date: 2024, source: council-minutes}",
+                ),
+            ]
+        },
+        (
+            "claims/ferry-budget.yaml:16:20: figure.usd_rate.rate: at 9999 US dollars each, -2e+17 EUR is -2e+21 US dollars, beyond ±1e+18, the largest figure the site can chart; check the rate and the figure",
+        ),
+    ),
+]
+CASES += [
+    Case(
+        "claims quoting one wrong excerpt share its search and its closest passage",
+        {
+            f"c{n}.yaml": _NOT_FOUND.format(n=n).replace(f"Zebras {n} qqq", "the council said on Tuesday")
+            for n in range(51)
+        },
+        tuple(
+            f'claims/{name}.yaml:5:10: excerpt: not found in article "ferry-story"; closest passage (paragraph 1): '
+            '"the council said on Monday."; first difference at character 21: the article has "M" (U+004D) where '
+            'the excerpt has "T" (U+0054)'
+            for name in sorted(f"c{n}" for n in range(51))
+        ),
+    ),
+]

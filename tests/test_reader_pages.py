@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from pathlib import Path
 
@@ -10,7 +11,10 @@ import pytest
 
 from conftest import apply_edits
 from dossier.link.check import check_dossier
-from dossier.render.charts import Bar, bar_chart, paired_bar_chart
+from dossier.read.model import Claim
+from dossier.render.charts import Bar, _short, bar_chart, paired_bar_chart
+from dossier.render.claim import render_claim_page
+from dossier.render.exports import claims_csv, claims_json
 from dossier.render.figures import figure_groups, render_figures
 from dossier.render.site import render_site
 from dossier.render.timeline import timeline_events
@@ -338,3 +342,27 @@ def test_charts_are_drawn_here_when_the_worker_fails_or_there_is_one_core(
     with charts.draw_charts([spec]) as drawing:
         assert drawing.worker is not None
         assert drawing.result()[spec] == charts.draw(spec)
+
+
+def test_no_page_or_export_shows_inf_or_nan_even_if_the_checker_let_one_through() -> None:
+    # The checker refuses such figures (tests/check_cases.py); the formatters are the second guard.
+    index = example_index()
+
+    def forged(claim_id: str, **figure: float) -> Claim:
+        claim = index.claims[claim_id]
+        assert claim.figure is not None
+        return dataclasses.replace(claim, figure=dataclasses.replace(claim.figure, **figure))
+
+    claims = index.claims | {
+        "ferry-capacity": forged("ferry-capacity", value=math.inf, high=-math.inf, checked_value=math.nan),
+        "ferry-budget": forged("ferry-budget", value=1e18, checked_value=1e-300),  # a gap of 1e320 %: inf
+    }
+    hostile = dataclasses.replace(index, claims=claims)
+    page, charts = render_figures(hostile)
+    shown = page + "".join(render_claim_page(hostile, claims[c], None) for c in ("ferry-capacity", "ferry-budget"))
+    shown += claims_csv(hostile) + "".join(_short(x) for x in (math.inf, -math.inf, math.nan))
+    assert re.findall(r"\b(?:inf|nan)\b", shown, re.IGNORECASE) == []
+    assert "| 2,000 passengers a day | — | — | — |" in page
+    assert "| Up to | — |" in shown
+    with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
+        claims_json(hostile)

@@ -92,6 +92,11 @@ INVALID = [
     ("ferry-budget.yaml", [("  unit: EUR", "  unit: EUO")]),
     ("ferry-budget.yaml", [("  value: 12000000", "  value: 0b1010")]),
     ("ferry-budget.yaml", [("  value: 12000000", "  value: 1:30")]),
+    # bounded: what one claim may fan out to, and figures a chart can draw
+    ("roads-better.yaml", [("verdict:", "topics: [" + ", ".join(f"t{n}" for n in range(21)) + "]\nverdict:")]),
+    ("roads-better.yaml", [("verdict:", "related: [" + ", ".join(f"c{n}" for n in range(51)) + "]\nverdict:")]),
+    ("ferry-budget.yaml", [("  value: 12000000", "  value: 1.0e307")]),
+    ("ferry-capacity.yaml", [("  checked_value: 1600", "  checked_value: -2.0e18")]),
 ]
 
 

@@ -18,9 +18,13 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, ROOT
-from dossier.problems import Problem
-from dossier.publish.serve_errors import error_site, render_error_page
+from dossier.link.check import check_dossier
+from dossier.problems import MAX_MESSAGE, Problem
+from dossier.publish.serve_errors import SHOWN_PROBLEMS, error_site, render_error_page
 from dossier.read.loader import Dossier
+
+sys.path.insert(0, str(ROOT / "bench"))
+from hostile_inputs import serve_bomb  # noqa: E402
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
@@ -56,6 +60,31 @@ def test_error_site_covers_every_section_record_file_and_last_good_page() -> Non
         "topics/index.md",
     ]
     assert all(page.record is None for page in pages.values())  # no edit button on an error page
+
+
+def test_error_page_lists_at_most_twenty_problems_whatever_their_number_or_length() -> None:
+    # Worst case: every message at its longest, each character one that Markdown would act on.
+    problems = [Problem(f"claims/c{n:04}.yaml", 1, 1, "|" * MAX_MESSAGE) for n in range(1_000)]
+    page = render_error_page("claims/c0000.md", problems, "1000 problems in 1000 files")
+    items = [line for line in page.splitlines() if line.startswith("- ")]
+    assert len(items) == SHOWN_PROBLEMS + 1
+    assert items[0].startswith("- <code>claims/c0000&#46;yaml&#58;1&#58;1</code> &#124;&#124;")
+    assert items[-1] == (
+        "- … and 980 more problems: the terminal running `mkdocs serve` lists them all, as does `check`."
+    )
+    assert len(page.encode("utf-8")) < 300_000
+
+
+def test_error_site_for_thirty_broken_claims_on_a_huge_paragraph_stays_small(tmp_path: Path) -> None:
+    # Issue 17: these thirty files once made 49 pages of 12 MB each, and `mkdocs serve` never answered.
+    serve_bomb(tmp_path / "claims")
+    dossier, _, problems = check_dossier(str(tmp_path / "claims"))
+    pages = error_site(problems, "30 problems in 30 files", dossier, [])
+    assert len(problems) == 30 and len(pages) == 37  # 30 claims, 1 article, 6 sections
+    # One page, listing each problem once; only its link to the guide differs with the page's folder.
+    assert len({page.text.replace("../contributing.md", "contributing.md") for page in pages.values()}) == 1
+    assert max(len(page.text.encode("utf-8")) for page in pages.values()) < 10_000
+    assert sum(len(page.text.encode("utf-8")) for page in pages.values()) < 300_000
 
 
 def _free_port() -> int:

@@ -84,7 +84,9 @@ CASES: list[tuple[str, str, str]] = [
     ("value", "08", "has a leading zero, which some YAML readers take for text; write 8"),
     ("value", "1.0e-400", "is too small for any reader, which would store 0"),
     ("value", "1e-310", "is too small to be stored exactly"),
-    ("value", "12345678901234567891", "has more digits than a number can hold exactly"),
+    ("value", "123456789012345678", "has more digits than a number can hold exactly"),
+    *[("value", text, BOTH) for text in ["1e18", "-1.0e18", "1000000000000000000"]],  # a figure's limits
+    *[("value", text, NEITHER) for text in ["1.0e307", "-2e18", "1000000000000000001", "12345678901234567891"]],
     ("value", ".nan", "expected a finite number, got the number .nan"),
     # a count
     *[("occurrence", text, BOTH) for text in ["1", "2", "0x2"]],

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dossier.link.consistency import check_claim_against_records, check_name_twins
-from dossier.link.excerpts import Anchor, ArticleText, cut_words
+from dossier.link.excerpts import MAX_PLACES, Anchor, ArticleText, Found, cut_words
 from dossier.problems import Problem, quote_text, with_article
 from dossier.read.fields import format_path
 from dossier.read.loader import Dossier
@@ -15,6 +15,10 @@ from dossier.read.model import Article, Claim, Entity, FieldPath, Masthead, Reco
 from dossier.read.spec import FOLDERS, SINGLE_FILES
 
 __all__ = ["Anchor", "Index", "link_dossier"]  # Anchor is re-exported for the renderers and coverage
+
+MAX_SUGGESTIONS = 50  # distinct excerpts not found that get a closest passage in one check (up to 50 ms each)
+NOT_SUGGESTED = f"closest passage not searched: only the first {MAX_SUGGESTIONS} excerpts not found get one"
+LISTED_PLACES = 5  # places of an excerpt a message names; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ def link_dossier(dossier: Dossier) -> tuple[Index, list[Problem]]:
     )
     problems: list[Problem] = []
     by_article: dict[str, list[Claim]] = {}
+    suggestions = Budget(MAX_SUGGESTIONS)
     for claim in dossier.claims:
         for path, kind, target in _references(claim):
             problem = _check_reference(dossier, index, claim, path, kind, target)
@@ -56,9 +61,9 @@ def link_dossier(dossier: Dossier) -> tuple[Index, list[Problem]]:
         article = index.articles.get(article_id)
         if article is None:
             continue
-        text = ArticleText(article.paragraphs)  # indexed once, and dropped before the next article
+        placed = _place_excerpts(article, claims, suggestions)
         for claim in claims:
-            anchor, excerpt_problems = anchor_excerpt(claim, article, text)
+            anchor, excerpt_problems = placed[claim.id]
             if anchor:
                 index.anchors[claim.id] = anchor
             problems += excerpt_problems
@@ -187,29 +192,69 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def anchor_excerpt(claim: Claim, article: Article, text: ArticleText) -> tuple[Anchor | None, list[Problem]]:
-    """Locate the claim's excerpt in its article, or explain why it cannot be placed."""
-    found = text.find(claim.excerpt)
+@dataclass
+class Budget:
+    """How many more times a costly step may run."""
+
+    left: int
+
+    def take(self) -> bool:
+        """Spend one run; False once none is left."""
+        if self.left <= 0:
+            return False
+        self.left -= 1
+        return True
+
+
+def _place_excerpts(
+    article: Article, claims: list[Claim], suggestions: Budget
+) -> dict[str, tuple[Anchor | None, list[Problem]]]:
+    """Each claim's anchor or problems, by claim id: every distinct excerpt searched once, however many quote it."""
+    text = ArticleText(article.paragraphs)  # indexed once, and dropped before the next article
+    by_excerpt: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_excerpt.setdefault(claim.excerpt, []).append(claim)
+    placed = {}
+    for excerpt, quoting in by_excerpt.items():
+        found = text.find(excerpt)
+        closest = ""
+        if not found.anchors and excerpt not in article.title:
+            closest = text.closest_passage(excerpt) if suggestions.take() else NOT_SUGGESTED
+        for claim in quoting:
+            placed[claim.id] = anchor_excerpt(claim, article, found, closest)
+    return placed
+
+
+def anchor_excerpt(claim: Claim, article: Article, found: Found, closest: str) -> tuple[Anchor | None, list[Problem]]:
+    """Place the claim's excerpt where `found` (its search in the article) says, or explain why it cannot be placed.
+
+    `closest` describes the article's passage most like an excerpt that is not found.
+    """
+    places = found.anchors
     path: FieldPath = ("excerpt",)
     message = None
-    if not found and claim.excerpt in article.title:
+    if not places and claim.excerpt in article.title:
         message = "excerpt: found only in the title, which is not searched; quote the article's paragraphs"
-    elif not found:
-        message = f"excerpt: not found in article {quote_text(article.id)}; {text.closest_passage(claim.excerpt)}"
-    elif claim.occurrence is None and len(found) > 1:
-        paragraphs = ", ".join(str(a.paragraph + 1) for a in found)
+    elif not places:
+        message = f"excerpt: not found in article {quote_text(article.id)}; {closest}"
+    elif found.more:
         message = (
-            f"excerpt: occurs {len(found)} times in the article (paragraphs {paragraphs}); "
-            f"add occurrence: 1 to {len(found)} to say which"
+            f"excerpt: occurs more than {MAX_PLACES:,} times in the article ({_paragraphs(places, more=True)}); "
+            f"quote a longer passage, one that occurs at most {MAX_PLACES:,} times"
         )
-    elif claim.occurrence is not None and claim.occurrence > len(found):
+    elif claim.occurrence is None and len(places) > 1:
+        message = (
+            f"excerpt: occurs {len(places):,} times in the article ({_paragraphs(places)}); "
+            f"add occurrence: 1 to {len(places):,} to say which"
+        )
+    elif claim.occurrence is not None and claim.occurrence > len(places):
         path = ("occurrence",)
-        times = "once" if len(found) == 1 else f"{len(found)} times"
-        message = f"occurrence: {claim.occurrence}, but the excerpt occurs only {times} in the article"
+        times = "once" if len(places) == 1 else f"{len(places):,} times"
+        message = f"occurrence: {claim.occurrence:,}, but the excerpt occurs only {times} in the article"
     line, col = claim.origin.at(path)
     if message is not None:
         return None, [Problem(claim.origin.path, line, col, message)]
-    anchor = found[(claim.occurrence or 1) - 1]
+    anchor = places[(claim.occurrence or 1) - 1]
     starts_in, ends_in = cut_words(article.paragraphs[anchor.paragraph], anchor)
     cuts = []
     if starts_in:
@@ -218,3 +263,12 @@ def anchor_excerpt(claim: Claim, article: Article, text: ArticleText) -> tuple[A
         cuts.append(f"ends inside the word {quote_text(ends_in)}; end the excerpt at a word boundary")
     problems = [Problem(claim.origin.path, line, col, f"excerpt: {cut}") for cut in cuts]
     return (None if problems else anchor), problems
+
+
+def _paragraphs(places: tuple[Anchor, ...], more: bool = False) -> str:
+    """`paragraphs 2, 3`, or `paragraphs 1, 1, 1, 1, 1 and 995 more` (`and more` past what was counted)."""
+    named = ", ".join(str(a.paragraph + 1) for a in places[:LISTED_PLACES])
+    rest = len(places) - LISTED_PLACES
+    if more:
+        return f"paragraphs {named} and more"
+    return f"paragraphs {named} and {rest:,} more" if rest > 0 else f"paragraphs {named}"

@@ -3,20 +3,28 @@
 Searching every paragraph for every claim grew with claims x paragraphs (10,000 tiny claims
 took 47 s). Here each article's paragraphs are joined once and every word start is indexed by
 its first few characters; an excerpt is found by looking up its rarest inner word start and
-verifying each hit, so checking grows with claims plus text. The "closest passage" suggestion
-for an excerpt that is not found compares only windows aligned on the excerpt's rarer words,
-with a cap on the work, so a long excerpt against a huge paragraph costs a fraction of a second.
-"""
+verifying each hit, so checking grows with claims plus text. When even the rarest word start is
+common (a sentence repeated 140,000 times), one scan of the text in C replaces verifying its hits
+in Python, and no search goes past MAX_PLACES occurrences (an excerpt that occurs more often is
+refused), so no excerpt costs more than about one pass over its article. The "closest passage"
+suggestion for an excerpt that is not found compares only windows aligned on the excerpt's rarer
+words, with a cap on the work, so a long excerpt against a huge paragraph costs a fraction of a
+second."""
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from dossier.problems import quote_text
 
 KEY = 5  # characters of a word start that index it: long enough to be selective
+MAX_PLACES = 1_000  # occurrences of one excerpt a search counts; an article repeats real ones a few times
+# A word start with more hits than this is searched by a scan of the text in C, which costs
+# about as much as verifying this many hits one by one in Python.
+_MOST_HITS = 256
 _SEPARATOR = "\n"  # an excerpt is one line, so it can never span two joined paragraphs
 _WORD_START = re.compile(r"(?<!\w)\w")
 _WORD = re.compile(r"\w+")
@@ -38,6 +46,14 @@ class Anchor:
     end: int
 
 
+@dataclass(frozen=True)
+class Found:
+    """Where an excerpt occurs: its first MAX_PLACES places in article order, and whether it occurs more often."""
+
+    anchors: tuple[Anchor, ...]
+    more: bool
+
+
 @dataclass
 class ArticleText:
     """An article's paragraphs joined once, with every word start indexed by its first KEY characters."""
@@ -46,7 +62,6 @@ class ArticleText:
     text: str = field(init=False)
     starts: list[int] = field(init=False)  # offset of each paragraph in `text`
     index: dict[str, list[int]] = field(init=False, repr=False)
-    _scanned: dict[str, list[int]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.text = _SEPARATOR.join(self.paragraphs)
@@ -61,20 +76,30 @@ class ArticleText:
             at = match.start()
             self.index.setdefault(text[at : at + KEY], []).append(at)
 
-    def find(self, excerpt: str) -> list[Anchor]:
-        """Every place `excerpt` occurs inside one paragraph, in order (overlapping ones count)."""
-        return [a for at in self._places(excerpt) if (a := self._anchor(at, len(excerpt)))]
+    def find(self, excerpt: str) -> Found:
+        """Where `excerpt` occurs inside one paragraph, in order (overlapping ones count), up to MAX_PLACES."""
+        anchors: list[Anchor] = []
+        for at in self._places(excerpt):
+            anchor = self._anchor(at, len(excerpt))
+            if anchor is None:
+                continue
+            if len(anchors) == MAX_PLACES:
+                return Found(tuple(anchors), more=True)
+            anchors.append(anchor)
+        return Found(tuple(anchors), more=False)
 
-    def _places(self, excerpt: str) -> list[int]:
+    def _places(self, excerpt: str) -> Iterator[int]:
+        """Offsets in `text` where `excerpt` starts, in order, found lazily."""
         keys = [(m.start(), excerpt[m.start() : m.start() + KEY]) for m in _WORD_START.finditer(excerpt, 1)]
         keys = [(j, key) for j, key in keys if len(key) == KEY]
-        if not keys:  # no whole word start inside it: a word or two, searched directly (once)
-            if excerpt not in self._scanned:
-                self._scanned[excerpt] = _every_find(self.text, excerpt)
-            return self._scanned[excerpt]
-        # A word start inside the excerpt is a word start in the article too: look up the rarest.
-        j, key = min(keys, key=lambda item: len(self.index.get(item[1], ())))
-        return [q - j for q in self.index.get(key, ()) if q >= j and self.text.startswith(excerpt, q - j)]
+        if keys:
+            # A word start inside the excerpt is a word start in the article too: look up the rarest.
+            j, key = min(keys, key=lambda item: len(self.index.get(item[1], ())))
+            hits = self.index.get(key, [])
+            if len(hits) <= _MOST_HITS:
+                return (q - j for q in hits if q >= j and self.text.startswith(excerpt, q - j))
+        # No whole word start inside it (a word or two), or only common ones: scan the text.
+        return _every_find(self.text, excerpt)
 
     def _anchor(self, at: int, length: int) -> Anchor | None:
         number = bisect.bisect_right(self.starts, at) - 1
@@ -161,13 +186,11 @@ def _same_places(text: str, at: int, head: str) -> int:
     return sum(a == b for a, b in zip(text[at : at + len(head)], head, strict=False))
 
 
-def _every_find(text: str, excerpt: str) -> list[int]:
-    found = []
+def _every_find(text: str, excerpt: str) -> Iterator[int]:
     at = text.find(excerpt)
     while at != -1:
-        found.append(at)
+        yield at
         at = text.find(excerpt, at + 1)
-    return found
 
 
 def cut_words(paragraph: str, anchor: Anchor) -> tuple[str | None, str | None]:

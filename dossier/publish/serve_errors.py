@@ -2,10 +2,14 @@
 
 MkDocs' dev server holds every page request, stylesheets included, until a rebuild succeeds, so a
 failed check left the browser waiting with nothing on screen. While serving, the hook builds this
-site instead: the problem list, escaped, at every page path the dossier's site has (and would
+site instead: one problem page, escaped, at every page path the dossier's site has (and would
 have), so the page the browser is on shows the problems and reloads by itself once a save fixes
 them. Hand-written pages stay as they are; the Contribute page explains each message.
 `mkdocs build` never gets here: it stays strict and fails.
+
+The page lists each problem once and at most SHOWN_PROBLEMS of them (the terminal lists them
+all), so its size does not grow with the number of problems, nor the site's with their square:
+thirty broken files once made 49 pages of 12 MB each, and the server never answered.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from dossier.problems import Problem
+from dossier.problems import MAX_MESSAGE, Problem, clip, plural
 from dossier.read import paths
 from dossier.read.loader import Dossier
 from dossier.read.spec import ID_PATTERN
@@ -21,6 +25,7 @@ from dossier.render.markup import front_matter, md_text, safe_title
 from dossier.render.site import RenderedPage
 
 CONTRIBUTING_PAGE = "contributing.md"
+SHOWN_PROBLEMS = 20  # problems listed on the page: with messages of at most MAX_MESSAGE, under 1 MB
 _SECTIONS = (paths.HOME, paths.ARTICLES, paths.CLAIMS, paths.SOURCES, paths.ENTITIES, paths.TOPICS)
 _PAGE_OF_KIND = {
     "claim": paths.claim_page,
@@ -44,9 +49,14 @@ def error_site(
 
 
 def render_error_page(page: str, problems: list[Problem], summary: str) -> str:
-    """One page listing every problem as `file:line:col` and message; all record text escaped."""
-    items = [f"- <code>{md_text(f'{p.path}:{p.line}:{p.col}')}</code> {md_text(p.message)}" for p in problems]
+    """The problem page: the first SHOWN_PROBLEMS problems as `file:line:col` and message, all record text escaped."""
+    shown = problems[:SHOWN_PROBLEMS]
+    items = [f"- <code>{md_text(f'{p.path}:{p.line}:{p.col}')}</code> {md_text(p.message)}" for p in shown]
+    if len(problems) > len(shown):
+        rest = plural(len(problems) - len(shown), "more problem")
+        items.append(f"- … and {rest}: the terminal running `mkdocs serve` lists them all, as does `check`.")
     guide = paths.link(page, CONTRIBUTING_PAGE)
+    summary = clip(summary, MAX_MESSAGE)
     return (
         front_matter({"title": safe_title(f"Not rebuilt: {summary}")})
         + "# The site was not rebuilt {#dossier-problems}\n\n"

@@ -33,6 +33,7 @@ _DATE_TIME = re.compile(r"^[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?([Tt]|[ \t]+)[0-9]", 
 _TAG = TAG
 _STR = TAG + "str"
 _FIRST_YEAR = 1900
+_LIMIT_REASON = "the largest figure the site can chart; give it in a larger unit, such as usd-trillion"
 _PLACEHOLDER_WORDS = frozenset({"todo", "tbd", "fixme", "xxx"})
 _PLACEHOLDER_WORD = re.compile("|".join(sorted(_PLACEHOLDER_WORDS)))
 _OUTER_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
@@ -238,6 +239,9 @@ class _Walker:
                 node, path, f'expected a list (one item per line, each starting with "- "), got {self.describe(node)}'
             )
             return _BAD
+        if listing.max_items is not None and len(node.value) > listing.max_items:
+            self.report(node, path, f"has {len(node.value):,} items; at most {listing.max_items} are allowed")
+            return _BAD
         items: list[Any] = []
         first_line: dict[Any, int] = {}
         for index, item_node in enumerate(node.value):
@@ -276,6 +280,10 @@ class _Walker:
                 return _BAD
             if isinstance(value, float) and not math.isfinite(value):
                 self.report(node, path, f"expected {expected}, got {self.describe(node)}")
+                return _BAD
+            limit = ftype.limit if type(ftype) is s.Number else None
+            if limit is not None and abs(value) > limit:
+                self.report(node, path, f"{_short(node.value)} is beyond ±{limit:g}, {_LIMIT_REASON}")
                 return _BAD
             return value
         hint = ""

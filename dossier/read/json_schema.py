@@ -71,11 +71,14 @@ def _type(ftype: s.FieldType) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "array", "items": _type(ftype.item)}
         if ftype.unique and ftype.unique_key is None:
             out["uniqueItems"] = True
+        if ftype.max_items is not None:
+            out["maxItems"] = ftype.max_items
         return out
     if isinstance(ftype, s.Choice):
         return {"type": "string", "enum": list(ftype.values), "enumDescriptions": [d for _, d in ftype.options]}
     if isinstance(ftype, s.Number):  # the bounds refuse .inf, as the checker does
-        return {"type": "number", "minimum": -sys.float_info.max, "maximum": sys.float_info.max}
+        limit = ftype.limit if ftype.limit is not None else sys.float_info.max
+        return {"type": "number", "minimum": -limit, "maximum": limit}
     if isinstance(ftype, s.Count):
         return {"type": "integer", "minimum": 1}
     if isinstance(ftype, s.Date):

@@ -50,7 +50,7 @@ from dossier.read.model import (
     Verdict,
 )
 from dossier.read.paths import RESERVED_NAMES, article_page, claim_page, entity_page, source_page, topic_page
-from dossier.read.spec import FOLDERS, SINGLE_FILES, SPECS
+from dossier.read.spec import FOLDERS, MAX_FIGURE, SINGLE_FILES, SPECS
 from dossier.read.yaml_tree import MAX_FILE_BYTES, Located, attach_path, compose_record
 
 
@@ -126,6 +126,14 @@ def _check_claim(values: dict[str, Any], report: Any) -> None:
     if rate is not None and not 0 < rate < 10_000:
         message = f"{rate} is not a plausible rate; give the US dollars one unit is worth, e.g. 0.14"
         report(("figure", "usd_rate", "rate"), message)
+    elif rate is not None:
+        largest = max((figure[k] for k in ("value", "high", "checked_value") if k in figure), key=abs)
+        if abs(largest * rate) > MAX_FIGURE:
+            report(
+                ("figure", "usd_rate", "rate"),
+                f"at {rate} US dollars each, {largest} {figure['unit']} is {largest * rate:.3g} US dollars, beyond "
+                f"±{MAX_FIGURE:g}, the largest figure the site can chart; check the rate and the figure",
+            )
     unit = figure.get("unit", "")
     if "usd_rate" in figure and (unit == "USD" or not (len(unit) == 3 and unit.isupper())):
         report(

@@ -55,7 +55,9 @@ class Choice:
 
 @dataclass(frozen=True)
 class Number:
-    """A finite number, integer or decimal."""
+    """A finite number, integer or decimal; with a `limit`, between -limit and limit."""
+
+    limit: float | None = None
 
 
 @dataclass(frozen=True)
@@ -86,11 +88,13 @@ class Url:
 
 @dataclass(frozen=True)
 class ListOf:
-    """A YAML list. `unique` forbids repeated items (`unique_key` compares that field of each)."""
+    """A YAML list. `unique` forbids repeated items (`unique_key` compares that field of each);
+    `max_items` caps what one record can fan out to (a page per topic, a link per entity)."""
 
     item: FieldType
     unique: bool = False
     unique_key: str | None = None
+    max_items: int | None = None
 
 
 @dataclass(frozen=True)
@@ -209,6 +213,13 @@ PERIOD = Obj(
         Field("end", Date(), "Last date the figure covers (not before start).", required=True),
     )
 )
+# The largest figure either way. Far above any amount an article states (the world's yearly
+# output is about 1e14 US dollars; 1e18 leaves room for currencies with tiny units), below 2**63,
+# so every whole figure fits a 64-bit integer in a spreadsheet or database, and small enough
+# that no product with an exchange rate or gap between two figures overflows into `inf`.
+MAX_FIGURE = 1e18
+FIGURE_NUMBER = Number(limit=MAX_FIGURE)
+
 USD_RATE = Obj(
     (
         Field(
@@ -225,11 +236,11 @@ FIGURE = Obj(
     (
         Field(
             "value",
-            Number(),
+            FIGURE_NUMBER,
             "The number as a plain value (1.4e12 for $1.4 trillion); for a range, its low end.",
             required=True,
         ),
-        Field("high", Number(), "For a range, its high end."),
+        Field("high", FIGURE_NUMBER, "For a range, its high end."),
         Field("unit", Unit(), f"The unit: {UNIT_HINT}.", required=True),
         Field("stated", LINE, 'The figure exactly as the article writes it, e.g. "$1.4 trillion".', required=True),
         Field("qualifier", QUALIFIERS, "How the article hedges the figure."),
@@ -238,7 +249,7 @@ FIGURE = Obj(
         Field("method", METHODS, "How the figure was arrived at."),
         Field(
             "checked_value",
-            Number(),
+            FIGURE_NUMBER,
             "What the sources support, in the same unit, when it differs from the article's value.",
         ),
         Field(
@@ -268,8 +279,8 @@ VERDICT = Obj(
         Field("conclusion", PROSE, "What the evidence shows, in the dossier's own words."),
         Field(
             "checked_by",
-            ListOf(Text(one_line=True, max_length=64, pattern=ID_PATTERN, hint=ID_HINT), unique=True),
-            "Ids of the team members (in dossier.yaml) who checked the claim and stand behind the verdict.",
+            ListOf(Text(one_line=True, max_length=64, pattern=ID_PATTERN, hint=ID_HINT), unique=True, max_items=10),
+            "Ids of the team members (in dossier.yaml) who checked the claim and stand behind it (at most 10).",
         ),
     ),
     conditions=(Condition("conclusion", "required", ("rating",), ("unverified",), negate=True),),
@@ -337,6 +348,15 @@ FINDING = Obj(
     )
 )
 
+# What one claim may fan out to: each topic makes a page, each entity, source and related claim a
+# link on both records' pages. Far above what a real claim needs (the first dossier's 27 claims
+# have at most 4 topics, 6 entities, 9 sources and 4 related claims), far below what would make
+# one small file cost minutes of build (4,900 topics once made 4,902 pages and a 120 MB site).
+MAX_TOPICS = 20
+MAX_ENTITIES = 50
+MAX_SOURCES = 50
+MAX_RELATED = 50
+
 CLAIM = Obj(
     (
         _id("claim"),
@@ -360,17 +380,25 @@ CLAIM = Obj(
         Field("quote", QUOTE, "Who is quoted and the quoted words (required for quotes)."),
         Field(
             "entities",
-            ListOf(Ref("entity"), unique=True),
-            "Entity ids of the people, bodies and places the claim names.",
+            ListOf(Ref("entity"), unique=True, max_items=MAX_ENTITIES),
+            f"Entity ids of the people, bodies and places the claim names (at most {MAX_ENTITIES}).",
         ),
-        Field("topics", ListOf(TOPIC, unique=True), "Topic words, each a lowercase id such as `5g`."),
+        Field(
+            "topics",
+            ListOf(TOPIC, unique=True, max_items=MAX_TOPICS),
+            f"Topic words, each a lowercase id such as `5g` (at most {MAX_TOPICS}).",
+        ),
         Field("verdict", VERDICT, "The rating, when it was checked, and the conclusion.", required=True),
         Field(
             "sources",
-            ListOf(SOURCE_REF, unique=True, unique_key="source"),
-            "The evidence: each entry cites a source record.",
+            ListOf(SOURCE_REF, unique=True, unique_key="source", max_items=MAX_SOURCES),
+            f"The evidence: each entry cites a source record (at most {MAX_SOURCES}).",
         ),
-        Field("related", ListOf(Ref("claim"), unique=True), "Ids of other claims that bear on this one."),
+        Field(
+            "related",
+            ListOf(Ref("claim"), unique=True, max_items=MAX_RELATED),
+            f"Ids of other claims that bear on this one (at most {MAX_RELATED}).",
+        ),
         Field("corrections", ListOf(CORRECTION), "A dated log of changes to the verdict."),
         Field(
             "first_appearance",
@@ -440,6 +468,8 @@ ENTITY = Obj(
 )
 
 # --- the dossier itself: who stands behind it (dossier.yaml) and its topics (topics.yaml) ---
+MAX_TEAM = 200  # a newsroom's fact-check desk, with room to spare
+MAX_TOPIC_LIST = 1000  # topics across every article of a large dossier; each one is a page
 NAMED_LINK = Obj(
     (
         Field("name", LINE, "The name as readers should see it.", required=True),
@@ -480,7 +510,12 @@ DOSSIER = Obj(
     (
         Field("description", PROSE, "What this dossier is and does, in two or three sentences."),
         Field("publisher", PUBLISHER, "Who publishes the dossier.", required=True),
-        Field("team", ListOf(TEAM_MEMBER, unique=True, unique_key="id"), "The people behind it.", required=True),
+        Field(
+            "team",
+            ListOf(TEAM_MEMBER, unique=True, unique_key="id", max_items=MAX_TEAM),
+            f"The people behind it (at most {MAX_TEAM}).",
+            required=True,
+        ),
         Field(
             "funding",
             PROSE,
@@ -513,8 +548,8 @@ TOPICS = Obj(
     (
         Field(
             "topics",
-            ListOf(TOPIC_ENTRY, unique=True, unique_key="id"),
-            "Every topic claims may use, with its name and description.",
+            ListOf(TOPIC_ENTRY, unique=True, unique_key="id", max_items=MAX_TOPIC_LIST),
+            f"Every topic claims may use, with its name and description (at most {MAX_TOPIC_LIST}: each gets a page).",
             required=True,
         ),
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -218,7 +219,9 @@ def _paired_bar_chart(chart: PairedBarChart) -> str:
 
 
 def _short(value: float) -> str:
-    """`1.98e12` -> `1.98 tn`, `563e9` -> `563 bn`, `11.5` -> `11.5`."""
+    """`1.98e12` -> `1.98 tn`, `563e9` -> `563 bn`, `11.5` -> `11.5`; a dash, never `inf` or `nan`."""
+    if not math.isfinite(value):
+        return "—"
     for size, suffix in ((1e12, " tn"), (1e9, " bn"), (1e6, " m")):
         if abs(value) >= size:
             return f"{value / size:.3g}{suffix}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 from typing import Any
 
 from dossier.link.crossref import Index
@@ -145,7 +146,9 @@ def _context_section(index: Index, claim: Claim, page: str) -> str:
 
 
 def format_number(value: float) -> str:
-    """`1400000000000.0` -> `1,400,000,000,000`; `11.5` stays `11.5`."""
+    """`1400000000000.0` -> `1,400,000,000,000`; `11.5` stays `11.5`; a dash, never `inf` or `nan`."""
+    if not math.isfinite(value):
+        return "—"
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 

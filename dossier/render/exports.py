@@ -6,6 +6,8 @@ import csv
 import dataclasses
 import io
 import json
+import math
+import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -78,7 +80,8 @@ def _one_record_per_line(data: dict[str, Any]) -> str:
     written by the C encoder, where any `indent` makes `json` use its pure-Python one."""
 
     def dump(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, default=_fields)
+        # allow_nan=False: JSON has no infinity, so a value the checker should have refused fails here.
+        return json.dumps(value, ensure_ascii=False, default=_fields, allow_nan=False)
 
     fields = []
     for key, value in data.items():
@@ -91,16 +94,27 @@ def _one_record_per_line(data: dict[str, Any]) -> str:
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+_HEAD = 16  # characters normalised to decide: enough for any compatibility form of one character
 
 
 def csv_text(value: str) -> str:
-    """A text cell a spreadsheet shows as text: a formula-like start gets a leading `'`."""
-    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+    """A text cell a spreadsheet shows as text: a formula-like start gets a leading `'`.
+
+    The start is judged after leading whitespace (no-break spaces too) and in NFKC form, as some
+    spreadsheets read it: ` =1+1`, `\u00a0=1+1` and a full-width `＝1+1` are formulas there too.
+    """
+    head = value.lstrip()[:_HEAD]
+    starts = (value, head, unicodedata.normalize("NFKC", head).lstrip())  # "=\u0338" is "≠" in NFKC
+    return "'" + value if any(start.startswith(_FORMULA_STARTS) for start in starts) else value
 
 
 def csv_number(value: float | None) -> str:
-    """A number as a spreadsheet reads it: `1400000000000`, `11.5`, `0.0000001` (no `.0`, no exponent)."""
-    if value is None:
+    """A number as a spreadsheet reads it: `1400000000000`, `11.5`, `0.0000001` (no `.0`, no exponent).
+
+    An empty cell for no value, and for `inf` or `nan`, which the checker refuses and a
+    spreadsheet would read as text.
+    """
+    if value is None or not math.isfinite(value):
         return ""
     text = format(Decimal(repr(value)), "f")  # repr is the shortest exact form; "f" spells out exponents
     if "." in text:

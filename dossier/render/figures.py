@@ -7,6 +7,7 @@ source: never fetched), and the table says which rate was used.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from dossier.link.crossref import Index
@@ -45,7 +46,8 @@ def _shown_unit(index: Index, figure: Figure) -> tuple[str, float, str]:
     rate = figure.usd_rate
     source = index.sources[rate.source]
     where = f"[{md_text(source.title)}]({link(FIGURES, source_page(source.id))})"
-    note = f"{md_text(figure.unit)} at {rate.rate:g} US dollars each ({rate.date}; {where})"
+    shown = f"{rate.rate:g}" if math.isfinite(rate.rate) else "—"
+    note = f"{md_text(figure.unit)} at {shown} US dollars each ({rate.date}; {where})"
     return "USD", rate.rate, note
 
 
@@ -59,7 +61,8 @@ def unit_label(unit: str) -> str:
 
 
 def _number(value: float | None) -> str:
-    if value is None:
+    """`1,400,000,000,000`, `11.5`; a dash for no value, and for `inf` or `nan` (the checker refuses them)."""
+    if value is None or not math.isfinite(value):
         return "—"
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.4g}"
 
@@ -69,6 +72,8 @@ def _gap(row: Row) -> str:
     if row.checked is None or row.checked == 0:
         return "not given" if row.checked is None else "—"
     change = (row.stated - row.checked) / abs(row.checked) * 100
+    if not math.isfinite(change):  # a gap too large to state (or a value that is not a number)
+        return "—"
     if abs(change) >= 0.05:
         return f"{change:+.1f}%"
     if row.claim.verdict.rating == "supported":

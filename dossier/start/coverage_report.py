@@ -57,14 +57,18 @@ def new_claim_command(
     claim_id = _free_id(words, article.id, taken)
     taken.add(claim_id)
     command = ["python", "build_claims.py", "new", "claim", claim_id, "--excerpt", words, "--article", article.id]
-    places = text.find(words)
+    places = text.find(words).anchors  # at most MAX_PLACES: past that, check refuses the excerpt anyway
     if len(places) > 1:
         where = next(
-            n
-            for n, anchor in enumerate(places, 1)
-            if (anchor.paragraph, anchor.start) == (sentence.paragraph, sentence.start)  # type: ignore[attr-defined]
+            (
+                n
+                for n, anchor in enumerate(places, 1)
+                if (anchor.paragraph, anchor.start) == (sentence.paragraph, sentence.start)  # type: ignore[attr-defined]
+            ),
+            None,
         )
-        command += ["--occurrence", str(where)]
+        if where is not None:
+            command += ["--occurrence", str(where)]
     if claims_dir != "claims":
         command += ["--claims", claims_dir]
     return shlex.join(command)

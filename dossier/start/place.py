@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dossier.link.excerpts import Anchor, ArticleText, cut_words
+from dossier.link.excerpts import MAX_PLACES, Anchor, ArticleText, cut_words
 from dossier.problems import DossierError, plural, quote_text
 from dossier.read.model import Article
 
@@ -42,8 +42,13 @@ def place_excerpt(
     if not searched:
         raise DossierError("there is no article yet; start one with: new article ID --from FILE|URL")
     texts = {a.id: ArticleText(a.paragraphs) for a in searched}
-    found = {a.id: texts[a.id].find(excerpt) for a in searched}
-    found = {a: anchors for a, anchors in found.items() if anchors}
+    results = {a.id: texts[a.id].find(excerpt) for a in searched}
+    for where, result in results.items():
+        if result.more:
+            raise DossierError(
+                f"excerpt: occurs more than {MAX_PLACES:,} times in article {quote_text(where)}; quote a longer passage"
+            )
+    found = {a: result.anchors for a, result in results.items() if result.anchors}
     if not found:
         raise _not_found(searched, texts, excerpt)
     if len(found) > 1 and (occurrence is not None or sum(len(a) for a in found.values()) > 1):
@@ -78,7 +83,7 @@ def _not_found(searched: list[Article], texts: dict[str, ArticleText], excerpt: 
     return DossierError(f"excerpt: not found in any of the {len(searched)} articles", details)
 
 
-def _ambiguous(found: dict[str, list[Anchor]], texts: dict[str, ArticleText], ask: str) -> DossierError:
+def _ambiguous(found: dict[str, tuple[Anchor, ...]], texts: dict[str, ArticleText], ask: str) -> DossierError:
     total = sum(len(anchors) for anchors in found.values())
     several = len(found) > 1
     details = []
