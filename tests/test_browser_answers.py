@@ -336,3 +336,41 @@ def test_charts_follow_the_palette_and_give_way_to_their_tables_on_a_phone(
         else:
             assert page.locator("table[data-stack] td[data-label='Sources support']").count() >= 1
         context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violation_in_the_new_states(chromium: Any, base: str, scheme: str) -> None:
+    """The states the page-type check does not reach: share links and a copied citation, filters
+    loaded from the address, an open preview, the phone layout's stacked tables."""
+    from browser import AXE
+    from test_browser_reader import AXE_RUN
+
+    found = {}
+    for viewport in (DESKTOP, PHONE):
+        context = chromium.new_context(viewport=viewport, color_scheme=scheme, has_touch=viewport is PHONE)
+        page = context.new_page()
+        page.goto(base + "claims/ferry-capacity/", wait_until="load")
+        page.get_by_role("button", name="Copy the citation").click()
+        page.locator(".dossier-copy-status").filter(has_text="C").wait_for()
+        states = {"claim, copied": page}
+        for name, path, ready in [
+            ("filtered index", "claims/?verdict=supported&sort=claim", ".dossier-filter-results li"),
+            ("figures", "figures/", "table"),
+            ("home", "", ".dossier-answer"),
+        ]:
+            other = context.new_page()
+            other.goto(base + path, wait_until="load")
+            other.locator(ready).first.wait_for()
+            states[name] = other
+        article = context.new_page()
+        article.goto(base + "articles/ferry-story/", wait_until="load")
+        article.locator("#c-ferry-capacity").focus()
+        article.locator("#dossier-preview").wait_for()
+        states["article, preview open"] = article
+        for name, state in states.items():
+            state.add_script_tag(path=str(AXE))
+            violations = state.evaluate(AXE_RUN)
+            if violations:
+                found[f"{name} ({viewport['width']} px)"] = violations
+        context.close()
+    assert found == {}
