@@ -342,8 +342,9 @@ def test_charts_follow_the_palette_and_give_way_to_their_tables_on_a_phone(
 def test_axe_finds_no_serious_violation_in_the_new_states(chromium: Any, base: str, scheme: str) -> None:
     """The states the page-type check does not reach: share links and a copied citation, filters
     loaded from the address, an open preview, the phone layout's stacked tables."""
-    from browser import AXE
     from test_browser_reader import AXE_RUN
+
+    from browser import AXE
 
     found = {}
     for viewport in (DESKTOP, PHONE):
