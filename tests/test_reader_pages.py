@@ -12,7 +12,7 @@ import pytest
 from conftest import apply_edits
 from dossier.link.check import check_dossier
 from dossier.read.model import Claim
-from dossier.render.charts import Bar, _short, bar_chart, paired_bar_chart
+from dossier.render.charts import Bar, PairedBarChart, _short, bar_chart, paired_bar_chart
 from dossier.render.claim import render_claim_page
 from dossier.render.exports import claims_csv, claims_json
 from dossier.render.figures import figure_groups, render_figures
@@ -362,7 +362,11 @@ def test_no_page_or_export_shows_inf_or_nan_even_if_the_checker_let_one_through(
     shown = page + "".join(render_claim_page(hostile, claims[c], None) for c in ("ferry-capacity", "ferry-budget"))
     shown += claims_csv(hostile) + "".join(_short(x) for x in (math.inf, -math.inf, math.nan))
     assert re.findall(r"\b(?:inf|nan)\b", shown, re.IGNORECASE) == []
-    assert "| 2,000 passengers a day | — | — | — |" in page
+    assert "| 2,000 passengers a day | — | — |" in page
+    drawn = [
+        v for chart in charts.values() if isinstance(chart, PairedBarChart) for v in (*chart.stated, *chart.checked)
+    ]
+    assert all(v is not None and math.isfinite(v) for v in drawn)  # no chart draws a value it cannot show
     assert "| Up to | — |" in shown
     with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
         claims_json(hostile)

@@ -93,7 +93,11 @@ MAGNITUDE = 20  # in one chart the largest bar is at most 20 times the smallest:
 def charted(rows: list[Row]) -> list[tuple[int, Row]]:
     """The (table number, row) pairs worth a chart: only figures with both a stated and a supported
     value (a lone bar compares nothing), the largest gaps first, then in table order."""
-    numbered = [(n, r) for n, r in enumerate(rows, start=1) if r.checked is not None]
+    numbered = [
+        (n, r)
+        for n, r in enumerate(rows, start=1)
+        if r.checked is not None and math.isfinite(r.checked) and math.isfinite(r.stated)
+    ]
     gaps = [(n, r) for n, r in numbered if r.checked != 0]
     gaps.sort(key=lambda item: -abs((item[1].stated - (item[1].checked or 0)) / (item[1].checked or 1)))
     rest = [(n, r) for n, r in numbered if r.checked == 0]
@@ -123,7 +127,7 @@ def _charts(unit: str, rows: list[Row]) -> tuple[str, dict[str, Chart]]:
     if not shown:
         return "", {}
     bands = chart_bands(shown)
-    paired = sum(1 for r in rows if r.checked is not None)
+    paired = sum(1 for r in rows if r.checked is not None and math.isfinite(r.checked) and math.isfinite(r.stated))
     which = (
         ""
         if len(shown) == paired
@@ -163,7 +167,7 @@ def _group_section(index: Index, unit: str, rows: list[Row]) -> tuple[str, dict[
             + in_article(index, FIGURES, row.claim).replace(" · in ", "<br>in ", 1)
         )
         converted = f"<br>{row.rate_note}" if row.rate_note else ""
-        value = f"<br>= {_number(row.stated)}"
+        value = f"<br>= {_number(row.stated)}" if math.isfinite(row.stated) else ""
         cells = [str(number), claim, stated + converted + value, _number(row.checked), _gap(row)]
         lines.append("| " + " | ".join(cells) + " |")
     table = "| # | Claim | As stated | Sources support | Article vs sources |\n|---|---|---|---|---|\n" + "\n".join(
