@@ -172,10 +172,18 @@ def test_every_real_record_starts_with_its_schema_line() -> None:
         assert first == f"# yaml-language-server: $schema={prefix}../schema/{kind}.schema.json", path
 
 
+# The guide's steps that start a dossier for a new article: each needs the one before it.
+NEW_ARTICLE_STEPS = [
+    ".venv/bin/python build_claims.py new article ferry-fares --from saved-page.html",
+    ".venv/bin/python build_claims.py coverage --article ferry-fares",
+    ".venv/bin/python build_claims.py new claim ferry-fares-double --excerpt "
+    '"Fares on Harbourville’s ferries will double by 2026"',
+]
 # Commands in CONTRIBUTING.md's ```sh blocks that the test does not run, and why.
 NOT_RUN = {
     "python3 -m venv .venv && .venv/bin/pip install -q -r requirements.txt": "installs packages",
     ".venv/bin/mkdocs serve": "serves until stopped; tests/test_serve_errors.py runs it on a copy",
+    **dict.fromkeys(NEW_ARTICLE_STEPS, "a step of a sequence; tests/test_new_article.py runs them in order"),
 }
 
 
@@ -226,9 +234,11 @@ def example_pattern(example: str) -> re.Pattern[str]:
 
 
 def case_messages() -> list[str]:
+    """Every message the check cases print, and the warnings `check` prints for the valid example dossier."""
     from check_cases import CASES
 
-    return sorted({re.sub(r"^.+?:\d+:\d+: ", "", line) for case in CASES for line in case.expected})
+    lines = [line for case in CASES for line in case.expected] + EXAMPLE_COVERAGE.splitlines()
+    return sorted({re.sub(r"^.+?:\d+:\d+: ", "", line) for line in lines})
 
 
 def test_message_table_has_a_row_for_every_message_the_checker_prints() -> None:

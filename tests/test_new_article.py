@@ -288,3 +288,51 @@ def test_a_body_larger_than_it_says_is_cut_off(dossier_dir: Path, server: str, m
     )
     monkeypatch.setattr(fetch_module, "MAX_BYTES", 100_000)
     assert fetch_module.fetch(f"{server}/unsized").body == PAGE.read_bytes()
+
+
+def test_the_guide_starts_a_dossier_from_a_saved_page_to_a_green_check(tmp_path: Path) -> None:
+    """CONTRIBUTING's "Start a dossier for a new article", run in order on a copy of the repository."""
+    import re
+    import shutil
+    import subprocess
+    import sys
+
+    from test_contributing import NEW_ARTICLE_STEPS
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide.split("## Start a dossier for a new article\n", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)```", section, re.S)
+    commands = [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
+    assert [c for c in commands if c in NEW_ARTICLE_STEPS] == NEW_ARTICLE_STEPS
+    shutil.copytree(ROOT / "claims", tmp_path / "claims")
+    for name in ("build_claims.py", "dossier", "schema"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    (tmp_path / ".venv").symlink_to(sys.prefix)
+    saved_copy(tmp_path, "saved-page.html")
+
+    def step(command: str) -> str:
+        result = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result.stdout
+
+    checks = [c for c in commands if c.endswith("build_claims.py check")]
+    assert commands[-1] in checks  # the last step
+    outputs = [step(command) for command in commands if command not in checks]
+    assert outputs[0] == "claims/articles/ferry-fares.yaml: 7 paragraphs\n"
+    assert outputs[1].startswith("ferry-fares: no excerpt covers 11 of its 11 sentences\n")
+    claim = tmp_path / "claims" / "ferry-fares-double.yaml"
+    text = claim.read_text(encoding="utf-8")
+    assert (yaml.safe_load(text)["article"], yaml.safe_load(text)["excerpt"]) == (
+        "ferry-fares",
+        "Fares on Harbourville’s ferries will double by 2026",
+    )
+    for field, value in [
+        ("kind", "forecast"),
+        ("claim", "Ferry fares will double by 2026."),
+        ("summary", "Not checked yet."),
+    ]:
+        text = text.replace(f"{field}: TODO", f"{field}: {value}")
+    claim.write_text(text, encoding="utf-8")
+    checked = step(commands[-1])
+    assert checked.endswith("; 1 warning above, worth fixing but not failing the check\n"), checked
+    assert "no excerpt covers 11 of the article's 11 sentences" in checked  # a part of one, so far

@@ -31,7 +31,8 @@ NEW_IDS = {
 
 def documented_new_commands(excerpt: str) -> dict[str, str]:
     """CONTRIBUTING.md's `new` commands, by record kind, with this test's ids (and excerpt) in place of the guide's."""
-    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    text = guide.split("## From fork to merged pull request\n", 1)[1].split("\n## ", 1)[0]
     found = re.findall(
         r"^ *(\.venv/bin/python build_claims\.py new (claim|source|entity)) \S+( --excerpt \"[^\"]+\")?$", text, re.M
     )
