@@ -60,6 +60,15 @@ def _parser() -> argparse.ArgumentParser:
     coverage = commands.add_parser("coverage", help="list the sentences no claim's excerpt covers")
     coverage.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
     coverage.add_argument("--article", metavar="ID", help="only this article")
+    links = commands.add_parser("links", help="ask every URL in the dossier whether it still answers")
+    links.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
+    links.add_argument("--timeout", type=float, default=15.0, metavar="S", help="seconds to wait for each answer")
+    links.add_argument("--format", choices=("text", "github"), default="text", help="text, or GitHub annotations")
+    archive = commands.add_parser("archive", help="ask the Internet Archive to capture sources with no archived copy")
+    archive.add_argument("--claims", default="claims", metavar="DIR", help="claims folder (default: claims)")
+    archive.add_argument("--write", action="store_true", help="add archive_url (and accessed) to the YAML files")
+    archive.add_argument("--endpoint", default=None, metavar="URL", help="Save Page Now's address (for tests)")
+    archive.add_argument("--timeout", type=float, default=120.0, metavar="S", help="seconds to wait for a capture")
     schema = commands.add_parser("schema", help="write the JSON Schema files under schema/")
     schema.add_argument("--out", default=str(SCHEMA_DIR), metavar="DIR", help="folder to write (default: schema/)")
     return parser
@@ -84,6 +93,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             return run_new(args, out)
         if args.command == "coverage":
             return run_coverage(args.claims, args.article, out)
+        if args.command in ("links", "archive"):
+            from dossier.upkeep import commands as upkeep  # editor tools: network and YAML writing
+
+            if args.command == "links":
+                return upkeep.run_links(args.claims, args.timeout, args.format, out)
+            return upkeep.run_archive(args.claims, args.write, args.endpoint, args.timeout, out)
         return run_schema(Path(args.out), out)
     except DossierError as error:
         print(terminal_line(f"error: {error}"), file=err)

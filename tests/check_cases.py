@@ -17,7 +17,7 @@ class Case:
     expected: tuple[str, ...]
 
 
-MINIMAL_SOURCE = "id: {id}\ntitle: T\npublisher: P\nurl: https://example.org/\n"
+MINIMAL_SOURCE = "id: {id}\ntitle: T\npublisher: P\nurl: https://example.org/\naccessed: 2024-03-05\n"
 CASES: list[Case] = [
     # --- YAML and file-level rules -------------------------------------------------------
     Case(
@@ -1250,6 +1250,18 @@ CASES: list[Case] = [
             'claims/sources/operator-timetable.yaml:2:5: warning: id: no claim cites source "operator-timetable"; cite it in a claim\'s sources, or delete the file',
         ),
     ),
+    # evidence (issue 20): a source that does not say when it was read is a warning, for now
+    Case(
+        "a source with no access date is a warning after the errors",
+        {
+            "sources/wire-story-copy.yaml": [("accessed: 2024-03-05\n", "")],
+            "sources/broken.yaml": "id: broken\ntitle: T\npublisher: P\n",
+        },
+        (
+            'claims/sources/broken.yaml:1:1: missing required field "url"',
+            'claims/sources/wire-story-copy.yaml:2:5: warning: accessed: source "wire-story-copy" does not say when it was read; add accessed: YYYY-MM-DD, the day you last read it',
+        ),
+    ),
     # --- harden-links: files in the wrong place, and ids that are only close ---------------
     Case(
         "claim saved in sources/",
@@ -1378,7 +1390,9 @@ CASES: list[Case] = [
             "council-announced.yaml": [("  checked: 2024-03-10", '  checked: "2024-03"')],
             "ferry-capacity.yaml": [("  - date: 2024-03-12", '  - date: "2024-02"')],
             "sources/council-minutes.yaml": [('accessed: "2024-03"', "accessed: 2024-02-28")],
-            "sources/operator-timetable.yaml": [("kind: company", "kind: company\npublished: 2024-05\naccessed: 2024")],
+            "sources/operator-timetable.yaml": [
+                ("published: 2024-03-11\naccessed: 2024-03-12", "published: 2024-05\naccessed: 2024")
+            ],
         },
         (
             "claims/ferry-capacity.yaml:29:11: corrections[0].date: 2024-02 is before the article was published (2024-03-04); a claim can be checked or corrected only after its article appeared",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,20 @@ def test_example_dossier_is_valid(dossier_dir: Path) -> None:
 def test_real_dossier_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     code, out, _ = run(["check"])
-    assert (code, out.startswith("ok: ")) == (0, True), out
+    assert (code, out.splitlines()[-1].startswith("ok: ")) == (0, True), out
+    assert not_yet_accessed_only(out), out
+
+
+# Issue 20: the editors are adding `accessed` to every real source. Until they have, a missing
+# one is a warning; any other warning in the real dossier is still a failure.
+ACCESS_WARNING = re.compile(
+    r'^claims/sources/[\w-]+\.yaml:\d+:\d+: warning: accessed: source "[\w-]+" does not say when'
+)
+
+
+def not_yet_accessed_only(out: str) -> bool:
+    """Whether every line but the last `ok:` one is a missing-access-date warning."""
+    return all(ACCESS_WARNING.match(line) for line in out.splitlines()[:-1])
 
 
 def test_problems_from_many_files_are_all_reported_in_order(dossier_dir: Path) -> None:

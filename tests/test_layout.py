@@ -14,9 +14,10 @@ PACKAGE = ROOT / "dossier"
 # command line above them all (`cli`).
 STAGES = ["read", "link", "render", "publish"]
 SHARED = {"dossier.problems", "dossier.worker_process"}
-# Editor tools beside the stages (`start`: new records from a page or an excerpt, coverage), each
-# allowed the stages before the one named here; no stage imports a tool, and only `cli` uses them.
-TOOLS = {"start": "render"}
+# Editor tools beside the stages (`start`: new records from a page or an excerpt, coverage;
+# `upkeep`: link checking and archiving), each allowed the stages before the one named here; no
+# stage imports a tool, and only `cli` uses them.
+TOOLS = {"start": "render", "upkeep": "render"}
 MAX_MODULES = 15
 
 

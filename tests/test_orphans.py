@@ -8,7 +8,7 @@ from test_check import run
 
 from conftest import EXAMPLE_COVERAGE, apply_edits
 
-UNUSED_SOURCE = "id: unused-report\ntitle: T\npublisher: P\nurl: https://example.org/\n"
+UNUSED_SOURCE = "id: unused-report\ntitle: T\npublisher: P\nurl: https://example.org/\naccessed: 2024-03-05\n"
 SOURCE_WARNING = (
     'claims/sources/unused-report.yaml:1:5: warning: id: no claim cites source "unused-report"; '
     "cite it in a claim's sources, or delete the file"

@@ -90,6 +90,7 @@ def test_timeline_lists_dated_events_in_order_with_their_claims() -> None:
             "Harbourville Council publishes [Minutes of the council meeting of 4 March 2024]",
             ["ferry-budget", "council-announced", "ferries-third"],
         ),
+        ("2024-03-11", "Lake Ferries Ltd publishes [Summer timetable]", ["ferry-capacity"]),
         (
             "2024-03-12",
             "Correction: Rating changed from supported after the timetable was published&#46;",
@@ -145,6 +146,11 @@ def test_excerpt_context_is_cut_at_word_boundaries() -> None:
 def test_claim_page_leads_with_the_verdict_and_its_one_sentence_summary() -> None:
     page = render_site(example_index())["claims/ferry-capacity.md"].text
     body = page.split("{#claim}\n", 1)[1]
+    # Only a correction notice may come first (issue 20): the claim was corrected, and says so at the top.
+    notice, body = body.split("</div>\n", 1)
+    assert notice.startswith(
+        '\n<div class="dossier-correction-notice" markdown="1" role="note">\n\n**Corrected 2024-03-12.**'
+    )
     assert body.startswith(
         '\n<div class="dossier-verdict dossier-partly-supported" markdown="1">\n\n'
         '<p class="dossier-verdict-label"><span class="dossier-verdict-icon" aria-hidden="true">◐</span> '
@@ -211,7 +217,7 @@ def test_large_dossiers_get_a_timeline_page_per_year_and_capped_figure_pages(mon
     monkeypatch.setattr(timeline, "CLAIMS_PER_EVENT", 1)
     pages = timeline.render_timeline(example_index())
     assert sorted(pages) == ["timeline.md", "timeline/2024.md"]
-    assert "- [2024](timeline/2024.md): 9 events" in pages["timeline.md"]
+    assert "- [2024](timeline/2024.md): 10 events" in pages["timeline.md"]
     year = pages["timeline/2024.md"]
     assert "[All years](../timeline.md)" in year and "and 2 more claims |" in year
     assert "](../claims/ferry-capacity.md)" in year

@@ -187,11 +187,19 @@ def test_claim_review_json_ld(any_site: Path) -> None:
         "url": "/claims/ferry-capacity/",
         "claimReviewed": "The ferries will carry 2,000 passengers a day.",
         "datePublished": "2024-03-10",
-        "author": {"@type": "Organization", "name": "Claims dossier"},
-        "reviewRating": {"@type": "Rating", "alternateName": "Partly supported"},
+        "author": {"@type": "Organization", "name": "Harbourville Fact Desk", "url": "https://factdesk.example.org/"},
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": 3,
+            "bestRating": 4,
+            "worstRating": 1,
+            "name": "Partly supported",
+            "alternateName": "Partly supported",
+        },
         "reviewBody": "Too high, because the operator's timetable has seats for 1,600 passengers a day, not 2,000.",
         "itemReviewed": {
             "@type": "Claim",
+            "datePublished": "2024-03-04",
             "appearance": {
                 "@type": "CreativeWork",
                 "url": "https://example.org/news/ferries",
@@ -324,9 +332,11 @@ def test_search_index_holds_claims_entities_and_sources(site: Path) -> None:
 def test_claim_pages_link_to_the_claims_before_and_after_in_the_article(any_site: Path) -> None:
     def neighbours(claim_id: str) -> list[str]:
         page = read_page(any_site / "claims" / claim_id / "index.html")
-        return [href for href, _ in page.links if href.startswith("../") and href.count("/") == 2 and href != "../"][
-            -2:
-        ]
+        return [
+            href
+            for href, _ in page.links
+            if href.startswith("../") and href.count("/") == 2 and href.endswith("/") and href != "../"
+        ][-2:]
 
     text = read_page(any_site / "claims" / "roads-better" / "index.html").text
     assert "← Previous claim: “This is the cleanest fleet" not in text  # labels are the claims, not quotes
@@ -380,9 +390,9 @@ def test_claim_page_lists_a_copy_under_its_original_publisher(site: Path) -> Non
     page = read_page(site / "claims" / "ferry-capacity" / "index.html")
     assert (
         "Harbourville orders electric ferries (repost) — Harbour Wire, 2024-03-02 "
-        "(copy at Lakeside Aggregator, 2024-03-03) · copyThe wire story"
+        "(copy at Lakeside Aggregator, 2024-03-03) · copy · accessed 2024-03-05 The wire story"
     ) in page.text
-    assert "Summer timetable — Lake Ferries Ltd · original" in page.text
+    assert "Summer timetable — Lake Ferries Ltd, 2024-03-11 · published after the article · original" in page.text
 
 
 def test_source_page_shows_the_original_publication(site: Path) -> None:

@@ -27,7 +27,7 @@ def readme_inline_commands() -> set[str]:
 
 def test_every_workflow_and_template_is_valid_yaml() -> None:
     files = [*(ROOT / ".github").rglob("*.yml"), ROOT / ".pre-commit-config.yaml"]
-    assert len(files) == 6
+    assert len(files) == 7
     for path in files:
         assert isinstance(load(path), dict), path
 
@@ -75,7 +75,7 @@ def steps_using(action: str) -> list[dict[str, Any]]:
 def test_every_action_is_pinned_to_a_commit_with_its_tag_in_a_comment() -> None:
     lines = [line for path in WORKFLOWS for line in path.read_text(encoding="utf-8").splitlines()]
     uses = [line for line in lines if re.match(r"^\s*(- )?uses:", line)]
-    assert len(uses) == 8
+    assert len(uses) == 10
     assert [line.strip() for line in uses if not PINNED.match(line)] == []
 
 
@@ -84,7 +84,7 @@ def test_every_job_has_a_time_limit_and_checkouts_keep_no_token() -> None:
         for name, job in load(path)["jobs"].items():
             assert 0 < job.get("timeout-minutes", 0) <= 30, (path.name, name)
     checkouts = steps_using("actions/checkout")
-    assert len(checkouts) == 2
+    assert len(checkouts) == 3
     assert all(step["with"]["persist-credentials"] is False for step in checkouts)
 
 
@@ -136,3 +136,33 @@ def test_readme_says_what_a_maintainer_switches_on_once() -> None:
     assert 'Source: "GitHub Actions"' in publishing
     assert "first-time contributors" in publishing and "Approve and run" in publishing
     assert "`build_claims.py build` gives the stronger\nguarantee" in readme
+
+
+# --- evidence: the weekly link check (issue 20 item 3) ---------------------------------------------
+
+
+def test_the_link_check_runs_weekly_and_only_it_can_write_issues() -> None:
+    workflow = load(ROOT / ".github" / "workflows" / "links.yml")
+    assert workflow[True]["schedule"] == [{"cron": "23 5 * * 1"}]  # PyYAML reads `on:` as True
+    assert workflow["permissions"] == {}
+    assert {name: job["permissions"] for name, job in workflow["jobs"].items()} == {
+        "links": {"contents": "read", "issues": "write"}
+    }
+    assert workflow["jobs"]["links"]["if"] == "github.event.repository.fork == false"
+    writers = [
+        (path.name, name)
+        for path in WORKFLOWS
+        for name, job in load(path)["jobs"].items()
+        if "issues" in {**load(path).get("permissions", {}), **job.get("permissions", {})}
+    ]
+    assert writers == [("links.yml", "links")]
+
+
+def test_the_link_check_runs_the_readme_command_and_keeps_one_issue() -> None:
+    steps = run_steps("links.yml")
+    assert ".venv/bin/python build_claims.py links --format github > links.txt" in steps["Check the links"]
+    assert ".venv/bin/python build_claims.py links --format github" in readme_inline_commands()
+    report = steps["Report dead links in one issue"]
+    # Edits the open issue when there is one, creates it otherwise, closes it when all links work.
+    assert "gh issue edit" in report and "gh issue create" in report and "gh issue close" in report
+    assert report.rstrip().endswith('[ "$CODE" = "0" ]')  # dead links still fail the run

@@ -55,6 +55,7 @@ def prepare_docs(root: Path, pages_dir: Path, index: Index) -> None:
     """Write every page MkDocs would see into `pages_dir` (new or empty)."""
     from dossier.render.site import render_site, write_site  # here: `check` imports this module for ENGINES alone
 
+    # The site's public address, as mkdocs.yml reads it, for citations', ClaimReview's and the feed's absolute URLs.
     write_site(render_site(index, site_url_from_env()), pages_dir)
     for path in sorted((root / "docs").rglob("*")):
         if path.is_file():

@@ -88,6 +88,8 @@ def render_template(
     text += _required_lines(spec, values)
     if kind == "claim":
         text += f"  # conclusion: {_CONCLUSION_HINT}\n"
+    if kind == "source":  # whoever adds a source has just read it
+        text += _comment(spec.by_name["accessed"], "") + f"accessed: {values['checked']}\n"
     for name, example in _OPTIONAL_EXAMPLES.get(kind, {}).items():
         field = spec.get(name)
         if field is not None:

@@ -13,6 +13,7 @@ from dossier.link.crossref import Index
 from dossier.problems import plural
 from dossier.read.model import Article, Claim
 from dossier.read.paths import ARTICLES, article_page, claim_anchor, claim_page, link
+from dossier.render.accountability.evidence import dating_note
 from dossier.render.common import RATING_LABELS, badge, claim_link
 from dossier.render.markup import external_link, front_matter, md_paragraphs, md_text, safe_title
 from dossier.render.provenance import findings_list, rewrite_tally
@@ -41,6 +42,7 @@ def render_article_page(index: Index, article: Article) -> str:
         + f"# {md_text(article.title)} {{#article}}\n\n"
         + article_byline(article)
         + "\n\n"
+        + dating_note(article)
         + article_findings(index, article)
         + (tally + "\n" if (tally := rewrite_tally(index, article, page)) else "")
         + "## The article, annotated {#text}\n\n"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import math
-from typing import Any
 
 from dossier.link.crossref import Index
 from dossier.read.model import Claim, Figure, Quote
@@ -14,10 +13,11 @@ from dossier.read.paths import (
     claim_page,
     entity_page,
     link,
-    page_url,
-    source_page,
     topic_page,
 )
+from dossier.render.accountability.claim_review import absolute_url, claim_review
+from dossier.render.accountability.corrections import correction_notice
+from dossier.render.accountability.evidence import checked_by_line, sources_list
 from dossier.render.common import (
     KIND_LABELS,
     RATING_ICONS,
@@ -36,7 +36,7 @@ from dossier.render.markup import (
     safe_title,
     share_link,
 )
-from dossier.render.provenance import external_original, first_appearance_json, first_appearance_section, source_credit
+from dossier.render.provenance import first_appearance_section
 
 CONTEXT_CHARS = 80  # text kept either side of an excerpt, as a W3C TextQuoteSelector would
 
@@ -56,7 +56,9 @@ def render_claim_page(
             }
         )
         + f"# {md_text(claim.claim)} {{#claim}}\n",
+        correction_notice(claim, page),
         _verdict_block(claim),
+        checked_by_line(index, claim, page),
         _context_section(index, claim, page),
         first_appearance_section(index, claim, page),
         _figure_section(claim.figure) if claim.figure else "",
@@ -190,15 +192,7 @@ def _sources_section(index: Index, claim: Claim, page: str) -> str:
         why = {"opinion": "an opinion is not rated against evidence", "unverified": "this claim is not checked yet"}
         reason = why.get(claim.verdict.rating, "none are cited")
         return f"## Sources {{#sources}}\n\nNo sources: {reason}.\n"
-    items = []
-    for number, ref in enumerate(claim.sources, start=1):
-        source = index.sources[ref.source]
-        title = f"[{md_text(source.title)}]({link(page, source_page(source.id))})"
-        line = f"{number}. {title} — {source_credit(source)} · {external_original(source)}"
-        if ref.note:
-            line += f"<br>{md_text(ref.note)}"
-        items.append(line)
-    return "## Sources {#sources}\n\n" + "\n".join(items) + "\n"
+    return "## Sources {#sources}\n\n" + sources_list(index, claim, page)
 
 
 def _links_section(index: Index, claim: Claim, page: str) -> str:
@@ -224,11 +218,6 @@ def _corrections_section(claim: Claim) -> str:
         return ""
     rows = "\n".join(f"| {c.date} | {md_cell(c.note)} |" for c in claim.corrections)
     return "## Corrections {#corrections}\n\n| Date | Change |\n|---|---|\n" + rows + "\n"
-
-
-def absolute_url(site_url: str | None, page: str) -> str:
-    base = (site_url or "/").rstrip("/") + "/"
-    return base + page_url(page)
 
 
 def _cite_section(index: Index, claim: Claim, site_url: str | None) -> str:
@@ -279,49 +268,8 @@ def _neighbour_links(page: str, neighbours: tuple[Claim | None, Claim | None]) -
     return "---\n\n" + "<br>\n".join(links) + "\n" if links else ""
 
 
-def claim_review(index: Index, claim: Claim, site_url: str | None) -> dict[str, Any]:
-    """schema.org ClaimReview for the claim."""
-    article = index.articles[claim.article]
-    appearance: dict[str, Any] = {
-        "@type": "CreativeWork",
-        "url": article.url,
-        "headline": article.title,
-        "publisher": {"@type": "Organization", "name": article.publisher},
-    }
-    if article.published:
-        appearance["datePublished"] = article.published
-    author: dict[str, Any] = {"@type": "Organization", "name": article.publisher}
-    if claim.quote:
-        author = {"@type": "Person", "name": index.entities[claim.quote.speaker].name}
-    elif article.author:
-        author = {"@type": "Person", "name": article.author}
-    reviewed: dict[str, Any] = {"@type": "Claim", "appearance": appearance, "author": author}
-    first = first_appearance_json(index, claim, appearance)
-    if first is not None:
-        reviewed["firstAppearance"] = first
-    return {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "url": absolute_url(site_url, claim_page(claim.id)),
-        "claimReviewed": claim.claim,
-        "datePublished": claim.verdict.checked,
-        "author": {"@type": "Organization", "name": "Claims dossier"},
-        "reviewRating": {"@type": "Rating", "alternateName": RATING_LABELS[claim.verdict.rating]},
-        "itemReviewed": reviewed,
-    } | review_body(claim)
-
-
-def review_body(claim: Claim) -> dict[str, str]:
-    """ClaimReview `reviewBody`: the one-sentence summary, when the claim has one."""
-    return {"reviewBody": claim.verdict.summary} if claim.verdict.summary else {}
-
-
-# Opinions are not graded and unverified claims are not checked: publishing a review of either
-# would present a rating the methodology says we do not give.
-UNRATED = ("opinion", "unverified")
-
-
 def _json_ld(index: Index, claim: Claim, site_url: str | None) -> str:
-    if claim.verdict.rating in UNRATED:
+    review = claim_review(index, claim, site_url)
+    if review is None:
         return ""
-    return f'<script type="application/ld+json">{json_for_script(claim_review(index, claim, site_url))}</script>\n'
+    return f'<script type="application/ld+json">{json_for_script(review)}</script>\n'

@@ -67,12 +67,26 @@ def claims_json(index: Index) -> str:
         )
     data = {
         "format_version": FORMAT_VERSION,
+        **_licence(index),
         "articles": [_fields(a) for a in index.articles.values()],
         "claims": claims,
         "sources": [_fields(s) for s in index.sources.values()],
         "entities": [_fields(e) for e in index.entities.values()],
     }
     return _one_record_per_line(data)
+
+
+def _licence(index: Index) -> dict[str, Any]:
+    """Who publishes the data, under which licence, and how to cite it: the envelope's first fields."""
+    masthead = index.masthead
+    if masthead is None:
+        return {}
+    publisher = masthead.publisher
+    return {
+        "publisher": {"name": publisher.name, "url": publisher.url},
+        "licence": {"name": masthead.licence.name, "url": masthead.licence.url},
+        "cite_as": f"{publisher.name}: claims data, licensed {masthead.licence.name}",
+    }
 
 
 def _one_record_per_line(data: dict[str, Any]) -> str:

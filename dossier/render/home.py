@@ -21,6 +21,7 @@ from dossier.read.paths import (
     claims_listing_page,
     link,
 )
+from dossier.render.accountability.about import data_licence, who_we_are
 from dossier.render.common import (
     KIND_LABELS,
     NOT_SEARCHED,
@@ -58,7 +59,7 @@ def render_home(index: Index) -> str:
             '<div class="dossier-home" markdown="1">\n',
             f'<p class="dossier-answer">{md_text(overall_verdict(index))}</p>\n',
             _verdict_counts(index),
-            _about_line(len(articles)),
+            _about_line(index),
             _articles_section(index, articles),
             rewrite_tally(index),
             "</div>\n",
@@ -113,13 +114,14 @@ def _verdict_counts(index: Index) -> str:
     return '<div class="dossier-counts" markdown="1">\n\n' + "\n".join(rows) + "\n\n</div>\n"
 
 
-def _about_line(articles: int) -> str:
-    """Where the claims, the method and the data are: one line, in the first screen."""
+def _about_line(index: Index) -> str:
+    """Where the claims, the method, the people behind them and the data are: in the first screen."""
     return (
-        f"[Browse every claim]({link(HOME, CLAIMS)}) in article order, or filter them by verdict, topic or entity. "
-        f"[How we check]({link(HOME, METHODOLOGY)}): the rating scale and our corrections policy. "
-        f"**The data:** [claims.json]({link(HOME, CLAIMS_JSON)}) (every record) · "
-        f"[claims.csv]({link(HOME, CLAIMS_CSV)}) (one row per claim, for spreadsheets)\n"
+        f"- [Browse every claim]({link(HOME, CLAIMS)}) in article order, or filter them by verdict, topic or entity.\n"
+        f"- [How we check]({link(HOME, METHODOLOGY)}): the rating scale and our corrections policy.\n"
+        + who_we_are(HOME)
+        + f"- **The data:** [claims.json]({link(HOME, CLAIMS_JSON)}) (every record) · "
+        f"[claims.csv]({link(HOME, CLAIMS_CSV)}) (one row per claim, for spreadsheets). {data_licence(index, HOME)}\n"
     )
 
 

@@ -38,12 +38,20 @@ def copy_host(source: Source) -> str:
 
 
 def source_credit(source: Source) -> str:
-    """Whose text a source is, as Markdown: `Bloomberg News, 2020-05 (copy at Chindia Alert)`."""
+    """Whose text a source is, as Markdown: `Bloomberg News, 2020-05 (copy at Chindia Alert)`.
+
+    A source with no date at all says so ("undated"), so a missing date is never mistaken for a
+    date left out of the line.
+    """
     if source.copy_of is None:
-        return ", ".join(md_text(x) for x in (source.publisher, source.published) if x)
+        return f"{md_text(source.publisher)}, {md_text(source.published or UNDATED)}"
     original = ", ".join(md_text(x) for x in (source.copy_of.publisher, source.copy_of.published) if x)
-    copied = f"copy at {md_text(copy_host(source))}" + (f", {md_text(source.published)}" if source.published else "")
+    dated = source.published or (None if source.copy_of.published else UNDATED)
+    copied = f"copy at {md_text(copy_host(source))}" + (f", {md_text(dated)}" if dated else "")
     return f"{original} ({copied})"
+
+
+UNDATED = "undated"
 
 
 def publisher_cell(source: Source) -> str:

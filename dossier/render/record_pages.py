@@ -7,6 +7,7 @@ from dossier.link.crossref import Index
 from dossier.problems import plural
 from dossier.read.model import Claim, Entity, Source
 from dossier.read.paths import ENTITIES, SOURCES, TOPICS, claim_page, entity_page, link, source_page, topic_page
+from dossier.render.accountability.evidence import later_mark, later_than, source_date_notice
 from dossier.render.common import (
     ENTITY_KIND_LABELS,
     NOT_SEARCHED,
@@ -17,18 +18,17 @@ from dossier.render.common import (
     topic_name,
 )
 from dossier.render.markup import external_link, front_matter, md_cell, md_text, safe_title
-from dossier.render.provenance import copy_host, copy_notice, first_appearance_of, publisher_cell
+from dossier.render.provenance import UNDATED, copy_host, copy_notice, first_appearance_of, publisher_cell
 
 
 def render_source_page(index: Index, source: Source) -> str:
     """Markdown for `sources/<id>.md`: what the source is and every claim citing it, with its note."""
     page = source_page(source.id)
     publisher = copy_host(source) if source.copy_of else source.publisher
-    facts = [f"**Publisher:** {md_text(publisher)}", f"**Published:** {source.published or 'date not shown'}"]
+    facts = [f"**Publisher:** {md_text(publisher)}", f"**Published:** {source.published or UNDATED}"]
     if source.kind:
         facts.append(f"**Kind:** {source.kind}")
-    if source.accessed:
-        facts.append(f"**Accessed:** {source.accessed}")
+    facts.append(f"**Accessed:** {source.accessed or 'not recorded'}")
     links = [external_link("Read the source", source.url)]
     if source.archive_url:
         links.append(external_link("archived copy", source.archive_url))
@@ -44,6 +44,7 @@ def render_source_page(index: Index, source: Source) -> str:
         + f"# {md_text(source.title)} {{#source}}\n\n"
         + "<br>\n".join(facts)
         + "\n\n"
+        + source_date_notice(index, source)
         + copy_notice(source)
         + " · ".join(links)
         + "\n\n"
@@ -125,7 +126,10 @@ def render_sources_index(index: Index) -> str:
     for source in sorted(index.sources.values(), key=lambda s: (s.publisher.casefold(), s.id)):
         cited = len(citers.get(source.id, ()))
         title = f"[{md_text(source.title)}]({link(SOURCES, source_page(source.id))})"
-        rows.append(f"| {title} | {publisher_cell(source)} | {source.published or '—'} | {cited} |")
+        when = source.published or UNDATED
+        if later_than(index, source):
+            when += f" {later_mark()}"
+        rows.append(f"| {title} | {publisher_cell(source)} | {when} | {cited} |")
     return (
         front_matter({"title": "Sources", "hide": ["navigation"], **NOT_SEARCHED})
         + f"# Sources {{#sources}}\n\n{len(rows)} pages cited as evidence, by publisher.\n\n"

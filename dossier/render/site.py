@@ -9,6 +9,9 @@ from dossier.link.crossref import Index
 from dossier.problems import DossierError
 from dossier.read import paths
 from dossier.read.model import Claim
+from dossier.render.accountability.about import render_about
+from dossier.render.accountability.corrections import render_corrections
+from dossier.render.accountability.feed import atom_feed
 from dossier.render.article import render_article_page, render_articles_index
 from dossier.render.charts import draw_charts
 from dossier.render.claim import render_claim_page
@@ -61,6 +64,9 @@ def render_site(index: Index, site_url: str | None = None) -> dict[str, Rendered
         add(paths.TOPICS, render_topics_index(index))
         add(paths.CLAIMS_JSON, claims_json(index))
         add(paths.CLAIMS_CSV, claims_csv(index))
+        add(paths.ABOUT, render_about(index, site_url), index.masthead.origin.file if index.masthead else None)
+        add(paths.CORRECTIONS, render_corrections(index))
+        add(paths.FEED, atom_feed(index, site_url))
         for timeline_path, text in render_timeline(index).items():
             add(timeline_path, text)
         add(paths.FIGURES, figures)
