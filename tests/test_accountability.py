@@ -214,7 +214,7 @@ def test_every_page_links_the_about_and_corrections_pages_and_the_feed_in_its_fo
 def test_the_home_page_links_the_about_page_and_states_the_data_licence(site: Path) -> None:
     home = read_page(site / "index.html")
     assert "Who we are: the publisher, the team, funding and how to reach us." in home.text
-    assert "(one row per claim). Licensed CC BY 4.0; how to cite it." in home.text
+    assert "(one row per claim, for spreadsheets). Licensed CC BY 4.0; how to cite it." in home.text
     assert {"about/", "about/#data", "corrections/", "feed.xml"} <= {href for href, _ in home.links}
 
 
