@@ -375,3 +375,13 @@ def test_axe_finds_no_serious_violation_in_the_new_states(chromium: Any, base: s
                 found[f"{name} ({viewport['width']} px)"] = violations
         context.close()
     assert found == {}
+
+
+def test_the_built_search_index_holds_no_contributor_guide_and_boosts_claims(public_site: Path) -> None:
+    import json
+
+    docs = json.loads((public_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert [d["location"] for d in docs if d["location"].startswith("contributing/")] == []
+    claims = [d for d in docs if d["location"].startswith("claims/")]
+    assert len(claims) == 8 and {d.get("boost") for d in claims} == {10}
+    assert not any(d["location"] == "" or d["location"].startswith("#") for d in docs)  # the home page's cards

@@ -141,8 +141,6 @@ def test_search_index_keeps_one_entry_per_claim_and_drops_listings(tmp_path: Pat
             {"location": "articles/ferry-story/#claims", "title": "The 3 claims", "text": "..."},
             {"location": "articles/", "title": "Articles reviewed", "text": ""},
             {"location": "articles/#harbourville-bets-on-electric-ferries", "title": "Harbourville", "text": "..."},
-            {"location": "contributing/", "title": "Contributing", "text": "How to write a claim"},
-            {"location": "contributing/#a-claim", "title": "A claim", "text": "..."},
         ],
     }
     path = tmp_path / "search_index.json"

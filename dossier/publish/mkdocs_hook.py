@@ -222,6 +222,13 @@ class DossierHook:
                     break
                 folder.rmdir()
 
+    def on_page_markdown(self, markdown: str, page: Any) -> str:
+        """Keep the contributor guide out of the search index: it says how to write records, not what
+        they found. (Set here, before the search plugin reads the page's meta in `on_page_context`.)"""
+        if page.file.src_uri == CONTRIBUTING_PAGE:
+            page.meta["search"] = {"exclude": True}
+        return markdown
+
     def on_env(self, env: Environment) -> Environment:
         env.bytecode_cache = self.templates
         return env

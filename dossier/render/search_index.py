@@ -10,8 +10,9 @@ tags, which the theme ranks highest and shows with each result; and a boost, so 
 before the pages that merely mention the same words. Each article page's entries become one
 entry of its title, byline and our finding (its claims have their own entries; its full text put
 the whole article first for any word). Sections that only list other records (an entity's quotes
-and claims, a source's citing claims, the articles index) are dropped, and so is the contributor
-guide. Record text is HTML-escaped, as the search results show `text` as HTML.
+and claims, a source's citing claims, the articles index) are dropped. (The contributor guide is
+never indexed: the hook marks it excluded before the search plugin reads it.) Record text is
+HTML-escaped, as the search results show `text` as HTML.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from dossier.render.common import KIND_LABELS, RATING_LABELS, topic_name
 # Sections (by heading id) of record pages that list claims shown in full elsewhere.
 LISTING_SECTIONS = {"entities": {"claims", "quoted"}, "sources": {"cited-by"}}
 LISTING_PAGE = page_url(ARTICLES)  # a section per article, repeating the article's own entry
-LEFT_OUT = ("contributing/",)  # the contributor guide: how to write records, not what they found
 
 
 # Claims rank first: the theme multiplies a document's score by its boost (default 1), so a
@@ -106,8 +106,6 @@ def compact_page(entries: list[dict[str, Any]], index: Index) -> list[dict[str, 
     record = _record_entry(page, index)
     if record is not None:
         return [record()]
-    if page.startswith(LEFT_OUT):
-        return []
     docs: dict[str, dict[str, Any]] = {}
     for doc in entries:
         section = doc["location"].partition("#")[2]
