@@ -1234,7 +1234,7 @@ CASES: list[Case] = [
         {
             "sources/unused-report.yaml": MINIMAL_SOURCE.format(id="unused-report"),
             "entities/nobody.yaml": "id: nobody\nname: Nobody\nkind: person\n",
-            "sources/broken.yaml": "id: broken\ntitle: T\npublisher: P\n",
+            "sources/broken.yaml": "id: broken\ntitle: T\npublisher: P\naccessed: 2024-03-05\n",
         },
         (
             'claims/sources/broken.yaml:1:1: missing required field "url"',
