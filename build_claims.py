@@ -53,5 +53,13 @@ def on_build_error(error: Exception) -> None:
     _hook().on_build_error(error)
 
 
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    return _hook().on_serve(server, config)
+
+
+def on_shutdown() -> None:
+    _hook().on_shutdown()
+
+
 if __name__ == "__main__":
     sys.exit(main())

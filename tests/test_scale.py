@@ -10,15 +10,16 @@ from itertools import product
 from pathlib import Path
 
 import pytest
+from mkdocs.structure.files import File
 
 from conftest import ROOT
 from dossier.link.backlinks import build_backlinks
 from dossier.link.check import check_dossier
 from dossier.link.crossref import Index
-from dossier.publish.mkdocs_hook import GeneratedFile
+from dossier.publish.mkdocs_hook import GeneratedFile, UnchangedFile
 from dossier.read.paths import link
 from dossier.render.home import PAGE_SIZE, render_claims_listings, render_home
-from dossier.render.search_index import compact_search_index
+from dossier.render.search_index import SearchEntries, compact_search_index
 from dossier.render.site import render_site
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -177,15 +178,39 @@ def test_a_dirty_rebuild_skips_generated_pages_whose_text_did_not_change(tmp_pat
     assert page.is_modified()
 
 
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_an_unchanged_file_stands_where_mkdocs_puts_the_page(tmp_path: Path, directory_urls: bool) -> None:
+    """Links to a page MkDocs is not given resolve through its stand-in: the same destination and URL."""
+    paths = ["index.md", "claims/index.md", "claims/a-claim.md", "claims/page/2.md", "claims.json", "charts/v.svg"]
+    for path in paths:
+        real = File(path, None, str(tmp_path), directory_urls)
+        stand_in = UnchangedFile(path, str(tmp_path), directory_urls)
+        assert (stand_in.src_uri, stand_in.dest_uri, stand_in.url) == (real.src_uri, real.dest_uri, real.url)
+        assert stand_in.abs_dest_path == real.abs_dest_path
+        assert stand_in.is_page == real.is_documentation_page()
+        assert not stand_in.is_documentation_page() and not stand_in.is_modified()
+
+
 def test_a_dirty_rebuild_keeps_the_entries_of_pages_it_did_not_rebuild(tmp_path: Path) -> None:
     _, index, _ = check_dossier(str(ROOT / "tests" / "example" / "claims"))
     path = tmp_path / "search_index.json"
-    first = [{"location": "entities/ana-ruiz/", "title": "Ana Ruiz", "text": "Mayor"}]
-    path.write_text(json.dumps({"config": {}, "docs": first}), encoding="utf-8")
-    kept = compact_search_index(path, index)
-    # Material, keyed on the home page's location "", dropped every earlier entry:
-    rebuilt = [{"location": "", "title": "Claims dossier", "text": "Home"}]
-    path.write_text(json.dumps({"config": {}, "docs": rebuilt}), encoding="utf-8")
-    compact_search_index(path, index, kept)
-    docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
-    assert [d["location"] for d in docs] == ["entities/ana-ruiz/", ""]
+    order = ["", "methodology/", "entities/ana-ruiz/"]
+    first = [
+        {"location": "entities/ana-ruiz/", "title": "Ana Ruiz", "text": "Mayor"},
+        {"location": "", "title": "Claims dossier", "text": "Home"},
+    ]
+    path.write_text(json.dumps({"config": {"lang": ["en"]}, "docs": first}), encoding="utf-8")
+    kept = SearchEntries()
+    kept.update(path, index, set(order), order)
+    assert [d["location"] for d in json.loads(path.read_text(encoding="utf-8"))["docs"]] == ["", "entities/ana-ruiz/"]
+    # Only the methodology page was built again: the plugin wrote its entries alone.
+    rebuilt = [{"location": "methodology/", "title": "How we check", "text": "Ratings"}]
+    path.write_text(json.dumps({"config": {"lang": ["en"]}, "docs": rebuilt}), encoding="utf-8")
+    kept.update(path, index, {"methodology/"}, order)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["config"] == {"lang": ["en"]}
+    assert [d["location"] for d in data["docs"]] == ["", "methodology/", "entities/ana-ruiz/"]
+    # The entity page went (its record was deleted): its entries go with it.
+    path.write_text(json.dumps({"config": {"lang": ["en"]}, "docs": []}), encoding="utf-8")
+    kept.update(path, index, set(), order[:2])
+    assert [d["location"] for d in json.loads(path.read_text(encoding="utf-8"))["docs"]] == ["", "methodology/"]

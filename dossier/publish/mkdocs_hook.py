@@ -4,27 +4,39 @@
 in `on_pre_build`, which MkDocs calls before it empties `site_dir`, so invalid records abort
 the build and the last good site stays in place. Under `mkdocs serve` they build an error site
 instead (serve_errors.py), because the dev server would otherwise hold every request.
+
+Under `mkdocs serve` the dossier stays in memory between rebuilds (preview.py), so a save costs
+work in proportion to what it changed; with `--dirty`, MkDocs is handed only the generated pages
+whose text changed (every other one is an `UnchangedFile`: links to it resolve, nothing rebuilds
+it), and the hook keeps the search index (search_index.py) and the sitemap up to date from the
+pages that were built.
 """
 
 from __future__ import annotations
 
+import gzip
+import html
 import logging
 import os
+import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
+from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from dossier.link.check import CLAIMS_ENV, check_dossier
 from dossier.link.crossref import Index
 from dossier.problems import DossierError, Problem, summarize_problems, terminal_line
+from dossier.publish.preview import Preview
 from dossier.publish.serve_errors import error_site
 from dossier.read.loader import Dossier
-from dossier.render.search_index import compact_search_index
+from dossier.render.search_index import SearchEntries, compact_search_index
 from dossier.render.site import RenderedPage, render_site
 
 CONTRIBUTING_PAGE = "contributing.md"
@@ -40,7 +52,14 @@ class DossierHook:
         self.written: dict[str, str] = {}  # generated pages as the last finished build wrote them
         self.templates = TemplateCache()
         self.dirty = False  # `mkdocs serve --dirty`: rebuilds write only changed pages
-        self.search_docs: dict[str, dict[str, Any]] = {}  # the search entries the last build wrote
+        self.preview = Preview()  # the dossier kept in memory between the rebuilds of `mkdocs serve`
+        self.search = SearchEntries()  # the search entries of every page, kept between dirty rebuilds
+        self.sitemap = Sitemap()
+        self.built: set[str] = set()  # documentation pages (by URL) that this build renders
+        self.order: list[str] = []  # every page's URL, in the order a full build renders them
+        self.unchanged: dict[str, UnchangedFile] = {}  # by path, kept between rebuilds
+        self.on_disk: set[str] = set()  # generated files a build may have written into site_dir
+        self.watcher: ClaimsWatcher | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -57,14 +76,40 @@ class DossierHook:
         self.serving = command == "serve"
         self.dirty = dirty
 
+    def on_serve(self, server: Any, config: MkDocsConfig) -> Any:
+        """Watch the claims folder for changes instead of polling it.
+
+        MkDocs polls every watched folder twice a second, each poll a `stat` of every file: at
+        10,000 claims a poll takes a tenth of a second of a core, and a save waits half a poll
+        interval on average before the rebuild starts. Where the system tells of changes as they
+        happen (inotify), the claims folder is watched that way and left out of MkDocs' polling;
+        anywhere else it stays polled.
+        """
+        claims = os.path.abspath(self.claims_dir)
+        watcher = ClaimsWatcher.start(claims, server)
+        if watcher is not None:
+            self.watcher = watcher
+            config.watch[:] = [w for w in config.watch if os.path.abspath(w) != claims]
+        return server
+
+    def on_shutdown(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+
     def on_pre_build(self, config: MkDocsConfig) -> None:
         dossier = None
         try:
-            taken = _take_checked(self.claims_dir)  # `build` hands over the records it has just checked
-            if taken is not None:
-                index, problems = taken
+            if self.serving:
+                update = self.preview.update(self.claims_dir, config.site_url)
+                dossier, index, problems = update.dossier, update.index, update.problems
+                log.info(terminal_line(self._describe(update)))
             else:
-                dossier, index, problems = check_dossier(self.claims_dir)
+                taken = _take_checked(self.claims_dir)  # `build` hands over the records it has just checked
+                if taken is not None:
+                    index, problems = taken
+                else:
+                    dossier, index, problems = check_dossier(self.claims_dir)
             if problems:
                 for problem in problems:
                     log.error(terminal_line(str(problem)))
@@ -72,7 +117,8 @@ class DossierHook:
                     self.show_problems(problems, summarize_problems(problems), dossier)
                     return
                 raise PluginError(f"{summarize_problems(problems)}; the site was not rebuilt")
-            self.pages = render_site(index, config.site_url)
+            assert index is not None
+            self.pages = self.preview.pages if self.serving else render_site(index, config.site_url)
             self.index = index
         except DossierError as error:
             if self.serving:
@@ -83,12 +129,23 @@ class DossierHook:
             message = f"internal error while rendering the dossier: {type(error).__name__}: {error}"
             raise PluginError(terminal_line(message)) from error
 
+    def _describe(self, update: Any) -> str:
+        """One line for the terminal: what the preview redid for this save, and how long each stage took."""
+        took = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in update.seconds.items())
+        if update.index is None:
+            return f"dossier: records checked ({took})"
+        return (
+            f"dossier: {self.preview.relinker.relinked} claims linked, "
+            f"{len(self.preview.site.rendered)} renderings, {len(update.changed)} generated files changed ({took})"
+        )
+
     def show_problems(self, problems: list[Problem], summary: str, dossier: Dossier | None) -> None:
         """While serving: build the error site, and say so on every failure (MkDocs drops repeats)."""
         log.error(
             terminal_line(f"{summary}; the site was not rebuilt, and its pages show the problems until they are fixed")
         )
         self.pages = error_site(problems, summary, dossier, self.pages)
+        self.index = None
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -100,24 +157,45 @@ class DossierHook:
         contributing = File.generated(config, CONTRIBUTING_PAGE, abs_src_path=str(root / "CONTRIBUTING.md"))
         contributing.edit_uri = "CONTRIBUTING.md"
         files.append(contributing)
+        handwritten = files.src_uris
+        written = self.written if self.dirty else {}
         for path, page in self.pages.items():
-            if files.get_file_from_path(path) is not None:
+            if path in handwritten:
                 raise PluginError(
                     f"docs/{path} is written by hand, but the dossier generates that page; rename the file"
                 )
+            if written.get(path) == page.text:  # on disk as the last build wrote it
+                files.append(self._unchanged(config, path))
+                continue
             generated = GeneratedFile.generated(config, path, content=page.text)
             assert isinstance(generated, GeneratedFile)  # File.generated builds an instance of its class
-            generated.changed = self.written.get(path) != page.text
+            generated.changed = written.get(path) != page.text
             generated.edit_uri = f"{claims_in_repo}/{page.record}" if page.record else None
             files.append(generated)
+        pages = [f for f in files if f.is_documentation_page() or isinstance(f, UnchangedFile) and f.is_page]
+        self.order = [_page_url(f) for f in pages]
+        self.built = {_page_url(f) for f in pages if f.is_documentation_page() and (not self.dirty or f.is_modified())}
         return files
+
+    def _unchanged(self, config: MkDocsConfig, path: str) -> UnchangedFile:
+        """The stand-in for a generated file already on disk; kept, as it costs a little to make."""
+        file = self.unchanged.get(path)
+        if file is None or file.dest_dir != config.site_dir:
+            file = self.unchanged[path] = UnchangedFile.of(config, path)
+        file.page = None  # MkDocs sets it when the navigation names the page
+        return file
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         # Runs after the search plugin (hooks follow plugins) has written its index.
         search_index = Path(config.site_dir) / "search" / "search_index.json"
-        if self.index is not None and search_index.is_file():
-            kept = compact_search_index(search_index, self.index, self.search_docs if self.dirty else None)
-            self.search_docs = kept if self.dirty else {}
+        if self.dirty and search_index.is_file():
+            self.search.update(search_index, self.index, self.built, self.order)
+            _forget_previous_search_index(config)
+        elif self.index is not None and search_index.is_file():
+            compact_search_index(search_index, self.index)
+        if self.dirty:
+            self.sitemap.update(Path(config.site_dir), config.site_url, self.order)
+            self.remove_stale(config)
         self.remember_written()
 
     # Fast preview: `mkdocs serve --dirty` rebuilds only the pages whose File says it was modified.
@@ -125,6 +203,19 @@ class DossierHook:
     def remember_written(self) -> None:
         """The build finished: every generated page on disk now has this text."""
         self.written = {path: page.text for path, page in self.pages.items()}
+        self.on_disk = set(self.pages)
+
+    def remove_stale(self, config: MkDocsConfig) -> None:
+        """Delete what earlier builds wrote for pages the dossier no longer has (a deleted or renamed
+        record's page): `--dirty` never cleans the site folder, and the server would go on serving them."""
+        site = Path(config.site_dir)
+        for path in self.on_disk - self.pages.keys():
+            target = Path(File(path, None, config.site_dir, config.use_directory_urls).abs_dest_path)
+            target.unlink(missing_ok=True)
+            for folder in target.parents:  # the page's own folder (claims/<id>/), if now empty
+                if folder == site or not folder.is_relative_to(site) or any(folder.iterdir()):
+                    break
+                folder.rmdir()
 
     def on_env(self, env: Environment) -> Environment:
         env.bytecode_cache = self.templates
@@ -132,7 +223,111 @@ class DossierHook:
 
     def on_build_error(self, error: Exception) -> None:
         """A build stopped part way: what is on disk is unknown, so the next build writes everything."""
+        self.on_disk |= set(self.pages)
         self.written = {}
+        self.search = SearchEntries()
+        self.sitemap = Sitemap()
+
+
+def _page_url(file: File) -> str:
+    """The page's URL as its `Page` gives it (and the search index and sitemap use): the home page's is ""."""
+    return "" if file.url in (".", "./") else file.url
+
+
+def _forget_previous_search_index(config: MkDocsConfig) -> None:
+    """Material's search plugin, under `--dirty`, merges each build's entries into all earlier
+    ones and writes the lot (23 MB at 10,000 claims). The hook keeps every page's entries itself
+    (SearchEntries), so the plugin is left to write only the pages it built this time."""
+    for plugin in config.plugins.values():
+        if hasattr(plugin, "search_index_prev"):
+            plugin.search_index_prev = None
+
+
+class Sitemap:
+    """The sitemap of every page, kept between dirty rebuilds.
+
+    MkDocs renders `sitemap.xml` from the documentation pages of the build, which under `--dirty`
+    are only the ones handed to it; each `<url>` entry it writes is kept here by location and
+    written back in the order a full build lists the pages. A page not built again keeps the
+    date of its last change.
+    """
+
+    _ENTRY = re.compile(r"\s*<url>.*?</url>", re.DOTALL)
+    _LOC = re.compile(r"<loc>(.*?)</loc>", re.DOTALL)
+
+    def __init__(self) -> None:
+        self.entries: dict[str, str] = {}  # page URL (relative to the site) -> its entry
+
+    def update(self, site_dir: Path, site_url: str | None, order: list[str]) -> None:
+        path = site_dir / "sitemap.xml"
+        if not path.is_file():
+            return
+        text = path.read_text(encoding="utf-8")
+        found = list(self._ENTRY.finditer(text))
+        base = (site_url or "").rstrip("/") + "/"  # a page's location is the site's URL joined with its own
+        for match in found:
+            loc = self._LOC.search(match.group(0))
+            if loc is not None and html.unescape(loc.group(1)).startswith(base):
+                self.entries[html.unescape(loc.group(1))[len(base) :]] = match.group(0)
+        self.entries = {url: self.entries[url] for url in order if url in self.entries}
+        if not found:
+            return
+        rebuilt = text[: found[0].start()] + "".join(self.entries.values()) + text[found[-1].end() :]
+        if rebuilt == text:
+            return
+        path.write_text(rebuilt, encoding="utf-8")
+        packed = site_dir / "sitemap.xml.gz"
+        if packed.is_file():  # as MkDocs writes it, with the time it set
+            mtime = int.from_bytes(packed.read_bytes()[4:8], "little")
+            with (
+                packed.open("wb") as out,
+                gzip.GzipFile(fileobj=out, filename=str(packed), mode="wb", mtime=mtime) as gz,
+            ):
+                gz.write(rebuilt.encode("utf-8"))
+
+
+class ClaimsWatcher:
+    """The claims folder watched through inotify: a change asks the MkDocs server for a rebuild,
+    as its own (polling) watcher would, without the half-second wait and the poll of every file."""
+
+    # Writing, creating, deleting or moving a file; not opening or reading one (the loader reads).
+    CHANGES = frozenset({"created", "deleted", "modified", "moved", "closed"})
+
+    def __init__(self, observer: Any) -> None:
+        self.observer = observer
+
+    @classmethod
+    def start(cls, folder: str, server: Any) -> ClaimsWatcher | None:
+        """Watch `folder` for `server`; None where inotify or the server's rebuild request is not there."""
+        condition = getattr(server, "_rebuild_cond", None)
+        if condition is None or not hasattr(server, "_want_rebuild") or not os.path.isdir(folder):
+            return None  # another MkDocs: leave the folder to its own watcher
+        try:
+            from watchdog.events import FileSystemEvent, FileSystemEventHandler
+            from watchdog.observers.inotify import InotifyObserver
+        except ImportError:  # not Linux
+            return None
+
+        def changed(event: FileSystemEvent) -> None:
+            if event.is_directory or event.event_type not in cls.CHANGES:
+                return
+            with condition:
+                server._want_rebuild = True
+                condition.notify_all()
+
+        handler = FileSystemEventHandler()
+        handler.on_any_event = changed  # type: ignore[method-assign]
+        observer = InotifyObserver()
+        try:
+            observer.schedule(handler, folder, recursive=True)
+            observer.start()
+        except OSError:  # out of inotify watches, say
+            return None
+        return cls(observer)
+
+    def stop(self) -> None:
+        self.observer.stop()
+        self.observer.join(timeout=5)
 
 
 # `build_claims.py build` checks the records before it starts MkDocs in the same process; it
@@ -183,3 +378,48 @@ class GeneratedFile(File):
 
     def is_modified(self) -> bool:
         return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
+class UnchangedFile(File):
+    """A generated file whose last build is on disk and whose text has not changed since.
+
+    In a dirty rebuild MkDocs gets this in its place: links to it resolve as to the page itself
+    (same destination, same URL), but it is neither a documentation page nor a file to copy, so
+    MkDocs makes no page of it, reads, renders and writes nothing, and its per-page work (the
+    navigation, the template, the search plugin) is spent only on what changed.
+    """
+
+    def __init__(self, path: str, site_dir: str, use_directory_urls: bool) -> None:
+        # As File.__init__ would set it up, without its path normalisation: paths the dossier
+        # generates are POSIX and normal already, and a preview makes thousands of these.
+        self.src_uri = path
+        self.src_dir = None
+        self.dest_dir = site_dir
+        self.use_directory_urls = use_directory_urls
+        self.inclusion = InclusionLevel.INCLUDED
+        self.generated_by = "dossier"
+        self.is_page = utils.is_markdown_file(path)
+        self.dest_uri = _page_destination(path, use_directory_urls) if self.is_page else path
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, path: str) -> UnchangedFile:
+        return cls(path, config.site_dir, config.use_directory_urls)
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def is_modified(self) -> bool:
+        return False
+
+    def copy_file(self, dirty: bool = False) -> None:
+        return
+
+
+def _page_destination(path: str, use_directory_urls: bool) -> str:
+    """Where MkDocs writes a page (its File.dest_uri): `a/b.md` -> `a/b/index.html`, `a/index.md` -> `a/index.html`."""
+    parent, filename = posixpath.split(path)
+    stem = posixpath.splitext(filename)[0]
+    name = "index" if stem == "README" else stem
+    if not use_directory_urls or name == "index":
+        return posixpath.join(parent, name + ".html")
+    return posixpath.join(parent, name, "index.html")

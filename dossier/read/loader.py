@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,9 +44,9 @@ def load_dossier(claims_dir: str, only: frozenset[str] | None = None) -> tuple[D
     if not root.is_dir():
         raise DossierError(f"claims folder {claims_dir!r} not found (give another with --claims DIR)")
     problems: list[Problem] = []
-    found: dict[RecordKind, list[tuple[str, Path]]] = {kind: [] for kind in SPECS}
+    found: dict[RecordKind, list[tuple[str, str]]] = {kind: [] for kind in SPECS}  # (relative, path) of each file
     for kind, folder, entry in _walk(root, claims_dir, problems):
-        found[kind].append((os.path.join(folder, entry.name) if folder else entry.name, Path(entry.path)))
+        found[kind].append((folder + os.sep + entry.name if folder else entry.name, entry.path))
     if only is not None:
         problems = [p for p in problems if os.path.relpath(p.path, claims_dir) in only]
     if not found["dossier"] and only is None:
@@ -54,22 +55,22 @@ def load_dossier(claims_dir: str, only: frozenset[str] | None = None) -> tuple[D
     with no_cycle_collection():
         _load_files(claims_dir, found, only, records, problems)
     present: dict[str, frozenset[str]] = {
-        kind: frozenset(Path(rel).stem for rel, _ in files) for kind, files in found.items()
+        kind: frozenset(os.path.basename(rel).removesuffix(".yaml") for rel, _ in files)
+        for kind, files in found.items()
     }
     return _grouped(records, present), problems
 
 
 def _grouped(records: dict[str, list[Record]], present: dict[str, frozenset[str]]) -> Dossier:
     """The loaded records as a `Dossier`, each kind sorted by id."""
-    loaded = [record for kind in SPECS for record in records[kind]]
     return Dossier(
-        claims=_by_id([r for r in loaded if isinstance(r, Claim)]),
-        articles=_by_id([r for r in loaded if isinstance(r, Article)]),
-        sources=_by_id([r for r in loaded if isinstance(r, Source)]),
-        entities=_by_id([r for r in loaded if isinstance(r, Entity)]),
+        claims=_by_id([r for r in records["claim"] if isinstance(r, Claim)]),
+        articles=_by_id([r for r in records["article"] if isinstance(r, Article)]),
+        sources=_by_id([r for r in records["source"] if isinstance(r, Source)]),
+        entities=_by_id([r for r in records["entity"] if isinstance(r, Entity)]),
         present=present,
-        masthead=next((r for r in loaded if isinstance(r, Masthead)), None),
-        topic_list=next((r for r in loaded if isinstance(r, TopicList)), None),
+        masthead=next((r for r in records["dossier"] if isinstance(r, Masthead)), None),
+        topic_list=next((r for r in records["topics"] if isinstance(r, TopicList)), None),
     )
 
 
@@ -85,7 +86,7 @@ _NO_MASTHEAD = (
 
 def _load_files(
     claims_dir: str,
-    found: dict[RecordKind, list[tuple[str, Path]]],
+    found: dict[RecordKind, list[tuple[str, str]]],
     only: frozenset[str] | None,
     records: dict[str, list[Record]],
     problems: list[Problem],
@@ -96,27 +97,36 @@ def _load_files(
         for relative, path in files
         if only is None or relative in only or kind == "article" or kind in SINGLE_FILES
     ]
-    # Read every file; one unchanged since the last check (`mkdocs serve`) keeps its result.
+    # Read every file; one unchanged since the last check (`mkdocs serve`) keeps its result, and
+    # one whose size, times and inode say it was not written since is not even read again.
     results: list[Result | None] = []
     jobs: list[Job] = []
+    signatures: dict[tuple[RecordKind, str, str], tuple[int, ...] | None] = {}
+    prefix = os.path.join(claims_dir, "")  # shown paths are os.path.join(claims_dir, relative)
     for kind, relative, path in wanted:
-        shown = os.path.join(claims_dir, relative)
+        shown = prefix + relative
+        key = (kind, shown, relative)
+        last = _loaded.get(key)
+        signatures[key] = signature = _signature(path)
+        if last is not None and signature is not None and last[0] == signature:
+            results.append((last[2], last[3]))
+            continue
         data = read_record_file(path)
-        last = _loaded.get((kind, shown, relative))
         if isinstance(data, str):
             results.append((None, [Problem(shown, 1, 1, data)]))
-        elif last is not None and last[0] == data:
-            results.append((last[1], last[2]))
+        elif last is not None and last[1] == data:
+            results.append((last[2], last[3]))
+            _loaded[key] = (signature, *last[1:])
         else:
             results.append(None)
-            jobs.append((kind, path, data, shown, relative))
+            jobs.append((kind, Path(path), data, shown, relative))
     # Parse the rest (on two cores when there are thousands: load_worker.py).
     fresh = zip(jobs, parse_all(jobs, parse_record_bytes), strict=True)
     for (kind, relative, _), result in zip(wanted, results, strict=True):
         if result is None:
             (_, _, data, shown, _), result = next(fresh)
             if result[0] is not None:  # files with problems are read afresh each time
-                _loaded[(kind, shown, relative)] = (data, *result)
+                _loaded[(kind, shown, relative)] = (signatures[(kind, shown, relative)], data, *result)
         record, file_problems = result
         if only is None or relative in only:
             problems += file_problems  # copies the (immutable) problems, never the cached list
@@ -125,8 +135,24 @@ def _load_files(
 
 
 # The last result for each file, by its bytes: `mkdocs serve` checks the whole dossier on every
-# save, and only the saved file needs parsing again (scale work). Records are immutable.
-_loaded: dict[tuple[RecordKind, str, str], tuple[bytes, Record | None, list[Problem]]] = {}
+# save, and only the saved file needs parsing again (scale work). Records are immutable, and an
+# unchanged file gives back the very same record object, which the preview relies on to see
+# what changed (dossier/link/changes.py).
+_loaded: dict[tuple[RecordKind, str, str], tuple[tuple[int, ...] | None, bytes, Record | None, list[Problem]]] = {}
+RACY_NS = 2_000_000_000  # a file written this close to when it was read may change again unseen
+
+
+def _signature(path: str) -> tuple[int, ...] | None:
+    """What `lstat` says about a file (inode, size, modification and change times), or None when
+    that cannot vouch for its bytes: it cannot be read, or it was written within RACY_NS of now
+    (a file system with coarse times could show a second write within the same tick, as git knows)."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    if time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) < RACY_NS:
+        return None
+    return (status.st_mode, status.st_ino, status.st_dev, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
 def _walk(root: Path, shown_root: str, problems: list[Problem]) -> Iterator[tuple[RecordKind, str, os.DirEntry[str]]]:
@@ -136,6 +162,9 @@ def _walk(root: Path, shown_root: str, problems: list[Problem]) -> Iterator[tupl
     special files are never opened (reading a pipe or a device would hang the checker).
     """
     for entry in _entries(root):
+        if entry.name.endswith(".yaml") and entry.is_file(follow_symlinks=False):  # a record file, as most are
+            yield KIND_OF_SINGLE_FILE.get(entry.name, "claim"), "", entry
+            continue
         if _refused(entry, os.path.join(shown_root, entry.name), problems):
             if entry.name.endswith(".yaml"):
                 yield "claim", "", entry  # loading reports it, and the record counts as present
@@ -146,6 +175,9 @@ def _walk(root: Path, shown_root: str, problems: list[Problem]) -> Iterator[tupl
                 problems.append(_stray_folder(os.path.join(shown_root, entry.name)))
                 continue
             for inner in _entries(Path(entry.path)):
+                if inner.name.endswith(".yaml") and inner.is_file(follow_symlinks=False):  # the usual case
+                    yield kind, entry.name, inner
+                    continue
                 shown = os.path.join(shown_root, entry.name, inner.name)
                 if _refused(inner, shown, problems):
                     if inner.name.endswith(".yaml"):

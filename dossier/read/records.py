@@ -290,7 +290,7 @@ def _check_bytes(kind: RecordKind, data: bytes, shown: str, quick: bool) -> tupl
     return checked, problems + attach_path(shown, checked.problems)
 
 
-def read_record_file(path: Path) -> bytes | str:
+def read_record_file(path: str | Path) -> bytes | str:
     """The file's first bytes (no more than the limit: a huge file costs nothing), or why it is refused.
 
     A link is never followed and a pipe, socket or device never opened (reading one would hang

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from dossier.link.backlinks import backlinks
 from dossier.link.crossref import Index
@@ -11,6 +13,8 @@ from dossier.read.model import Claim
 from dossier.read.paths import article_page, claim_page, link
 from dossier.read.spec import RATINGS
 from dossier.render.markup import md_text
+
+T = TypeVar("T")
 
 RATING_LABELS = {
     "supported": "Supported",
@@ -111,3 +115,48 @@ def topic_label(topic: str) -> str:
     words = topic.split("-")
     shown = [w.upper() if len(w) <= 2 or any(c.isdigit() for c in w) else w for w in words]
     return " ".join(shown)[:1].upper() + " ".join(shown)[1:]
+
+
+class Memo:
+    """Results of pure functions of records, kept by the identity of their arguments from one
+    render of a page to the next (the preview renders claims.json again after every save).
+
+    Records are immutable and the loader hands back the same object for a file that did not
+    change, so an argument that is the same object gives the same result. Inside `round()`,
+    `get(fn, *args)` answers from the last round when it can; the entries a round did not use
+    are dropped when it ends, so the memo holds one page's worth: give each page its own memo.
+    Outside a round it just calls.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[tuple[int, ...], tuple[tuple[object, ...], object]] = {}
+        self._now: dict[tuple[int, ...], tuple[tuple[object, ...], object]] | None = None
+
+    @contextlib.contextmanager
+    def round(self) -> Iterator[Memo]:
+        self._now = {}
+        try:
+            yield self
+        finally:
+            self._last, self._now = self._now, None
+
+    def get(self, fn: Callable[..., T], *args: object) -> T:
+        """`fn(*args)`, known by `fn` and the identity of each argument."""
+        return self.keyed(args, fn, *args)
+
+    def keyed(self, by: tuple[object, ...], fn: Callable[..., T], *args: object) -> T:
+        """`fn(*args)`, known by `fn` and the identity of each object in `by`: for a function that
+        reads only those of its arguments' parts (say, only the index's articles)."""
+        now = self._now
+        if now is None:
+            return fn(*args)
+        # The objects of an entry are kept alive by it, and two live objects never share an id:
+        # the same ids are the same objects.
+        key = (id(fn), *map(id, by))
+        hit = now.get(key) or self._last.get(key)
+        if hit is not None:
+            now[key] = hit
+            return hit[1]  # type: ignore[return-value]
+        result = fn(*args)
+        now[key] = ((fn, *by), result)  # the objects kept alive, so their ids stay theirs
+        return result

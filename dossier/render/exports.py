@@ -11,9 +11,9 @@ import unicodedata
 from decimal import Decimal
 from typing import Any
 
-from dossier.link.crossref import Index
+from dossier.link.crossref import Anchor, Index
 from dossier.read.model import Claim
-from dossier.render.common import claims_in_article_order
+from dossier.render.common import Memo, claims_in_article_order
 
 FORMAT_VERSION = 1
 CSV_COLUMNS = [
@@ -58,20 +58,15 @@ _EXPORTED_FIELDS: dict[type, tuple[str, ...]] = {}  # by record class, worked ou
 
 def claims_json(index: Index) -> str:
     """Every record, normalised, in a versioned envelope; claims in article order."""
-    claims = []
-    for claim in claims_in_article_order(index):
-        anchor = index.anchors[claim.id]
-        claims.append(
-            _fields(claim) | {"position": {"paragraph": anchor.paragraph + 1, "start": anchor.start, "end": anchor.end}}
-        )
-    data = {
-        "format_version": FORMAT_VERSION,
-        **_licence(index),
-        "articles": [_fields(a) for a in index.articles.values()],
-        "claims": claims,
-        "sources": [_fields(s) for s in index.sources.values()],
-        "entities": [_fields(e) for e in index.entities.values()],
-    }
+    with _JSON_LINES.round() as lines:
+        data: dict[str, Any] = {
+            "format_version": FORMAT_VERSION,
+            **_licence(index),
+            "articles": [lines.get(_dump, a) for a in index.articles.values()],
+            "claims": [lines.get(_claim_line, c, index.anchors[c.id]) for c in claims_in_article_order(index)],
+            "sources": [lines.get(_dump, s) for s in index.sources.values()],
+            "entities": [lines.get(_dump, e) for e in index.entities.values()],
+        }
     return _one_record_per_line(data)
 
 
@@ -88,20 +83,31 @@ def _licence(index: Index) -> dict[str, Any]:
     }
 
 
+# Each record's line, kept between renders: the preview writes the exports again after each save.
+_JSON_LINES = Memo()
+_CSV_LINES = Memo()
+
+
+def _dump(value: Any) -> str:
+    # allow_nan=False: JSON has no infinity, so a value the checker should have refused fails here.
+    return json.dumps(value, ensure_ascii=False, default=_fields, allow_nan=False)
+
+
+def _claim_line(claim: Claim, anchor: Anchor) -> str:
+    return _dump(
+        _fields(claim) | {"position": {"paragraph": anchor.paragraph + 1, "start": anchor.start, "end": anchor.end}}
+    )
+
+
 def _one_record_per_line(data: dict[str, Any]) -> str:
-    """The envelope indented, each record on one line (scale work): still easy to diff, and
-    written by the C encoder, where any `indent` makes `json` use its pure-Python one."""
-
-    def dump(value: Any) -> str:
-        # allow_nan=False: JSON has no infinity, so a value the checker should have refused fails here.
-        return json.dumps(value, ensure_ascii=False, default=_fields, allow_nan=False)
-
+    """The envelope indented, each record (given as its JSON line) on one line (scale work): still
+    easy to diff, and written by the C encoder, where any `indent` makes `json` use its pure-Python one."""
     fields = []
     for key, value in data.items():
         if isinstance(value, list) and value:
-            fields.append(f"  {dump(key)}: [\n    " + ",\n    ".join(dump(item) for item in value) + "\n  ]")
+            fields.append(f"  {_dump(key)}: [\n    " + ",\n    ".join(value) + "\n  ]")
         else:
-            fields.append(f"  {dump(key)}: {dump(value)}")
+            fields.append(f"  {_dump(key)}: {_dump(value)}")
     return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
@@ -135,7 +141,7 @@ def csv_number(value: float | None) -> str:
     return "0" if text == "-0" else text
 
 
-def _csv_row(index: Index, claim: Claim) -> list[str]:
+def _csv_row(claim: Claim, anchor: Anchor) -> list[str]:
     figure, quote, first = claim.figure, claim.quote, claim.first_appearance
     text = csv_text
     return [
@@ -144,7 +150,7 @@ def _csv_row(index: Index, claim: Claim) -> list[str]:
         text(claim.kind),
         text(claim.claim),
         text(claim.excerpt),
-        str(index.anchors[claim.id].paragraph + 1),
+        str(anchor.paragraph + 1),
         text(claim.verdict.rating),
         text(claim.verdict.checked),
         text(claim.verdict.conclusion or ""),
@@ -166,10 +172,17 @@ def _csv_row(index: Index, claim: Claim) -> list[str]:
 
 def claims_csv(index: Index) -> str:
     """One row per claim, in article order; lists joined with `;`; safe to open in a spreadsheet."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for claim in claims_in_article_order(index):
-        writer.writerow(_csv_row(index, claim))
+    with _CSV_LINES.round() as lines:
+        rows = [lines.get(_csv_line, claim, index.anchors[claim.id]) for claim in claims_in_article_order(index)]
     # The byte-order mark makes Excel read the file as UTF-8 (curly quotes, €) rather than its locale's code page.
-    return "\ufeff" + out.getvalue()
+    return "\ufeff" + _csv_line_of(CSV_COLUMNS) + "".join(rows)
+
+
+def _csv_line(claim: Claim, anchor: Anchor) -> str:
+    return _csv_line_of(_csv_row(claim, anchor))
+
+
+def _csv_line_of(cells: list[str]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(cells)
+    return out.getvalue()

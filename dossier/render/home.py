@@ -28,6 +28,7 @@ from dossier.render.common import (
     NOT_SEARCHED,
     RATING_LABELS,
     RATING_MEANINGS,
+    Memo,
     badge,
     claim_link,
     claim_list,
@@ -133,18 +134,41 @@ def render_claims_listings(index: Index) -> dict[str, str]:
     Each page is a plain list that works without JavaScript; `claims-index.json` carries what a
     filter needs for every claim, with names in lookup tables, for a script to load on demand.
     """
-    order = backlinks(index).ordered
-    pages: dict[str, str] = {}
-    by_verdict = {r: [c for c in order if c.verdict.rating == r] for r in RATING_LABELS}
-    summary = _listing_summary(index, by_verdict)
-    for number, page_text in enumerate(_listing_pages(index, order, None, summary), start=1):
-        pages[claims_listing_page(number)] = page_text
-    for rating, claims in by_verdict.items():
-        for number, page_text in enumerate(_listing_pages(index, claims, rating, ""), start=1):
-            if claims:
-                pages[claims_listing_page(number, rating)] = page_text
+    pages = {
+        claims_listing_page(number, rating): render_claims_listing_page(index, rating, number)
+        for rating, number in claims_listing_numbers(index)
+    }
     pages[CLAIMS_INDEX_JSON] = claims_index_data(index)
     return pages
+
+
+def claims_listing_numbers(index: Index) -> list[tuple[str | None, int]]:
+    """(verdict, page number) of every page of the claims listings: all claims, then each verdict held."""
+    found = backlinks(index)
+    numbers: list[tuple[str | None, int]] = [(None, n) for n in range(1, _page_count(len(found.ordered)) + 1)]
+    for rating in RATING_LABELS:
+        held = len(found.by_rating.get(rating, []))
+        numbers += [(rating, n) for n in range(1, _page_count(held) + 1) if held]
+    return numbers
+
+
+def listed_claims(index: Index, rating: str | None) -> list[Claim]:
+    """The claims a listing pages through: every claim, or those with one verdict; in article order."""
+    found = backlinks(index)
+    return found.ordered if rating is None else found.by_rating.get(rating, [])
+
+
+def render_claims_listing_page(index: Index, rating: str | None, number: int) -> str:
+    """Page `number` of the listing of every claim (`rating` None) or of the claims with one verdict."""
+    if rating is None and number == 1:
+        summary = _listing_summary(index, {r: listed_claims(index, r) for r in RATING_LABELS})
+    else:
+        summary = ""
+    return _listing_page(index, listed_claims(index, rating), rating, number, summary)
+
+
+def _page_count(claims: int) -> int:
+    return max(1, -(-claims // PAGE_SIZE))
 
 
 def _listing_summary(index: Index, by_verdict: dict[str, list[Claim]]) -> str:
@@ -159,48 +183,45 @@ def _listing_summary(index: Index, by_verdict: dict[str, list[Claim]]) -> str:
     return f"## By verdict {{#by-verdict}}\n\n{counts}\n\nBy kind: {kind_counts}.\n\n"
 
 
-def _listing_pages(index: Index, claims: list[Claim], rating: str | None, summary: str) -> list[str]:
-    total = max(1, -(-len(claims) // PAGE_SIZE))
-    out = []
-    for number in range(1, total + 1):
-        page = claims_listing_page(number, rating)
-        chunk = claims[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
-        first = (number - 1) * PAGE_SIZE + 1
-        items = "\n".join(
-            f"- {n}&#46; {badge(c.verdict.rating)} {claim_link(page, c)} · {KIND_LABELS[c.kind]}"
-            + in_article(index, page, c)  # several articles: say which one
-            for n, c in enumerate(chunk, start=first)
+def _listing_page(index: Index, claims: list[Claim], rating: str | None, number: int, summary: str) -> str:
+    total = _page_count(len(claims))
+    page = claims_listing_page(number, rating)
+    chunk = claims[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+    first = (number - 1) * PAGE_SIZE + 1
+    items = "\n".join(
+        f"- {n}&#46; {badge(c.verdict.rating)} {claim_link(page, c)} · {KIND_LABELS[c.kind]}"
+        + in_article(index, page, c)  # several articles: say which one
+        for n, c in enumerate(chunk, start=first)
+    )
+    if rating is None:
+        title, heading = "Claims", "# All claims {#claims}"
+        lead = (
+            f"{len(claims)} claims, in the order they appear in the articles. Also as data: "
+            f"[claims.json]({link(page, CLAIMS_JSON)}) · [claims.csv]({link(page, CLAIMS_CSV)}) · "
+            # The id tells the index's filter script where the compact listing data is.
+            f"[claims-index.json]({link(page, CLAIMS_INDEX_JSON)}){{#dossier-index-data}} (for filters).\n\n"
         )
-        if rating is None:
-            title, heading = "Claims", "# All claims {#claims}"
-            lead = (
-                f"{len(claims)} claims, in the order they appear in the articles. Also as data: "
-                f"[claims.json]({link(page, CLAIMS_JSON)}) · [claims.csv]({link(page, CLAIMS_CSV)}) · "
-                # The id tells the index's filter script where the compact listing data is.
-                f"[claims-index.json]({link(page, CLAIMS_INDEX_JSON)}){{#dossier-index-data}} (for filters).\n\n"
-            )
-        else:
-            title = f"{RATING_LABELS[rating]} claims"
-            heading = f"# {title} {{#claims}}"
-            lead = (
-                f"{len(claims)} claim{'s' * (len(claims) != 1)} rated {RATING_LABELS[rating].lower()}: "
-                f"{md_text(RATING_MEANINGS[rating])} [All claims]({link(page, CLAIMS)}).\n\n"
-            )
-        shown = f"Claims {first}–{first + len(chunk) - 1}" if chunk else "Claims"
-        pager = _pager(page, number, total, rating)
-        out.append(
-            front_matter(
-                {"title": title if number == 1 else f"{title}, page {number}", "hide": ["navigation"], **NOT_SEARCHED}
-            )
-            + f"{heading}\n\n{lead}"
-            + (summary if number == 1 else "")
-            + f"## {shown} {{#list}}\n\n"
-            + '<div class="dossier-claims-list" markdown="1">\n\n'
-            + (items or "No claims yet.")
-            + "\n\n</div>\n"
-            + (f"\n{pager}" if pager else "")
+    else:
+        title = f"{RATING_LABELS[rating]} claims"
+        heading = f"# {title} {{#claims}}"
+        lead = (
+            f"{len(claims)} claim{'s' * (len(claims) != 1)} rated {RATING_LABELS[rating].lower()}: "
+            f"{md_text(RATING_MEANINGS[rating])} [All claims]({link(page, CLAIMS)}).\n\n"
         )
-    return out
+    shown = f"Claims {first}–{first + len(chunk) - 1}" if chunk else "Claims"
+    pager = _pager(page, number, total, rating)
+    return (
+        front_matter(
+            {"title": title if number == 1 else f"{title}, page {number}", "hide": ["navigation"], **NOT_SEARCHED}
+        )
+        + f"{heading}\n\n{lead}"
+        + (summary if number == 1 else "")
+        + f"## {shown} {{#list}}\n\n"
+        + '<div class="dossier-claims-list" markdown="1">\n\n'
+        + (items or "No claims yet.")
+        + "\n\n</div>\n"
+        + (f"\n{pager}" if pager else "")
+    )
 
 
 def _pager(page: str, number: int, total: int, rating: str | None) -> str:
@@ -227,21 +248,9 @@ def claims_index_data(index: Index) -> str:
     as text, never as HTML.
     """
     order = backlinks(index)
-    articles = {a: n for n, a in enumerate(index.articles)}
-    entities = {e: n for n, e in enumerate(index.entities)}
-    topics = {t: n for n, t in enumerate(order.by_topic)}
-    rows = [
-        [
-            c.id,
-            c.claim,
-            c.verdict.rating,
-            c.kind,
-            articles[c.article],
-            [entities[e] for e in c.entities],
-            [topics[t] for t in c.topics],
-        ]
-        for c in order.ordered
-    ]
+    tables = _TABLES.same((tuple(index.articles), tuple(index.entities), tuple(order.by_topic)))
+    with _ROWS.round() as rows:
+        claims = [rows.get(_index_row, c, tables) for c in order.ordered]
     data = {
         "format_version": 1,
         "page_size": PAGE_SIZE,
@@ -251,6 +260,40 @@ def claims_index_data(index: Index) -> str:
         "articles": [[a.id, a.title] for a in index.articles.values()],
         "entities": [[e.id, e.name] for e in index.entities.values()],
         "topics": [[t, topic_label(t)] for t in order.by_topic],
-        "claims": rows,
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    # As json.dumps(data | {"claims": rows}) writes it, from each row's text kept between renders.
+    head = json.dumps(data, ensure_ascii=False, separators=(",", ":"))[:-1]
+    return head + ',"claims":[' + ",".join(claims) + "]}\n"
+
+
+class _Tables:
+    """The positions of articles, entities and topics a row refers to; the same object while they
+    stay the same, so that the rows of unchanged claims are kept from one render to the next."""
+
+    def __init__(self) -> None:
+        self.ids: tuple[tuple[str, ...], ...] = ()
+        self.positions: tuple[dict[str, int], ...] = ()
+
+    def same(self, ids: tuple[tuple[str, ...], ...]) -> tuple[dict[str, int], ...]:
+        if ids != self.ids:
+            self.ids = ids
+            self.positions = tuple({key: n for n, key in enumerate(table)} for table in ids)
+        return self.positions
+
+
+def _index_row(claim: Claim, tables: tuple[dict[str, int], ...]) -> str:
+    articles, entities, topics = tables
+    row = [
+        claim.id,
+        claim.claim,
+        claim.verdict.rating,
+        claim.kind,
+        articles[claim.article],
+        [entities[e] for e in claim.entities],
+        [topics[t] for t in claim.topics],
+    ]
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+
+
+_TABLES = _Tables()
+_ROWS = Memo()

@@ -65,32 +65,83 @@ def article_entry(article: Article) -> dict[str, Any]:
     }
 
 
-def compact_search_index(
-    path: Path, index: Index, previous: dict[str, dict[str, Any]] | None = None
-) -> dict[str, dict[str, Any]]:
-    """Rewrite Material's search index in place: one entry per claim, listing sections dropped.
-
-    Under `mkdocs serve --dirty` the plugin merges the rebuilt pages' entries into the previous
-    build's, and can drop the rest (it keys the merge on the first rebuilt page, and the home
-    page's location "" prefixes every other). So in a dirty preview the hook passes the entries it
-    wrote last time as `previous`: they are kept unless rebuilt, and every claim's entry is made
-    afresh. An entry appears once per location, with its newest text. Returns what was written.
-    """
+def compact_search_index(path: Path, index: Index) -> None:
+    """Rewrite Material's search index in place: one entry per claim, listing sections dropped."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    from_records: dict[str, Callable[[], dict[str, Any]]] = {
-        page_url(claim_page(c.id)): functools.partial(claim_entry, index, c) for c in index.claims.values()
-    } | {page_url(article_page(a.id)): functools.partial(article_entry, a) for a in index.articles.values()}
-    docs: dict[str, dict[str, Any]] = {}
-    for doc in [*(previous or {}).values(), *data["docs"]]:
-        page, _, section = doc["location"].partition("#")
-        entry = from_records.get(page)
-        if entry is not None:
-            if page not in docs:  # the record's entry takes the place of the page's sections
-                docs[page] = entry()
-        elif section and page == LISTING_PAGE:
-            continue
-        elif section not in LISTING_SECTIONS.get(page.split("/", 1)[0], ()):
-            docs[doc["location"]] = doc
-    data["docs"] = list(docs.values())
+    data["docs"] = [entry for entries in _by_page(data["docs"]).values() for entry in compact_page(entries, index)]
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return docs
+
+
+def _by_page(docs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """The entries grouped by the page they belong to, pages in the order they first appear."""
+    pages: dict[str, list[dict[str, Any]]] = {}
+    for doc in docs:
+        pages.setdefault(doc["location"].partition("#")[0], []).append(doc)
+    return pages
+
+
+def compact_page(entries: list[dict[str, Any]], index: Index) -> list[dict[str, Any]]:
+    """One page's entries as the site shows them: a claim or article page's one entry from its record
+    in place of its sections, a listing page's sections dropped; one entry per location, the newest."""
+    if not entries:
+        return []
+    page = entries[0]["location"].partition("#")[0]
+    record = _record_entry(page, index)
+    if record is not None:
+        return [record()]
+    docs: dict[str, dict[str, Any]] = {}
+    for doc in entries:
+        section = doc["location"].partition("#")[2]
+        if section and page == LISTING_PAGE:
+            continue
+        if section not in LISTING_SECTIONS.get(page.split("/", 1)[0], ()):
+            docs[doc["location"]] = doc
+    return list(docs.values())
+
+
+def _record_entry(page: str, index: Index) -> Callable[[], dict[str, Any]] | None:
+    """The builder of the entry a claim or article page gets from its record, if the page is one."""
+    key = page.rstrip("/").rpartition("/")[2]
+    claim, article = index.claims.get(key), index.articles.get(key)
+    if claim is not None and page_url(claim_page(key)) == page:
+        return functools.partial(claim_entry, index, claim)
+    if article is not None and page_url(article_page(key)) == page:
+        return functools.partial(article_entry, article)
+    return None
+
+
+class SearchEntries:
+    """Every page's search entries, kept between the builds of `mkdocs serve --dirty`.
+
+    Under `--dirty` Material's plugin writes only the pages MkDocs built this time (the hook has it
+    forget earlier builds: merging them cost seconds at 10,000 claims). `update` takes those
+    pages' entries, compacted as `compact_search_index` does, keeps every other page's from
+    before, and writes them all in the order a full build lists the pages; each page's entries
+    are kept as JSON text, so a save costs the pages it changed plus one join. While the records
+    are invalid (no index), entries are written as the plugin writes them, as in a full build.
+    """
+
+    def __init__(self) -> None:
+        self.pages: dict[str, list[dict[str, Any]]] = {}  # page URL -> its entries, in site order
+        self.texts: dict[str, str] = {}  # page URL -> its entries as compact JSON, comma-separated
+
+    def update(self, path: Path, index: Index | None, built: set[str], order: list[str]) -> None:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        fresh = _by_page(data["docs"])
+        for page in built | fresh.keys():
+            entries = fresh.get(page, [])
+            self.pages[page] = compact_page(entries, index) if index is not None else entries
+            self.texts[page] = ",".join(_encode(entry) for entry in self.pages[page])
+        self.pages = {page: self.pages[page] for page in order if page in self.pages}
+        self.texts = {page: self.texts[page] for page in self.pages}
+        if index is None:  # as the plugin writes it (ASCII only), like a full build of invalid records
+            data["docs"] = [entry for entries in self.pages.values() for entry in entries]
+            path.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
+            return
+        docs = ",".join(text for text in self.texts.values() if text)
+        config = json.dumps(data["config"], ensure_ascii=False, separators=(",", ":"))
+        path.write_text('{"config":' + config + ',"docs":[' + docs + "]}", encoding="utf-8")
+
+
+def _encode(entry: dict[str, Any]) -> str:
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))

@@ -7,14 +7,15 @@ sort before the full dates they contain.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import sys
 from dataclasses import dataclass
 
+from dossier.link.backlinks import backlinks
 from dossier.link.crossref import Index
 from dossier.problems import plural
-from dossier.read.model import Claim
+from dossier.read.model import Article, Claim, Source
 from dossier.read.paths import TIMELINE, article_page, claim_page, link, source_page, timeline_year_page
-from dossier.render.common import badge, claims_in_article_order, in_article
+from dossier.render.common import Memo, badge, in_article
 from dossier.render.markup import front_matter, md_cell, md_text
 
 
@@ -32,39 +33,63 @@ def date_key(iso: str) -> tuple[int, ...]:
 
 
 def timeline_events(index: Index, page: str = TIMELINE) -> list[Event]:
-    """Every dated event, sorted by date, then kind, then text; links are relative to `page`."""
+    """Every dated event, sorted by date, then kind, then text; links are relative to `page`.
+
+    Each record's events are kept between renders (the preview renders the timeline again after
+    many a save): only a changed record's are made again, then all are sorted.
+    """
+    page = sys.intern(page)  # the memo knows its arguments by identity
     events: list[Event] = []
-    citing: dict[str, list[Claim]] = defaultdict(list)
-    ordered = claims_in_article_order(index)
-    for claim in ordered:
-        for ref in claim.sources:
-            citing[ref.source].append(claim)
-        figure = claim.figure
-        stated = md_text(figure.stated) if figure else ""
-        if figure and figure.point_in_time:
-            events.append(Event(figure.point_in_time, f"The date “{stated}” describes", (claim,), 1))
-        if figure and figure.period:
-            span = f"{figure.period.start} to {figure.period.end}"
-            events.append(Event(figure.period.start, f"Start of the span “{stated}” covers ({span})", (claim,), 1))
-        for correction in claim.corrections:
-            events.append(Event(correction.date, f"Correction: {md_text(correction.note)}", (claim,), 3))
+    found = backlinks(index)
+    for claim in found.ordered:
+        if claim.figure or claim.corrections:
+            events += _EVENTS.get(_claim_events, claim)
     for article in index.articles.values():
         if article.published:
-            title = f"[{md_text(article.title)}]({link(page, article_page(article.id))})"
-            events.append(Event(article.published, f"The article {title} is published", (), 0))
+            events += _EVENTS.get(_article_events, article, page)
     for source in index.sources.values():
-        title = f"[{md_text(source.title)}]({link(page, source_page(source.id))})"
-        original = source.copy_of
-        if original is not None and original.published:
-            headline = f" “{md_text(original.title)}”" if original.title else ""
-            what = f"{md_text(original.publisher)} publishes{headline} (read in a copy: {title})"
-            events.append(Event(original.published, what, tuple(citing[source.id]), 2))
-        if source.published:
-            verb = "reposts it as" if original is not None else "publishes"
-            events.append(
-                Event(source.published, f"{md_text(source.publisher)} {verb} {title}", tuple(citing[source.id]), 2)
-            )
+        # The claims citing it, in article order (each once: the checker refuses a source cited twice).
+        citing = [claim for claim, _ in found.by_source.get(source.id, ())]
+        events += _EVENTS.get(_source_events, source, page, *citing)
     return sorted(events, key=lambda e: (date_key(e.date), e.order, e.what))
+
+
+def _claim_events(claim: Claim) -> list[Event]:
+    events = []
+    figure = claim.figure
+    stated = md_text(figure.stated) if figure else ""
+    if figure and figure.point_in_time:
+        events.append(Event(figure.point_in_time, f"The date “{stated}” describes", (claim,), 1))
+    if figure and figure.period:
+        span = f"{figure.period.start} to {figure.period.end}"
+        events.append(Event(figure.period.start, f"Start of the span “{stated}” covers ({span})", (claim,), 1))
+    for correction in claim.corrections:
+        events.append(Event(correction.date, f"Correction: {md_text(correction.note)}", (claim,), 3))
+    return events
+
+
+def _article_events(article: Article, page: str) -> list[Event]:
+    title = f"[{md_text(article.title)}]({link(page, article_page(article.id))})"
+    return [Event(article.published or "", f"The article {title} is published", (), 0)]
+
+
+def _source_events(source: Source, page: str, *citing: Claim) -> list[Event]:
+    events = []
+    title = f"[{md_text(source.title)}]({link(page, source_page(source.id))})"
+    original = source.copy_of
+    if original is not None and original.published:
+        headline = f" “{md_text(original.title)}”" if original.title else ""
+        what = f"{md_text(original.publisher)} publishes{headline} (read in a copy: {title})"
+        events.append(Event(original.published, what, citing, 2))
+    if source.published:
+        verb = "reposts it as" if original is not None else "publishes"
+        events.append(Event(source.published, f"{md_text(source.publisher)} {verb} {title}", citing, 2))
+    return events
+
+
+# Each record's events and each event's row, kept from one render to the next.
+_EVENTS = Memo()
+_ROWS = Memo()
 
 
 PAGE_LIMIT = 400  # events on one page; beyond that the timeline is split into a page per year
@@ -73,6 +98,11 @@ CLAIMS_PER_EVENT = 10  # a source cited by hundreds of claims lists ten, and say
 
 def render_timeline(index: Index) -> dict[str, str]:
     """`timeline.md`, a table of events oldest first; past PAGE_LIMIT events, a page per year."""
+    with _EVENTS.round(), _ROWS.round():
+        return _render_timeline(index)
+
+
+def _render_timeline(index: Index) -> dict[str, str]:
     events = timeline_events(index)
     if len(events) <= PAGE_LIMIT:
         return {TIMELINE: _page(TIMELINE, "Timeline", _INTRO, _table(index, TIMELINE, events))}
@@ -103,19 +133,23 @@ _INTRO = (
 
 
 def _table(index: Index, page: str, events: list[Event]) -> str:
-    rows = []
-    for event in events:
-        claims = [
-            f"{badge(c.verdict.rating)} [{md_text(c.claim)}]({link(page, claim_page(c.id))})"
-            + in_article(index, page, c)
-            for c in event.claims[:CLAIMS_PER_EVENT]
-        ]
-        if len(event.claims) > CLAIMS_PER_EVENT:
-            claims.append(f"and {plural(len(event.claims) - CLAIMS_PER_EVENT, 'more claim')}")
-        rows.append(f"| {event.date} | {event.what} | {'<br>'.join(claims) or md_cell('')} |")
+    page = sys.intern(page)
+    # A row names each claim's article when there are several: it reads the articles, and nothing
+    # else of the index (the preview keeps the same articles object while they do not change).
+    rows = [_ROWS.keyed((page, event, index.articles), _row, index, page, event) for event in events]
     if not rows:
         return "No dated events.\n"
     return "| Date | What happened | Claims |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+
+
+def _row(index: Index, page: str, event: Event) -> str:
+    claims = [
+        f"{badge(c.verdict.rating)} [{md_text(c.claim)}]({link(page, claim_page(c.id))})" + in_article(index, page, c)
+        for c in event.claims[:CLAIMS_PER_EVENT]
+    ]
+    if len(event.claims) > CLAIMS_PER_EVENT:
+        claims.append(f"and {plural(len(event.claims) - CLAIMS_PER_EVENT, 'more claim')}")
+    return f"| {event.date} | {event.what} | {'<br>'.join(claims) or md_cell('')} |"
 
 
 def _page(page: str, title: str, lead: str, body: str) -> str:
