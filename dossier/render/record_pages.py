@@ -28,7 +28,7 @@ def render_source_page(index: Index, source: Source) -> str:
     facts = [f"**Publisher:** {md_text(publisher)}", f"**Published:** {source.published or UNDATED}"]
     if source.kind:
         facts.append(f"**Kind:** {source.kind}")
-    facts.append(f"**Accessed:** {source.accessed or 'not recorded'}")
+    facts.append(f"**Accessed:** {source.accessed}")
     links = [external_link("Read the source", source.url)]
     if source.archive_url:
         links.append(external_link("archived copy", source.archive_url))
