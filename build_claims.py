@@ -41,6 +41,10 @@ def on_files(files: Any, config: Any) -> Any:
     return _hook().on_files(files, config)
 
 
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    return _hook().on_page_markdown(markdown, page)
+
+
 def on_env(env: Any, config: Any, files: Any) -> Any:
     return _hook().on_env(env)
 

@@ -232,7 +232,11 @@ def overflow_bomb(folder: Path) -> None:
         {"value": 1.0e17, "usd_rate": {"rate": 9999}},
     ]
     write_article(folder, [f"It costs {n} coins." for n in range(len(figures))])
-    _write(folder, "sources/s.yaml", {"id": "s", "title": "S", "publisher": "P", "url": "https://example.org/s"})
+    _write(
+        folder,
+        "sources/s.yaml",
+        {"id": "s", "title": "S", "publisher": "P", "url": "https://example.org/s", "accessed": "2024-01-01"},
+    )
     for n, figure in enumerate(figures):
         if "usd_rate" in figure:
             figure["usd_rate"] = {"rate": 9999, "date": "2024", "source": "s"}

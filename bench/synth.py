@@ -86,6 +86,7 @@ def make_dossier(folder: Path, claims: int) -> None:
             f"title: {_q(f'Annual spending report {s}')}",
             f"publisher: {_q(f'Statistics office {s % 50}')}",
             f"url: https://example.org/reports/{s}",
+            "accessed: 2026-11-28",
             f"published: {2000 + s % 25}-1{s % 3}-0{1 + s % 9}",
             "kind: official",
         ]

@@ -19,7 +19,7 @@ from dossier.problems import (
     summarize_problems,
     terminal_line,
 )
-from dossier.publish.engines import ENGINES
+from dossier.publish.engines import ENGINES, RELATIVE_CITATIONS, site_url_from_env
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE: not the user's doing
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,8 +206,10 @@ def run_render(claims_dir: str, folder: Path, out: TextIO) -> int:
     from dossier.publish.atomic_folder import replacing_folder  # only here: POSIX-only, and `check` must run anywhere
     from dossier.render.site import render_site, write_site  # only here, like every module `check` does not need
 
-    pages = render_site(index)
-
+    site_url = site_url_from_env()
+    if site_url is None:
+        print(RELATIVE_CITATIONS, file=out)
+    pages = render_site(index, site_url)
     with replacing_folder(folder) as fresh:
         # Checked again under the lock: another render may have filled the folder meanwhile.
         if folder.exists() and any(folder.iterdir()):
@@ -223,6 +225,8 @@ def run_build(claims_dir: str, site_dir: str | None, out: TextIO, offline: bool 
     if problems:
         print_problems(problems, "text", out)
         return 1
+    if site_url_from_env() is None:
+        print(RELATIVE_CITATIONS, file=out)  # once per build, not once per claim page
     if engine == "zensical":
         from dossier.publish.engines import build_with_zensical
 

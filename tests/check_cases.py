@@ -1234,7 +1234,7 @@ CASES: list[Case] = [
         {
             "sources/unused-report.yaml": MINIMAL_SOURCE.format(id="unused-report"),
             "entities/nobody.yaml": "id: nobody\nname: Nobody\nkind: person\n",
-            "sources/broken.yaml": "id: broken\ntitle: T\npublisher: P\n",
+            "sources/broken.yaml": "id: broken\ntitle: T\npublisher: P\naccessed: 2024-03-05\n",
         },
         (
             'claims/sources/broken.yaml:1:1: missing required field "url"',
@@ -1250,17 +1250,11 @@ CASES: list[Case] = [
             'claims/sources/operator-timetable.yaml:2:5: warning: id: no claim cites source "operator-timetable"; cite it in a claim\'s sources, or delete the file',
         ),
     ),
-    # evidence (issue 20): a source that does not say when it was read is a warning, for now
+    # evidence (issue 20): every source says when an editor last read it
     Case(
-        "a source with no access date is a warning after the errors",
-        {
-            "sources/wire-story-copy.yaml": [("accessed: 2024-03-05\n", "")],
-            "sources/broken.yaml": "id: broken\ntitle: T\npublisher: P\n",
-        },
-        (
-            'claims/sources/broken.yaml:1:1: missing required field "url"',
-            'claims/sources/wire-story-copy.yaml:2:5: warning: accessed: source "wire-story-copy" does not say when it was read; add accessed: YYYY-MM-DD, the day you last read it',
-        ),
+        "a source with no access date",
+        {"sources/wire-story-copy.yaml": [("accessed: 2024-03-05\n", "")]},
+        ('claims/sources/wire-story-copy.yaml:2:1: missing required field "accessed"',),
     ),
     # --- harden-links: files in the wrong place, and ids that are only close ---------------
     Case(

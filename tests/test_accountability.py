@@ -74,24 +74,10 @@ def test_a_citation_without_a_quote_shows_only_the_note(site: Path) -> None:
     ) in page.text
 
 
-def test_a_source_page_shows_when_it_was_accessed_or_that_it_was_not(tmp_path: Path) -> None:
-    pages = rendered(tmp_path, {"sources/wire-story-copy.yaml": [("accessed: 2024-03-05\n", "")]})
-    assert "**Accessed:** 2024-03-05" not in pages["sources/wire-story-copy.md"]
-    assert "<br>\n**Accessed:** not recorded\n" in pages["sources/wire-story-copy.md"]
+def test_a_source_page_shows_when_it_was_accessed(tmp_path: Path) -> None:
+    pages = rendered(tmp_path, {})
+    assert "<br>\n**Accessed:** 2024-03-05\n" in pages["sources/wire-story-copy.md"]
     assert "<br>\n**Accessed:** 2024-03-12\n" in pages["sources/operator-timetable.md"]
-
-
-def test_a_source_without_an_access_date_is_a_warning(dossier_dir: Path) -> None:
-    from test_check import run
-
-    apply_edits(dossier_dir, {"sources/wire-story-copy.yaml": [("accessed: 2024-03-05\n", "")]})
-    code, out, _ = run(["check"])
-    lines = out.splitlines()
-    assert code == 0 and lines[-1].startswith("ok: 8 claims, 4 sources, 2 entities, 2 articles; ")
-    assert [line for line in lines if ": accessed: " in line] == [
-        'claims/sources/wire-story-copy.yaml:2:5: warning: accessed: source "wire-story-copy" does not say when it '
-        "was read; add accessed: YYYY-MM-DD, the day you last read it"
-    ]
 
 
 # --- 2. dates that speak for themselves --------------------------------------------------------
@@ -214,7 +200,7 @@ def test_every_page_links_the_about_and_corrections_pages_and_the_feed_in_its_fo
 def test_the_home_page_links_the_about_page_and_states_the_data_licence(site: Path) -> None:
     home = read_page(site / "index.html")
     assert "Who we are: the publisher, the team, funding and how to reach us." in home.text
-    assert "(one row per claim). Licensed CC BY 4.0; how to cite it." in home.text
+    assert "(one row per claim, for spreadsheets). Licensed CC BY 4.0; how to cite it." in home.text
     assert {"about/", "about/#data", "corrections/", "feed.xml"} <= {href for href, _ in home.links}
 
 

@@ -112,9 +112,10 @@ def test_article_previews_a_claim_and_its_marker_opens_it(chromium: Any, base_ur
     assert [line for line in preview.inner_text().split("\n") if line] == [
         "Claim 5 Partly supported",
         "The ferries will carry 2,000 passengers a day.",
-        "Open the claim →",
+        "Too high, because the operator's timetable has seats for 1,600 passengers a day, not 2,000.",
+        "Read the check →",
     ]
-    assert page.url == base_url + "articles/ferry-story/"
+    assert page.url.split("#")[0] == base_url + "articles/ferry-story/"  # the fragment tracks the heading in view
     page.keyboard.press("Escape")
     assert not preview.is_visible()
     # Keyboard: focusing the marker previews it; Enter opens the claim's page.
@@ -142,8 +143,12 @@ def test_claims_index_filters_and_sorts_in_the_page(chromium: Any, base_url: str
     results = page.locator(".dossier-filter-results li")
     results.first.wait_for()
     assert results.all_inner_texts() == [
-        "Partly supported The ferries will carry 2,000 passengers a day. · Forecast · claim 5",
-        "Partly supported The electric ferries take up a third of Harbourville's capital budget. · Figure · claim 7",
+        "Partly supported The ferries will carry 2,000 passengers a day. · Forecast · claim 5"
+        " · Harbourville bets on electric ferries\n"
+        "Too high, because the operator's timetable has seats for 1,600 passengers a day, not 2,000.",
+        "Partly supported The electric ferries take up a third of Harbourville's capital budget. · Figure · claim 7"
+        " · Mooring fees rise to pay for the ferry plan\n"
+        "Overstated, because the ferries take €12 million of a €48 million capital budget, a quarter rather than a third.",
     ]
     assert page.locator(".dossier-filter-status").inner_text() == "2 of 8 claims"
     assert plain.first.is_hidden()

@@ -31,6 +31,8 @@ def test_the_claims_index_names_each_claims_article() -> None:
         '- 5&#46; <span class="dossier-badge dossier-partly-supported">Partly supported</span> '
         "[The ferries will carry 2,000 passengers a day&#46;](ferry-capacity.md) · Forecast · in "
         f"{FERRY}(../articles/ferry-story.md)"
+        '<br><span class="dossier-entry-summary">Too high, because the operator&#39;s timetable has seats for 1,600 '
+        "passengers a day, not 2,000&#46;</span>"
     ) in listing.splitlines()
     assert listing.count(f"· in {FEES}(../articles/harbour-fees.md)") == 3
     assert f"· in {FEES}" in pages()["claims/verdict/unsupported.md"]
@@ -55,7 +57,7 @@ def test_record_pages_group_their_claims_by_article() -> None:
 def test_figures_and_timeline_label_the_article() -> None:
     rendered = pages()
     assert "Every figure the articles state, against the value" in rendered["figures.md"]
-    assert f"(claims/fees-rise.md)<br>in {FEES}(articles/harbour-fees.md) | 8&#37; |" in rendered["figures.md"]
+    assert f"(claims/fees-rise.md)<br>in {FEES}(articles/harbour-fees.md) | 8&#37;<br>= 8 |" in rendered["figures.md"]
     assert (
         '| 2024-06 | The date “8&#37;” describes | <span class="dossier-badge dossier-supported">Supported</span> '
         f"[Harbourville will raise mooring fees by 8&#37; from June 2024&#46;](claims/fees-rise.md) · in {FEES}"
@@ -68,8 +70,9 @@ def test_each_article_page_carries_its_findings_and_tally() -> None:
     findings = article.split("## What we found {#findings}\n\n", 1)[1].split("\n## ", 1)[0]
     assert findings.startswith("The fee rise is as the budget papers give it;")
     assert (
-        "- The 8&#37; rise in mooring fees, from June, matches the budget papers&#46; *See:* "
-        "[Harbourville will raise mooring fees by 8&#37; from June 2024&#46;](../claims/fees-rise.md)."
+        "- The 8&#37; rise in mooring fees, from June, matches the budget papers&#46;<br>\n"
+        '  <span class="dossier-finding-claims"><span class="dossier-badge dossier-supported">Supported</span> '
+        "[Harbourville will raise mooring fees by 8&#37; from June 2024&#46;](../claims/fees-rise.md)</span>"
     ) in findings
     assert "**3 claims:** Supported 1, Partly supported 1, Unsupported 1. **Coverage:** 2 of 4 sentences" in findings
     tally = article.split("{#inherited}\n\n", 1)[1].split("\n## ", 1)[0]

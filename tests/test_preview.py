@@ -215,16 +215,21 @@ def _saves(claims: Path) -> Iterator[Any]:
     yield from (move_an_excerpt, remove_claim, rename_topic, edit_masthead, break_a_file, rename_source, fix_it)
 
 
+NAMES = {"name", "title", "publisher", "author", "role"}  # names may be one word ("Transport")
+
+
 def _text_fields(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str]]:
-    """Every text value of a record that is prose (not an id, a reference, a date, a URL or a choice)."""
+    """Every text value of a record that is prose or a name (not an id, a reference, a date, a URL
+    or a choice)."""
     if isinstance(data, dict):
         for key, value in data.items():
             yield from _text_fields(value, (*path, key))
     elif isinstance(data, list):
         for n, value in enumerate(data):
             yield from _text_fields(value, (*path, n))
-    elif isinstance(data, str) and " " in data.strip() and not data.startswith("http"):
-        yield path, data
+    elif isinstance(data, str) and not data.startswith("http"):
+        if " " in data.strip() or (path and path[-1] in NAMES):
+            yield path, data
 
 
 def _set(data: Any, path: tuple[Any, ...], value: Any) -> Any:
@@ -245,7 +250,7 @@ def test_editing_any_text_of_any_record_updates_exactly_like_a_fresh_render(clai
         original = path.read_text(encoding="utf-8")
         data = load(path)
         for where, text in _text_fields(data):
-            save(path, _set(data, where, text.replace(" ", " edited ", 1)))
+            save(path, _set(data, where, text.replace(" ", " edited ", 1) if " " in text else text + " Edited"))
             same_as_from_scratch(preview, claims)
         path.write_text(original, encoding="utf-8")
         same_as_from_scratch(preview, claims)

@@ -12,7 +12,7 @@ import pytest
 from conftest import apply_edits
 from dossier.link.check import check_dossier
 from dossier.read.model import Claim
-from dossier.render.charts import Bar, _short, bar_chart, paired_bar_chart
+from dossier.render.charts import Bar, PairedBarChart, _short, bar_chart, paired_bar_chart
 from dossier.render.claim import render_claim_page
 from dossier.render.exports import claims_csv, claims_json
 from dossier.render.figures import figure_groups, render_figures
@@ -49,11 +49,10 @@ def test_figures_are_grouped_by_unit_with_other_currencies_in_us_dollars(dossier
 def test_figures_page_has_a_chart_and_a_table_per_unit(dossier_dir: Path) -> None:
     apply_edits(dossier_dir, {"ferry-budget.yaml": [("  method: official", RATE)]})
     page, charts = render_figures(example_index(dossier_dir))
-    assert sorted(charts) == [
-        "charts/figures-passengers.svg",
-        "charts/figures-percent.svg",
-        "charts/figures-usd.svg",
-    ]
+    # No chart for US dollars: its one figure has no supported value, and a lone bar compares nothing.
+    assert sorted(charts) == ["charts/figures-passengers.svg", "charts/figures-percent.svg"]
+    usd = page.split("{#unit-usd}", 1)[1].split("\n## ", 1)[0]
+    assert "![" not in usd and "| 1 |" in usd
     assert (
         "![Bar chart&#58; 1 figure in Passengers, as stated and as the sources support; the table below gives the numbers&#46;](charts/figures-passengers.svg){.dossier-chart}"
         in page
@@ -62,10 +61,10 @@ def test_figures_page_has_a_chart_and_a_table_per_unit(dossier_dir: Path) -> Non
         '| 1 | <span class="dossier-badge dossier-partly-supported">Partly supported</span> '
         "[The ferries will carry 2,000 passengers a day&#46;](claims/ferry-capacity.md)"
         "<br>in [Harbourville bets on electric ferries](articles/ferry-story.md) "
-        "| 2,000 passengers a day | 2,000 | 1,600 | +25.0% |"
+        "| 2,000 passengers a day<br>= 2,000 | 1,600 | +25.0% |"
     )
     assert row in page.splitlines()
-    assert "| 13,080,000 | — | not given |" in page
+    assert "<br>= 13,080,000 | — | not given |" in page
 
 
 def test_timeline_lists_dated_events_in_order_with_their_claims() -> None:
@@ -144,7 +143,7 @@ def test_excerpt_context_is_cut_at_word_boundaries() -> None:
     assert after == ", the council said on Monday."
 
 
-def test_claim_page_leads_with_the_verdict() -> None:
+def test_claim_page_leads_with_the_verdict_and_its_one_sentence_summary() -> None:
     page = render_site(example_index())["claims/ferry-capacity.md"].text
     body = page.split("{#claim}\n", 1)[1]
     # Only a correction notice may come first (issue 20): the claim was corrected, and says so at the top.
@@ -156,8 +155,24 @@ def test_claim_page_leads_with_the_verdict() -> None:
         '\n<div class="dossier-verdict dossier-partly-supported" markdown="1">\n\n'
         '<p class="dossier-verdict-label"><span class="dossier-verdict-icon" aria-hidden="true">◐</span> '
         "Verdict: Partly supported</p>\n\n"
+        '<p class="dossier-summary">Too high, because the operator&#39;s timetable has seats for 1,600 passengers '
+        "a day, not 2,000&#46;</p>\n\n"
         '<p class="dossier-verdict-facts">The core holds, but a detail is wrong, inflated or missing context&#46; '
         "Forecast · checked 2024-03-10</p>"
+    )
+
+
+def test_a_claim_without_a_summary_shows_nothing_in_its_place() -> None:
+    """A record without a summary (the field was optional until every claim had one) renders without one."""
+    index = example_index()
+    claim = index.claims["ruiz-cleanest"]
+    bare = dataclasses.replace(claim, verdict=dataclasses.replace(claim.verdict, summary=None))
+    pages = render_site(dataclasses.replace(index, claims=index.claims | {"ruiz-cleanest": bare}))
+    page = pages["claims/ruiz-cleanest.md"].text
+    assert "dossier-summary" not in page and '"reviewBody"' not in page
+    assert 'description: "Unverified. Not yet checked."' in page
+    assert "dossier-entry-summary" not in next(
+        line for line in pages["claims/index.md"].text.splitlines() if "ruiz-cleanest" in line
     )
 
 
@@ -174,8 +189,8 @@ def test_link_previews_and_a_404_page_that_works_under_a_sub_path(tmp_path: Path
         "og:type": "article",
         "og:site_name": "Claims dossier",
         "og:title": "The ferries will carry 2,000 passengers a day.",
-        "og:description": "Partly supported. The operator&#x27;s timetable has room for 1,600 passengers a day, not 2,000.",
-        "twitter:description": "Partly supported. The operator&#x27;s timetable has room for 1,600 passengers a day, not 2,000.",
+        "og:description": "Partly supported: Too high, because the operator&#x27;s timetable has seats for 1,600 passengers a day, not 2,000.",
+        "twitter:description": "Partly supported: Too high, because the operator&#x27;s timetable has seats for 1,600 passengers a day, not 2,000.",
         "og:url": "https://example.org/dossier/claims/ferry-capacity/",
         "twitter:card": "summary",
         "twitter:title": "The ferries will carry 2,000 passengers a day.",
@@ -210,30 +225,83 @@ def test_large_dossiers_get_a_timeline_page_per_year_and_capped_figure_pages(mon
     monkeypatch.setattr(figures, "CHART_LIMIT", 0)
     page, _ = figures.render_figures(example_index())
     assert "1 more figure in this unit: every figure is in [claims.csv](claims.csv)." in page
-    assert "Bar chart&#58; 1 figure in Passengers &#40;0 of them&#58; the largest gaps first&#41;" in page
-
-
-def test_home_page_charts_the_verdicts_beside_their_table() -> None:
-    pages = render_site(example_index())
-    home = pages["index.md"].text
-    assert home.startswith('---\ntitle: "Home"\n')  # the theme adds " - Claims dossier"
-    chart = (
-        "![Bar chart of the claims by verdict; the table below gives the numbers](charts/verdicts.svg){.dossier-chart}"
+    assert "![" not in page  # no chart shows none of its figures
+    monkeypatch.setattr(figures, "TABLE_LIMIT", 200)
+    monkeypatch.setattr(figures, "CHART_LIMIT", 1)
+    capacity = example_index().claims["ferry-capacity"]
+    rows = [figures.Row(capacity, 2000, 1600, ""), figures.Row(capacity, 3000, 1000, "")]
+    section, _ = figures._charts("passengers", rows)
+    assert (
+        "Bar chart&#58; 1 figure in Passengers &#40;1 of the 2 with a supported value&#58; the largest gaps first&#41;"
+        in section
     )
-    assert chart in home and "| Verdict | Claims |" in home.split(chart, 1)[1]
-    svg = pages["charts/verdicts.svg"].text
-    assert [label in svg for label in ("Supported", "Partly supported", "Unverified", "Opinion")] == [True] * 4
-    assert "Disputed" not in svg  # no bar for a verdict no claim has
+
+
+def test_home_page_gives_the_answer_and_the_counts_in_words_and_numbers() -> None:
+    home = render_site(example_index())["index.md"].text
+    assert home.startswith('---\ntitle: "Home"\n')  # the theme adds " - Claims dossier"
+    body = home.split("{#home}\n\n", 1)[1]
+    assert body.startswith(
+        '<div class="dossier-home" markdown="1">\n\n'
+        '<p class="dossier-answer">Of the 8 claims we reviewed in 2 articles, 3 hold up, 3 do not fully hold up, '
+        "1 is not checked yet and 1 is an opinion, which evidence cannot settle&#46;</p>\n\n"
+        '<div class="dossier-counts" markdown="1">\n\n'
+        '- <span class="dossier-badge dossier-supported">Supported</span> [3 claims](claims/verdict/supported.md)'
+        '<span class="dossier-bar" style="width: 38%" aria-hidden="true"></span>\n'
+    )
+    assert "## The 2 articles we reviewed {#articles}" in home
+    assert "## What the articles got wrong, and what they inherited {#inherited}" in home
+    assert "charts/verdicts.svg" not in home and "| Verdict |" not in home
 
 
 @pytest.mark.parametrize(
-    "topic, label",
-    [("5g", "5G"), ("ai", "AI"), ("tech-nationalism", "Tech nationalism"), ("us-china", "US china"), ("rail", "Rail")],
+    "ratings, answer",
+    [
+        ({"supported": 1}, "Of the 1 claim we reviewed in 2 articles, 1 holds up."),
+        (
+            {"disputed": 1, "unsupported": 2, "opinion": 2},
+            "Of the 5 claims we reviewed in 2 articles, 3 do not fully hold up and 2 are opinions, "
+            "which evidence cannot settle.",
+        ),
+        ({}, "No claims have been checked yet."),
+    ],
 )
-def test_topics_read_as_names_not_ids(topic: str, label: str) -> None:
-    from dossier.render.common import topic_label
+def test_the_overall_verdict_is_one_sentence_with_plural_wording(ratings: dict[str, int], answer: str) -> None:
+    from dossier.render.home import overall_verdict
 
-    assert topic_label(topic) == label
+    index = example_index()
+    template = index.claims["ferry-budget"]
+    claims = {}
+    for rating, count in ratings.items():
+        for n in range(count):
+            verdict = dataclasses.replace(template.verdict, rating=rating)
+            claims[f"{rating}-{n}"] = dataclasses.replace(template, id=f"{rating}-{n}", verdict=verdict)
+    assert overall_verdict(dataclasses.replace(index, claims=claims)) == answer
+
+
+def test_topics_read_as_their_registry_writes_them(dossier_dir: Path) -> None:
+    """Names come from topics.yaml as written ("South Korea", "5G"), never made from the id."""
+    topics = dossier_dir / "topics.yaml"
+    topics.write_text(
+        topics.read_text(encoding="utf-8")
+        + "  - id: south-korea\n    name: South Korea\n    description: Seoul's New Deal & <its> plans.\n",
+        encoding="utf-8",
+    )
+    apply_edits(dossier_dir, {"ferry-capacity.yaml": [("topics: [transport]", "topics: [transport, south-korea]")]})
+    pages = render_site(example_index(dossier_dir))
+    claim = pages["claims/ferry-capacity.md"].text
+    assert 'tags: ["Transport", "South Korea"]' in claim
+    assert "**Topics:** [Transport](../topics/transport.md), [South Korea](../topics/south-korea.md)" in claim
+    topic = pages["topics/south-korea.md"].text
+    assert (
+        "# Topic: South Korea {#topic}\n\nSeoul&#39;s New Deal &#38; &#60;its&#62; plans&#46;\n\n1 claim on this topic."
+        in topic
+    )
+    assert (
+        "| [South Korea](south-korea.md) | Seoul&#39;s New Deal &#38; &#60;its&#62; plans&#46; | 1 |"
+        in pages["topics/index.md"].text
+    )
+    assert '["south-korea","South Korea"]' in pages["claims-index.json"].text
 
 
 def test_charts_drawn_by_the_worker_process_are_the_ones_drawn_here(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -300,7 +368,11 @@ def test_no_page_or_export_shows_inf_or_nan_even_if_the_checker_let_one_through(
     shown = page + "".join(render_claim_page(hostile, claims[c], None) for c in ("ferry-capacity", "ferry-budget"))
     shown += claims_csv(hostile) + "".join(_short(x) for x in (math.inf, -math.inf, math.nan))
     assert re.findall(r"\b(?:inf|nan)\b", shown, re.IGNORECASE) == []
-    assert "| 2,000 passengers a day | — | — | — |" in page
+    assert "| 2,000 passengers a day | — | — |" in page
+    drawn = [
+        v for chart in charts.values() if isinstance(chart, PairedBarChart) for v in (*chart.stated, *chart.checked)
+    ]
+    assert all(v is not None and math.isfinite(v) for v in drawn)  # no chart draws a value it cannot show
     assert "| Up to | — |" in shown
     with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
         claims_json(hostile)

@@ -92,7 +92,7 @@ def test_claims_index_is_paged_and_each_verdict_has_its_listing(synthetic: Index
 
 def test_compact_index_data_names_each_record_once(synthetic: Index) -> None:
     data = json.loads(render_claims_listings(synthetic)["claims-index.json"])
-    assert data["columns"] == ["id", "claim", "verdict", "kind", "article", "entities", "topics"]
+    assert data["columns"] == ["id", "claim", "verdict", "kind", "article", "entities", "topics", "summary"]
     assert data["page_size"] == PAGE_SIZE
     rows = data["claims"]
     assert [r[0] for r in rows] == [c.id for c in build_backlinks(synthetic).ordered]
@@ -103,16 +103,18 @@ def test_compact_index_data_names_each_record_once(synthetic: Index) -> None:
     assert len(data["entities"]) == 13 and len(data["articles"]) == 13
 
 
-def test_home_page_summarises_many_articles_and_weak_claims(synthetic: Index) -> None:
+def test_home_page_summarises_many_articles_and_balances_their_weak_claims(synthetic: Index) -> None:
     home = render_home(synthetic)
-    assert home.count("## The article: ") == 10
-    assert "…and 3 more articles: [see every article reviewed](articles/index.md).\n" in home
-    findings = home.split("{#findings}", 1)[1].split("\n## ", 1)[0]
-    assert findings.count("\n- ") == 10
-    assert (
-        "…and 101 more. All of them by verdict: [37 partly supported](claims/verdict/partly-supported.md), "
-        "[37 disputed](claims/verdict/disputed.md), [37 unsupported](claims/verdict/unsupported.md).\n" in findings
-    )
+    assert home.count("\n### [") == 10  # the first ten articles
+    assert "## The 13 articles we reviewed {#articles}" in home
+    assert "…and 3 more articles: [see every article we reviewed](articles/index.md)\n" in home
+    cards = home.split("\n### [")[1:]
+    for card in cards:
+        weak = [line for line in card.splitlines() if line.startswith("- <span")]
+        assert len(weak) == 3, card  # the same share for every article shown
+        assert "- …and " in card and "more: [every claim in this article](articles/" in card
+    listed = [line for line in home.splitlines() if line.startswith("- <span") and "claims/" in line]
+    assert len(listed) == len(set(listed)) == 30 + 5  # 30 weak claims and 5 verdict counts, none twice
 
 
 def test_rendering_is_deterministic(synthetic: Index) -> None:
@@ -149,18 +151,17 @@ def test_search_index_keeps_one_entry_per_claim_and_drops_listings(tmp_path: Pat
         {
             "location": "claims/ferry-capacity/",
             "title": "The ferries will carry 2,000 passengers a day.",
-            "text": "Partly supported · Forecast. The operator's timetable has room for 1,600 passengers a day, "
-            "not 2,000. Sources: Summer timetable; Harbourville orders electric ferries (repost).",
-            "tags": ["transport"],
+            "text": "Partly supported · Forecast. Too high, because the operator's timetable has seats for 1,600 "
+            "passengers a day, not 2,000.",
+            "boost": 10,
+            "tags": ["Transport"],
         },
         {"location": "entities/ana-ruiz/", "title": "Ana Ruiz", "text": "Mayor of Harbourville"},
         {
             "location": "articles/ferry-story/",
             "title": "Harbourville bets on electric ferries",
-            "text": "Jo Example · Lake Gazette · 2024-03-04 Harbourville will spend €12 million on four electric ferries "
-            "by 2027, the council said on Monday. “This is the cleanest fleet on the lake,” said mayor Ana Ruiz. "
-            "The ferries will carry 2,000 passengers a day. Critics say the money would be better spent on roads. "
-            "The ferries will carry 2,000 passengers a day, the operator repeated.",
+            "text": "Lake Gazette · Jo Example · 2024-03-04. "
+            "The figures come from the council and the operator; one of them no longer holds.",
         },
         {"location": "articles/", "title": "Articles reviewed", "text": ""},
     ]

@@ -171,7 +171,8 @@ def comparable(path: str, body: bytes, server: Server) -> bytes:
     if path == "sitemap.xml.gz":
         body = gzip.decompress(body)
     body = LIVERELOAD.sub(b"", body)
-    for colon in (b":", b"&#58;"):  # the address is in page text too, where the colon is escaped
+    # The address is in page text too, where the colon is escaped, and percent-encoded in share links.
+    for colon in (b":", b"&#58;", b"%3A", b"&#37;3A"):
         body = body.replace(colon + str(server.port).encode(), colon + b"PORT")
     folder = str(server.claims) + "/"
     for shown in {folder, md_text(folder), json.dumps(folder)[1:-1]}:

@@ -196,6 +196,7 @@ def test_claim_review_json_ld(any_site: Path) -> None:
             "name": "Partly supported",
             "alternateName": "Partly supported",
         },
+        "reviewBody": "Too high, because the operator's timetable has seats for 1,600 passengers a day, not 2,000.",
         "itemReviewed": {
             "@type": "Claim",
             "datePublished": "2024-03-04",
@@ -267,6 +268,8 @@ def test_exports_hold_every_claim(any_site: Path) -> None:
     )  # starts with a BOM
     assert [r["id"] for r in rows] == [c["id"] for c in data["claims"]]
     assert rows[4]["figure_checked_value"] == "1600" and rows[4]["paragraph"] == "3"
+    assert [r["summary"] for r in rows] == [c["verdict"]["summary"] or "" for c in data["claims"]]
+    assert rows[4]["summary"].startswith("Too high, because")
     assert [(r["first_appearance_source"], r["first_appearance_change"]) for r in rows] == [
         (c["first_appearance"]["source"] or "", c["first_appearance"]["change"]) if c["first_appearance"] else ("", "")
         for c in data["claims"]
@@ -275,16 +278,28 @@ def test_exports_hold_every_claim(any_site: Path) -> None:
     assert {"claims.json", "claims.csv"} <= {href for href, _ in home.links}
 
 
-def test_home_page_counts_and_coverage(any_site: Path) -> None:
+def test_home_page_answers_first(any_site: Path) -> None:
     home = read_page(any_site / "index.html")
-    # A sentence split between two excerpts counts as covered; one repeated elsewhere does not.
-    assert "Coverage: 3 of 5 sentences (60%) lie inside the claims' excerpts." in home.text
-    assert "Coverage: 2 of 4 sentences (50%) lie inside the claims' excerpts." in home.text
-    assert "Verdict Claims Supported 3 Partly supported 2 Unsupported 1 Unverified 1 Opinion 1" in home.text
     assert (
-        "Claims that did not fully hold up¶ Partly supported The ferries will carry 2,000 passengers a day."
-        in home.text
-    )
+        "Claims dossier¶ Of the 8 claims we reviewed in 2 articles, 3 hold up, 3 do not fully hold up, "
+        "1 is not checked yet and 1 is an opinion, which evidence cannot settle. "
+        "Supported 3 claims Partly supported 2 claims Unsupported 1 claim Unverified 1 claim Opinion 1 claim "
+        "Browse every claim"
+    ) in home.text
+    # Each article: publisher, byline, date, claim count, verdict counts, our finding, its weak claims.
+    assert (
+        "Mooring fees rise to pay for the ferry plan¶ Northshore Courier · Sam Example · published 2024-04-15 · "
+        "3 claims · original article Supported 1 Partly supported 1 Unsupported 1 "
+        "Our finding: The fee rise is as the budget papers give it; the ferries’ share of the budget is overstated. "
+        "All our findings on this article "
+        "2 claims did not fully hold up: Unsupported The mayor said the ferries will pay for themselves. "
+        "Partly supported The electric ferries take up a third of Harbourville's capital budget. "
+        "— the article's own words"
+    ) in home.text
+    assert (
+        "1 claim did not fully hold up: Partly supported The ferries will carry 2,000 passengers a day. "
+        "— inherited from Harbour Wire"
+    ) in home.text
 
 
 def test_site_loads_nothing_from_other_hosts(any_site: Path) -> None:
@@ -393,21 +408,27 @@ def test_source_page_shows_the_original_publication(site: Path) -> None:
     assert "Lakeside Aggregator (copy of Harbour Wire)" in index.text
 
 
-def test_home_page_links_each_finding_and_counts_inherited_flaws(site: Path) -> None:
-    home = read_page(site / "index.html")
+def test_findings_are_on_the_article_page_and_the_home_page_counts_inherited_flaws(site: Path) -> None:
+    article = read_page(site / "articles" / "ferry-story" / "index.html")
     assert (
-        "The budget and the date of the announcement match the council's minutes. See: "
-        "Harbourville will spend €12 million on four electric ferries by 2027.; "
-        "The council announced the ferry purchase on Monday.."
-    ) in home.text
-    targets = {resolve(site, site / "index.html", href) for href, _ in home.links}
+        "What we found¶ The figures come from the council and the operator; one of them no longer holds. "
+        "The budget and the date of the announcement match the council's minutes. "
+        "Supported Harbourville will spend €12 million on four electric ferries by 2027. · "
+        "Supported The council announced the ferry purchase on Monday. "
+        "The timetable has room for 1,600 passengers a day, not 2,000. "
+        "Partly supported The ferries will carry 2,000 passengers a day."
+    ) in article.text
+    targets = {resolve(site, site / "articles" / "ferry-story" / "index.html", href) for href, _ in article.links}
     for claim_id in ["ferry-budget", "council-announced", "ferry-capacity"]:
         assert (site / "claims" / claim_id / "index.html", "") in targets, claim_id
+    home = read_page(site / "index.html")
+    assert "The budget and the date of the announcement" not in home.text  # on the article's page only
     assert (
         "3 claims did not fully hold up. Where each flaw comes from, counted from the claim's record of where "
         "its wording first appeared: Where the flaw comes from Claims "
         "Inherited: wording kept or reworded from an earlier text 1 "
-        "The article's doing: substance changed, or its own words 1 "
+        "The articles' doing: substance changed, or their own words 1 "
         "1 of them is not yet traced to an earlier text."
     ) in home.text
-    assert "Inherited: The ferries will carry 2,000 passengers a day." in home.text
+    assert home.text.count("The ferries will carry 2,000 passengers a day.") == 1  # listed once
+    assert ".." not in home.text and ".;" not in home.text

@@ -26,6 +26,7 @@ CLAIM = '</script><script>alert("c")</script> | **x** {#evil} [y](https://evil.e
 CONCLUSION = (
     "# Not a heading\n\n- not a list\n1. nor this\n\n> nor a quote <img src=x onerror=alert(1)>\n\n    not code"
 )
+SUMMARY = 'Not <img src=x onerror=alert(5)> [a](javascript:alert(6)) {: onclick="evil()"} & "quoted" done.'
 SOURCE_TITLE = "</title><script>alert('t')</script> & [link](javascript:alert(2))"
 ENTITY_NAME = "[Ana](javascript:alert(3)) <i>Ruiz</i> {: .evil }"
 # Markdown's link syntax inside a URL once wrote a second <a> into our href, whose quote closed
@@ -91,6 +92,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 ),
                 # A rated claim, so its page carries ClaimReview data (opinions get none).
                 ("claim: The council announced the ferry purchase on Monday.", f"claim: {json.dumps(CLAIM)}"),
+                (
+                    "  summary: The council's minutes date the announcement Monday 4 March 2024, as the article says.",
+                    f"  summary: {json.dumps(SUMMARY)}",
+                ),
             ],
         },
     )
@@ -164,6 +169,7 @@ def test_record_text_is_shown_exactly_as_written(hostile_site: Path) -> None:
     source = read_page(hostile_site / "sources" / "council-minutes" / "index.html")
     assert SOURCE_TITLE in source.text
     assert "<img src=x onerror=alert(4)> `--8<-- x`" in source.text
+    assert SUMMARY in read_page(hostile_site / "claims" / "council-announced" / "index.html").text
     entity = read_page(hostile_site / "entities" / "ana-ruiz" / "index.html")
     assert ENTITY_NAME in entity.text and "| cell | break |" in entity.text
 
@@ -284,7 +290,9 @@ def test_link_preview_tags_hold_record_text_as_text(hostile_site: Path) -> None:
     metas = [a for t, a in tags_of(hostile_site / "claims" / "roads-better" / "index.html") if t == "meta"]
     described = [a for a in metas if a.get("property") == "og:description" or a.get("name") == "description"]
     assert len(described) == 2 and all(set(a) <= {"name", "property", "content"} for a in described)
-    assert {a["content"] for a in described} == {
-        "Opinion. # Not a heading - not a list 1. nor this › nor a quote ‹img src=x onerror=alert(1)› not code"
-    }
+    assert {a["content"] for a in described} == {"Opinion: A view about priorities that evidence cannot settle."}
     assert "<img src=x" not in raw
+    summarised = [a for t, a in tags_of(hostile_site / "claims" / "council-announced" / "index.html") if t == "meta"]
+    assert {a["content"] for a in summarised if a.get("property") == "og:description"} == {
+        'Supported: Not ‹img src=x onerror=alert(5)› [a](javascript:alert(6)) {: onclick="evil()"} ＆ "quoted" done.'
+    }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dossier.link.coverage import coverage_warnings
 from dossier.link.crossref import Anchor, Index, link_dossier
-from dossier.link.evidence_dates import undated_access
 from dossier.link.orphans import find_orphans
 from dossier.problems import Problem, plural, sort_problems
 from dossier.read.loader import Dossier, load_dossier
@@ -39,10 +38,10 @@ def cap_problems(problems: list[Problem], limit: int = MAX_PROBLEMS_PER_FILE) ->
 def check_with_warnings(
     claims_dir: str, only: frozenset[str] | None = None
 ) -> tuple[Dossier, Index, list[Problem], list[Problem]]:
-    """`check_dossier`, plus the warnings (unused records, sources with no access date) for a whole-dossier check."""
+    """`check_dossier`, plus the warnings (records nothing uses) for a whole-dossier check."""
     dossier, index, problems = check_dossier(claims_dir, only)
     # A partial load (`only`) leaves most claims unread, so every record would look unused.
-    warnings = [] if only is not None else find_orphans(dossier) + undated_access(dossier)
+    warnings = [] if only is not None else find_orphans(dossier)
     # Coverage is advice for a dossier that passes: with errors to fix, it would only add noise.
     if only is None and not problems and _every_claim_anchored(dossier, index):
         warnings += coverage_warnings(dossier.articles, anchors_by_article(index), claims_dir)

@@ -19,6 +19,17 @@ from dossier.link.crossref import Index
 from dossier.problems import DossierError
 
 ENGINES = ("mkdocs", "zensical")
+SITE_URL_ENV = "DOSSIER_SITE_URL"  # the site's public address; mkdocs.yml reads it as `site_url`
+RELATIVE_CITATIONS = (
+    f"note: {SITE_URL_ENV} is not set, so citations and ClaimReview data give each claim's address "
+    "relative to the site (/claims/<id>/) and claim pages show no share links; set it to the "
+    "site's public address for absolute ones"
+)
+
+
+def site_url_from_env() -> str | None:
+    """The site's public address, as `mkdocs.yml` gets it, or None when it is not set."""
+    return os.environ.get(SITE_URL_ENV) or None
 
 
 def engine_config(mkdocs_yml: Path, docs_dir: str, site_dir: str) -> str:
@@ -44,8 +55,8 @@ def prepare_docs(root: Path, pages_dir: Path, index: Index) -> None:
     """Write every page MkDocs would see into `pages_dir` (new or empty)."""
     from dossier.render.site import render_site, write_site  # here: `check` imports this module for ENGINES alone
 
-    # The site's public address, as mkdocs.yml reads it, for ClaimReview's and the feed's absolute URLs.
-    write_site(render_site(index, os.environ.get("DOSSIER_SITE_URL") or None), pages_dir)
+    # The site's public address, as mkdocs.yml reads it, for citations', ClaimReview's and the feed's absolute URLs.
+    write_site(render_site(index, site_url_from_env()), pages_dir)
     for path in sorted((root / "docs").rglob("*")):
         if path.is_file():
             target = pages_dir / path.relative_to(root / "docs")

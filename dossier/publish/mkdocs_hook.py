@@ -34,6 +34,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from dossier.link.check import CLAIMS_ENV, check_dossier
 from dossier.link.crossref import Index
 from dossier.problems import DossierError, Problem, summarize_problems, terminal_line
+from dossier.publish.engines import RELATIVE_CITATIONS
 from dossier.publish.preview import Preview
 from dossier.publish.serve_errors import error_site
 from dossier.read.loader import Dossier
@@ -62,6 +63,7 @@ class DossierHook:
         self.on_disk: set[str] = set()  # generated files a build may have written into site_dir
         self.watcher: ClaimsWatcher | None = None
         self.config_stamp: tuple[int, int] | None = None  # mkdocs.yml's size and time at the last build
+        self.told_relative = False  # said once per run (not per rebuild) that citations are relative
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -125,6 +127,9 @@ class DossierHook:
                 raise PluginError(f"{summarize_problems(problems)}; the site was not rebuilt")
             assert index is not None
             self.pages = self.preview.pages if self.serving else render_site(index, config.site_url)
+            if not config.site_url and not self.told_relative:
+                log.info(RELATIVE_CITATIONS)
+                self.told_relative = True
             self.index = index
         except DossierError as error:
             if self.serving:
@@ -224,6 +229,13 @@ class DossierHook:
                 if folder == site or not folder.is_relative_to(site) or any(folder.iterdir()):
                     break
                 folder.rmdir()
+
+    def on_page_markdown(self, markdown: str, page: Any) -> str:
+        """Keep the contributor guide out of the search index: it says how to write records, not what
+        they found. (Set here, before the search plugin reads the page's meta in `on_page_context`.)"""
+        if page.file.src_uri == CONTRIBUTING_PAGE:
+            page.meta["search"] = {"exclude": True}
+        return markdown
 
     def on_env(self, env: Environment) -> Environment:
         env.bytecode_cache = self.templates

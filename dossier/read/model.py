@@ -151,9 +151,9 @@ class Source:
     title: str
     publisher: str
     url: str
+    accessed: str  # when an editor last read it
     origin: Origin
     published: str | None = None
-    accessed: str | None = None
     archive_url: str | None = None
     kind: str | None = None
     copy_of: CopyOf | None = None

@@ -16,7 +16,6 @@ CLAIMS_CSV = "claims.csv"
 CLAIMS_INDEX_JSON = "claims-index.json"  # the compact listing data the claims index's filters load
 FIGURES = "figures.md"
 TIMELINE = "timeline.md"
-VERDICT_CHART = "charts/verdicts.svg"
 ABOUT = "about.md"  # who stands behind the dossier, from dossier.yaml
 CORRECTIONS = "corrections.md"  # every dated correction, newest first
 FEED = "feed.xml"  # Atom: an entry per claim and per correction

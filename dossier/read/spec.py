@@ -441,7 +441,12 @@ SOURCE = Obj(
         Field("publisher", LINE, "Who published it.", required=True),
         Field("url", Url(), "Where it can be read.", required=True),
         Field("published", Date(past=True), "Publication date, when the page shows one."),
-        Field("accessed", Date(past=True), "When it was read."),
+        Field(
+            "accessed",
+            Date(past=True),
+            "When an editor last read it and found it says what the claims cite it for.",
+            required=True,
+        ),
         Field("archive_url", Url(), "An archived copy."),
         Field("kind", SOURCE_KINDS, "What sort of source this is."),
         Field(

@@ -79,7 +79,9 @@ def render_template(
     spec = s.SPECS[kind]
     folder = s.FOLDERS[kind]
     schema = ("../" if folder else "") + f"../schema/{kind}.schema.json"
-    values = {"id": record_id, "rating": "unverified", "checked": (today or datetime.date.today()).isoformat()}
+    day = (today or datetime.date.today()).isoformat()
+    # A claim is checked, and a source read, by whoever starts its record: today.
+    values = {"id": record_id, "rating": "unverified", "checked": day, "accessed": day}
     if article:
         values["article"] = article
     values |= given or {}
@@ -88,8 +90,6 @@ def render_template(
     text += _required_lines(spec, values)
     if kind == "claim":
         text += f"  # conclusion: {_CONCLUSION_HINT}\n"
-    if kind == "source":  # whoever adds a source has just read it
-        text += _comment(spec.by_name["accessed"], "") + f"accessed: {values['checked']}\n"
     for name, example in _OPTIONAL_EXAMPLES.get(kind, {}).items():
         field = spec.get(name)
         if field is not None:

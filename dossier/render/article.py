@@ -81,9 +81,9 @@ def article_byline(article: Article) -> str:
 def _legend() -> str:
     swatches = " ".join(badge(rating) for rating in RATING_LABELS)
     return (
-        f"Each marked passage is a claim, coloured by its verdict: {swatches}. "
-        "Hover over, focus or tap a passage or its number to see the claim and its verdict; "
-        "the number opens the claim's page. Where passages nest, the text shows the innermost claim."
+        f"Each marked passage is a claim. Its number carries the verdict's symbol and colour: {swatches}. "
+        "Tap, hover over or focus a passage or its number to see the verdict and a one-line summary, "
+        "with a link to the full check. Where passages nest, the text shows the innermost claim."
     )
 
 
@@ -131,9 +131,16 @@ def _marker(page: str, mark: Mark) -> str:
     name = md_text(f"Claim {mark.number}, {verdict}: {mark.claim.claim}")
     claim = md_text(mark.claim.claim)
     attributes = (
-        f'title="Claim {mark.number}: {verdict}" aria-label="{name}" data-verdict="{verdict}" data-claim="{claim}"'
+        f'title="Claim {mark.number}: {verdict}" aria-label="{name}" data-number="{mark.number}" '
+        f'data-verdict="{verdict}" data-claim="{claim}"' + _summary_attribute(mark.claim)
     )
     return f"[{mark.number}]({target}){{#{claim_anchor(mark.claim.id)} .dossier-marker .dossier-{rating} {attributes}}}"
+
+
+def _summary_attribute(claim: Claim) -> str:
+    """The marker's one-sentence summary for the preview, if the claim has one."""
+    summary = claim.verdict.summary
+    return f' data-summary="{md_text(summary)}"' if summary else ""
 
 
 def coverage_share(index: Index, article: Article) -> tuple[int, int]:

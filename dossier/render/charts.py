@@ -22,17 +22,13 @@ from typing import Any
 
 from dossier import worker_process
 
-# The light palette's verdict hues (docs/stylesheets/dossier.css): charts sit on a white card.
-RATING_COLOURS = {
-    "supported": "#2e7d32",
-    "partly-supported": "#8d5300",
-    "disputed": "#c62828",
-    "unsupported": "#6a1b9a",
-    "unverified": "#546e7a",
-    "opinion": "#1565c0",
-}
-STATED_COLOUR = "#8d5300"
-CHECKED_COLOUR = "#1565c0"
+# Neither colour is a verdict's: a chart compares numbers, it does not rate them. The two series
+# differ by pattern (solid, hatched) as well as shade, so they read in greyscale. Everything is
+# drawn in one near-black ink on a transparent background; in the dark palette the stylesheet
+# inverts the image's lightness (docs/stylesheets/dossier.css), so the ink turns near-white.
+INK = "#212121"
+STATED_COLOUR = INK
+CHECKED_HATCH = "////"
 _STYLE: Any = {
     "text.parse_math": False,  # "$1 to $2 million" is money, not mathematics (and "$\\foo$" would crash)
     "svg.fonttype": "none",  # text stays text: selectable, and sized by the reader's font
@@ -41,6 +37,13 @@ _STYLE: Any = {
     "font.size": 10,
     "axes.spines.top": False,
     "axes.spines.right": False,
+    "text.color": INK,
+    "axes.labelcolor": INK,
+    "axes.edgecolor": INK,
+    "xtick.color": INK,
+    "ytick.color": INK,
+    "hatch.color": INK,
+    "hatch.linewidth": 1.0,
 }
 
 
@@ -65,7 +68,7 @@ def _svg(figure: Any) -> str:
     from matplotlib import pyplot
 
     out = io.StringIO()
-    figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None}, transparent=False)
+    figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None}, transparent=True)
     pyplot.close(figure)
     return out.getvalue()
 
@@ -198,7 +201,13 @@ def _paired_bar_chart(chart: PairedBarChart) -> str:
         pairs = [(p - 0.4, v) for p, v in zip(positions, checked, strict=True) if v is not None]
         if pairs:
             drawn = axes.barh(
-                [p for p, _ in pairs], [v for _, v in pairs], height=0.8, color=CHECKED_COLOUR, label="Sources support"
+                [p for p, _ in pairs],
+                [v for _, v in pairs],
+                height=0.8,
+                facecolor="none",
+                edgecolor=INK,
+                hatch=CHECKED_HATCH,
+                label="Sources support",
             )
             axes.bar_label(drawn, labels=[_short(v) for _, v in pairs], padding=3)
         axes.set_yticks(positions, labels)

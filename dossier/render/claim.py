@@ -15,12 +15,27 @@ from dossier.read.paths import (
     link,
     topic_page,
 )
-from dossier.read.spec import METHODS
 from dossier.render.accountability.claim_review import absolute_url, claim_review
 from dossier.render.accountability.corrections import correction_notice
 from dossier.render.accountability.evidence import checked_by_line, sources_list
-from dossier.render.common import KIND_LABELS, RATING_LABELS, RATING_MEANINGS, badge, claim_link, topic_label
-from dossier.render.markup import front_matter, json_for_script, md_cell, md_paragraphs, md_text, safe_title
+from dossier.render.common import (
+    KIND_LABELS,
+    RATING_ICONS,
+    RATING_LABELS,
+    RATING_MEANINGS,
+    badge,
+    claim_link,
+    topic_name,
+)
+from dossier.render.markup import (
+    front_matter,
+    json_for_script,
+    md_cell,
+    md_paragraphs,
+    md_text,
+    safe_title,
+    share_link,
+)
 from dossier.render.provenance import first_appearance_section
 
 CONTEXT_CHARS = 80  # text kept either side of an excerpt, as a W3C TextQuoteSelector would
@@ -35,7 +50,7 @@ def render_claim_page(
         front_matter(
             {
                 "title": safe_title(claim.claim),
-                "tags": [topic_label(t) for t in claim.topics],
+                "tags": [safe_title(topic_name(index, t)) for t in claim.topics],
                 "description": preview_description(claim),
                 "verdict": RATING_LABELS[claim.verdict.rating],
             }
@@ -58,23 +73,15 @@ def render_claim_page(
     return "\n".join(part for part in parts if part)
 
 
-# A shape for each verdict, so the verdict never rests on colour alone.
-RATING_ICONS = {
-    "supported": "✓",
-    "partly-supported": "◐",
-    "disputed": "⇄",
-    "unsupported": "✗",
-    "unverified": "?",
-    "opinion": "❝",
-}
-
-
 def preview_description(claim: Claim) -> str:
-    """The page's description (search engines, link previews): the verdict, then the conclusion's start.
+    """The page's description (search engines, link previews): the verdict, then the summary.
 
-    The theme writes it into an attribute without escaping, so it is escaped here.
+    Without a summary, the conclusion's start. The theme writes it into an attribute without
+    escaping, so it is escaped here.
     """
     label = RATING_LABELS[claim.verdict.rating]
+    if claim.verdict.summary:
+        return html.escape(safe_title(f"{label}: {claim.verdict.summary}"), quote=True)
     text = " ".join((claim.verdict.conclusion or "Not yet checked.").split())
     if len(text) > 200:
         text = text[:200].rsplit(" ", 1)[0] + "…"
@@ -93,8 +100,15 @@ def _verdict_block(claim: Claim) -> str:
     conclusion = md_paragraphs(verdict.conclusion) if verdict.conclusion else "Not yet checked: no conclusion is given."
     return (
         f'<div class="dossier-verdict dossier-{rating}" markdown="1">\n\n{label}\n\n'
-        f'<p class="dossier-verdict-facts">{facts}</p>\n\n{conclusion}\n\n</div>\n'
+        + verdict_summary(claim)
+        + f'<p class="dossier-verdict-facts">{facts}</p>\n\n{conclusion}\n\n</div>\n'
     )
+
+
+def verdict_summary(claim: Claim) -> str:
+    """The one-sentence answer, right under the verdict's label; nothing while a claim has none."""
+    summary = claim.verdict.summary
+    return f'<p class="dossier-summary">{md_text(summary)}</p>\n\n' if summary else ""
 
 
 def excerpt_context(index: Index, claim: Claim) -> tuple[str, str, str]:
@@ -140,6 +154,16 @@ def format_number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
+# How a figure's method reads on its page: a sentence, not "official: Published by…".
+METHOD_LABELS = {
+    "official": "An official figure, published by the body that measures or decides it.",
+    "estimate": "An outside estimate, e.g. by an analyst or a think tank.",
+    "forecast": "A forecast: a projection of a future value.",
+    "target": "A target: a goal set by a government or a company.",
+    "derived": "Derived: computed from other figures, e.g. a yearly rate times years.",
+}
+
+
 def _figure_section(figure: Figure) -> str:
     rows = [("As stated", md_cell(figure.stated)), ("Value", format_number(figure.value))]
     if figure.high is not None:
@@ -149,7 +173,7 @@ def _figure_section(figure: Figure) -> str:
         ("Qualifier", figure.qualifier),
         ("Point in time", figure.point_in_time),
         ("Period", f"{figure.period.start} to {figure.period.end}" if figure.period else None),
-        ("Method", f"{figure.method}: {dict(METHODS.options)[figure.method]}" if figure.method else None),
+        ("How it was arrived at", METHOD_LABELS[figure.method] if figure.method else None),
         ("What the sources support", format_number(figure.checked_value) if figure.checked_value is not None else None),
     ]
     rows += [(name, md_cell(value)) for name, value in optional if value is not None]
@@ -178,7 +202,8 @@ def _links_section(index: Index, claim: Claim, page: str) -> str:
         parts.append("**Entities:** " + ", ".join(names))
     if claim.topics:
         parts.append(
-            "**Topics:** " + ", ".join(f"[{topic_label(t)}]({link(page, topic_page(t))})" for t in claim.topics)
+            "**Topics:** "
+            + ", ".join(f"[{md_text(topic_name(index, t))}]({link(page, topic_page(t))})" for t in claim.topics)
         )
     if claim.related:
         related = [
@@ -196,13 +221,41 @@ def _corrections_section(claim: Claim) -> str:
 
 
 def _cite_section(index: Index, claim: Claim, site_url: str | None) -> str:
+    """A citation to copy (the page's script adds a Copy button) and, with a public address, share links."""
     article = index.articles[claim.article]
     url = absolute_url(site_url, claim_page(claim.id))
     citation = (
-        f"Claims dossier, “{claim.claim.rstrip('.')}”, a claim from “{article.title}” ({article.publisher}). "
+        f"{publisher_name(index)}, “{claim.claim.rstrip('.')}”, a claim from “{article.title}” ({article.publisher}). "
         f"Rated {RATING_LABELS[claim.verdict.rating].lower()}, checked {claim.verdict.checked}. {url}"
     )
-    return "## Cite this claim {#cite}\n\n" + md_text(citation) + "\n"
+    return (
+        "## Cite this claim {#cite}\n\n"
+        + f'<p class="dossier-citation" id="dossier-citation">{md_text(citation)}</p>\n'
+        + share_links(claim, url if site_url else None)
+    )
+
+
+def publisher_name(index: Index) -> str:
+    """Who publishes the dossier (dossier.yaml), as citations and ClaimReview name it."""
+    return index.masthead.publisher.name if index.masthead else "Claims dossier"
+
+
+def share_links(claim: Claim, url: str | None) -> str:
+    """Plain links that share the claim's page by e-mail or on a social site: no script of theirs, nothing loaded.
+
+    Only with the site's public address (DOSSIER_SITE_URL): a shared relative link leads nowhere.
+    """
+    if url is None:
+        return ""
+    text = f"{RATING_LABELS[claim.verdict.rating]}: {claim.claim}"
+    links = [
+        share_link("E-mail", "mailto:", {"subject": text, "body": url}),
+        share_link("Bluesky", "https://bsky.app/intent/compose", {"text": f"{text} {url}"}),
+        share_link("X", "https://x.com/intent/post", {"text": text, "url": url}),
+        share_link("Facebook", "https://www.facebook.com/sharer/sharer.php", {"u": url}),
+        share_link("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/", {"url": url}),
+    ]
+    return '\n<p class="dossier-share">Share: ' + " · ".join(links) + "</p>\n"
 
 
 def _neighbour_links(page: str, neighbours: tuple[Claim | None, Claim | None]) -> str:

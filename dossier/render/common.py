@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -25,6 +24,17 @@ RATING_LABELS = {
     "opinion": "Opinion",
 }
 RATING_MEANINGS = dict(RATINGS.options)
+# A shape for each verdict, so a verdict never rests on colour alone: the claim page's verdict
+# block shows it, and docs/stylesheets/dossier.css puts the same symbol before every badge and
+# article marker (tests/test_browser_reader.py holds the two to each other).
+RATING_ICONS = {
+    "supported": "✓",
+    "partly-supported": "◐",
+    "disputed": "⇄",
+    "unsupported": "✗",
+    "unverified": "?",
+    "opinion": "❝",
+}
 # Front matter for listing pages: they repeat what the record pages say, and a search index
 # holding them grows with the square of the dossier; the search plugin skips them.
 NOT_SEARCHED: dict[str, object] = {"search": {"exclude": True}}
@@ -106,15 +116,14 @@ def grouped_claim_list(index: Index, from_page: str, claims: Sequence[Claim], an
     )
 
 
-@functools.lru_cache(maxsize=4096)  # a dossier has a few dozen topics, named on most pages
-def topic_label(topic: str) -> str:
-    """How a topic id reads: `tech-nationalism` -> `Tech nationalism`, `5g` -> `5G`, `ai` -> `AI`.
+def topic_name(index: Index, topic: str) -> str:
+    """A topic's name as `topics.yaml` writes it ("South Korea", "5G"): never made from the id.
 
-    Short words and words with digits are abbreviations, so they are written in capitals.
+    The checker refuses a topic the registry lacks; the id stands in only for a dossier rendered
+    without that check.
     """
-    words = topic.split("-")
-    shown = [w.upper() if len(w) <= 2 or any(c.isdigit() for c in w) else w for w in words]
-    return " ".join(shown)[:1].upper() + " ".join(shown)[1:]
+    entry = index.topics.get(topic)
+    return entry.name if entry is not None else topic
 
 
 class Memo:

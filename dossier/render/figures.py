@@ -8,15 +8,14 @@ source: never fetched), and the table says which rate was used.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 
 from dossier.link.crossref import Index
 from dossier.problems import plural
 from dossier.read.model import Claim, Figure
 from dossier.read.paths import CLAIMS_CSV, FIGURES, claim_page, figure_chart, link, source_page
-from dossier.render.charts import RATING_COLOURS, Bar, BarChart, Chart, PairedBarChart
-from dossier.render.common import RATING_LABELS, badge, claims_in_article_order, in_article, several_articles
+from dossier.render.charts import Chart, PairedBarChart
+from dossier.render.common import badge, claims_in_article_order, in_article, several_articles
 from dossier.render.markup import front_matter, md_cell, md_text
 
 
@@ -69,35 +68,96 @@ def _number(value: float | None) -> str:
 
 
 def _gap(row: Row) -> str:
+    """The table's "Article vs sources" cell; where the numbers agree but the verdict does not, what differs."""
     if row.checked is None or row.checked == 0:
         return "not given" if row.checked is None else "—"
     change = (row.stated - row.checked) / abs(row.checked) * 100
     if not math.isfinite(change):  # a gap too large to state (or a value that is not a number)
         return "—"
-    return "none" if abs(change) < 0.05 else f"{change:+.1f}%"
+    if abs(change) >= 0.05:
+        return f"{change:+.1f}%"
+    if row.claim.verdict.rating == "supported":
+        return "none"
+    # The number holds, yet the claim does not fully: the summary says what is wrong (its scope,
+    # its period, who said it), so the table never shows two equal numbers for a flawed claim unexplained.
+    summary = row.claim.verdict.summary
+    why = f"what differs: {md_cell(summary)}" if summary else "the verdict is about more than the number"
+    return f"none in the number; {why}"
 
 
 CHART_LIMIT = 20  # bars pairs per chart: the largest gaps first, so the chart stays readable
 TABLE_LIMIT = 200  # rows per unit: a page stays light at any size; claims.csv has every figure
+MAGNITUDE = 20  # in one chart the largest bar is at most 20 times the smallest: smaller ones get their own
 
 
 def charted(rows: list[Row]) -> list[tuple[int, Row]]:
-    """The (table number, row) pairs a chart shows: largest gaps first, then the rest in order."""
-    numbered = list(enumerate(rows, start=1))
-    gaps = [(n, r) for n, r in numbered if r.checked not in (None, 0)]
+    """The (table number, row) pairs worth a chart: only figures with both a stated and a supported
+    value (a lone bar compares nothing), the largest gaps first, then in table order."""
+    numbered = [
+        (n, r)
+        for n, r in enumerate(rows, start=1)
+        if r.checked is not None and math.isfinite(r.checked) and math.isfinite(r.stated)
+    ]
+    gaps = [(n, r) for n, r in numbered if r.checked != 0]
     gaps.sort(key=lambda item: -abs((item[1].stated - (item[1].checked or 0)) / (item[1].checked or 1)))
-    rest = [(n, r) for n, r in numbered if r.checked in (None, 0)]
+    rest = [(n, r) for n, r in numbered if r.checked == 0]
     return sorted((gaps + rest)[:CHART_LIMIT], key=lambda item: item[0])
 
 
-def _group_section(index: Index, unit: str, rows: list[Row]) -> tuple[str, Chart]:
-    """(the Markdown section, the chart) for one unit."""
+def chart_bands(shown: list[tuple[int, Row]]) -> list[list[tuple[int, Row]]]:
+    """The charted rows split by size, so that no bar is too small to see beside the largest on its
+    axis: each band holds the rows within MAGNITUDE times its largest value, each in table order."""
+    bands: list[tuple[float, list[tuple[int, Row]]]] = []
+    for item in sorted(shown, key=lambda item: -_size(item[1])):
+        if bands and _size(item[1]) * MAGNITUDE >= bands[-1][0]:
+            bands[-1][1].append(item)
+        else:
+            bands.append((_size(item[1]), [item]))
+    return [sorted(items, key=lambda item: item[0]) for _, items in bands]
+
+
+def _size(row: Row) -> float:
+    return max(abs(row.stated), abs(row.checked or 0))
+
+
+def _charts(unit: str, rows: list[Row]) -> tuple[str, dict[str, Chart]]:
+    """(the Markdown images, the charts by SVG path) for one unit: one chart per band of sizes."""
     slug = unit.lower()
     shown = charted(rows)
-    labels = tuple(f"{n}. {r.claim.figure.stated if r.claim.figure else ''}" for n, r in shown)
-    spec = PairedBarChart(
-        labels, tuple(r.stated for _, r in shown), tuple(r.checked for _, r in shown), unit_label(unit)
+    if not shown:
+        return "", {}
+    bands = chart_bands(shown)
+    paired = sum(1 for r in rows if r.checked is not None and math.isfinite(r.checked) and math.isfinite(r.stated))
+    which = (
+        ""
+        if len(shown) == paired
+        else f" ({len(shown)} of the {paired} with a supported value: the largest gaps first)"
     )
+    images: list[str] = []
+    specs: dict[str, Chart] = {}
+    for number, band in enumerate(bands, start=1):
+        path = figure_chart(slug if number == 1 else f"{slug}.{number}")
+        labels = tuple(f"{n}. {r.claim.figure.stated if r.claim.figure else ''}" for n, r in band)
+        specs[path] = PairedBarChart(
+            labels, tuple(r.stated for _, r in band), tuple(r.checked for _, r in band), unit_label(unit)
+        )
+        scale = (
+            "" if len(bands) == 1 else (" (the largest)" if number == 1 else " (smaller amounts, on their own scale)")
+        )
+        alt = (
+            f"Bar chart{scale}: {plural(len(band), 'figure')} in {unit_label(unit)}{which if number == 1 else ''}, "
+            "as stated and as the sources support; the table below gives the numbers."
+        )
+        lead = "Smaller amounts, on their own scale so that their bars show:\n\n" if number > 1 else ""
+        # A Markdown image, so that MkDocs rewrites and checks the path like any other link.
+        images.append(f"{lead}![{md_text(alt)}]({link(FIGURES, path)}){{.dossier-chart}}\n\n")
+    return "".join(images), specs
+
+
+def _group_section(index: Index, unit: str, rows: list[Row]) -> tuple[str, dict[str, Chart]]:
+    """(the Markdown section, its charts) for one unit."""
+    slug = unit.lower()
+    images, specs = _charts(unit, rows)
     lines = []
     for number, row in enumerate(rows[:TABLE_LIMIT], start=1):
         figure = row.claim.figure
@@ -107,30 +167,16 @@ def _group_section(index: Index, unit: str, rows: list[Row]) -> tuple[str, Chart
             + in_article(index, FIGURES, row.claim).replace(" · in ", "<br>in ", 1)
         )
         converted = f"<br>{row.rate_note}" if row.rate_note else ""
-        cells = [str(number), claim, stated + converted, _number(row.stated), _number(row.checked), _gap(row)]
+        value = f"<br>= {_number(row.stated)}" if math.isfinite(row.stated) else ""
+        cells = [str(number), claim, stated + converted + value, _number(row.checked), _gap(row)]
         lines.append("| " + " | ".join(cells) + " |")
-    which = "" if len(shown) == len(rows) else f" ({len(shown)} of them: the largest gaps first)"
-    alt = (
-        f"Bar chart: {plural(len(rows), 'figure')} in {unit_label(unit)}{which}, as stated and as the sources "
-        "support; the table below gives the numbers."
-    )
-    # A Markdown image, so that MkDocs rewrites and checks the path like any other link.
-    chart = f"![{md_text(alt)}]({link(FIGURES, figure_chart(slug))}){{.dossier-chart}}"
-    table = (
-        "| # | Claim | As stated | Value | Sources support | Article vs sources |\n|---|---|---|---|---|---|\n"
-        + "\n".join(lines)
+    table = "| # | Claim | As stated | Sources support | Article vs sources |\n|---|---|---|---|---|\n" + "\n".join(
+        lines
     )
     rest = len(rows) - TABLE_LIMIT
     csv = f"[claims.csv]({link(FIGURES, CLAIMS_CSV)})"
     more = f"\n\n{plural(rest, 'more figure')} in this unit: every figure is in {csv}." if rest > 0 else ""
-    return f"## {md_text(unit_label(unit))} {{#unit-{slug}}}\n\n{chart}\n\n{table}{more}\n", spec
-
-
-def verdict_chart(index: Index) -> BarChart:
-    """The home page's chart: how many claims have each verdict (the table beside it has the numbers)."""
-    counts: Counter[str] = Counter(c.verdict.rating for c in index.claims.values())
-    bars = tuple(Bar(RATING_LABELS[r], counts[r], RATING_COLOURS[r]) for r in RATING_LABELS if counts[r])
-    return BarChart(bars, "Claims")
+    return f"## {md_text(unit_label(unit))} {{#unit-{slug}}}\n\n{images}{table}{more}\n", specs
 
 
 def render_figures(index: Index) -> tuple[str, dict[str, Chart]]:
@@ -139,20 +185,21 @@ def render_figures(index: Index) -> tuple[str, dict[str, Chart]]:
     charts: dict[str, Chart] = {}
     groups = figure_groups(index)
     for unit, rows in groups.items():
-        section, spec = _group_section(index, unit, rows)
+        section, specs = _group_section(index, unit, rows)
         sections.append(section)
-        charts[figure_chart(unit.lower())] = spec
+        charts.update(specs)
     missing = sum(1 for rows in groups.values() for r in rows if r.checked is None)
     intro = (
         f"Every figure {'the articles state' if several_articles(index) else 'the article states'}, against the "
-        "value the sources support, one chart per unit. "
+        "value the sources support. A chart compares the two where both are known, and amounts of very "
+        "different sizes get a chart each, so every bar shows. "
         "Amounts in other currencies are shown in US dollars at the rate their record gives. "
         + (f"Without a checked value so far: {plural(missing, 'figure')}. " if missing else "")
         + "“Article vs sources” is how far the stated value is above (+) or below (−) the supported one.\n"
     )
     body = "\n".join(sections) if sections else "No figures yet.\n"
     page = (
-        front_matter({"title": "Figures", "search": {"exclude": True}})
+        front_matter({"title": "Figures", "hide": ["navigation"], "search": {"exclude": True}})
         + "# Figures {#figures}\n\n"
         + intro
         + "\n"

@@ -7,6 +7,7 @@ from collections import Counter
 
 from dossier.link.backlinks import backlinks
 from dossier.link.crossref import Index
+from dossier.problems import plural
 from dossier.read.model import Article, Claim
 from dossier.read.paths import (
     ARTICLES,
@@ -16,13 +17,11 @@ from dossier.read.paths import (
     CLAIMS_JSON,
     HOME,
     METHODOLOGY,
-    VERDICT_CHART,
     article_page,
     claims_listing_page,
     link,
 )
 from dossier.render.accountability.about import data_licence, who_we_are
-from dossier.render.article import article_byline, coverage_share
 from dossier.render.common import (
     KIND_LABELS,
     NOT_SEARCHED,
@@ -31,101 +30,148 @@ from dossier.render.common import (
     Memo,
     badge,
     claim_link,
-    claim_list,
     in_article,
-    topic_label,
+    topic_name,
 )
-from dossier.render.markup import front_matter, md_paragraphs, md_text
-from dossier.render.provenance import findings_list, rewrite_tally
+from dossier.render.markup import external_link, front_matter, md_text
+from dossier.render.provenance import flaw_origin, rewrite_tally
 
 SITE_TITLE = "Claims dossier"
-HOME_LIMIT = 10  # articles and weak claims the home page lists before linking to the rest
+HOME_LIMIT = 10  # articles the home page shows, and weak claims it lists, before linking to the rest
 PAGE_SIZE = 100  # claims per page of the claims listings
-WEAK_RATINGS = ("partly-supported", "disputed", "unsupported")
+WEAK_RATINGS = ("unsupported", "disputed", "partly-supported")  # the home page lists the worst first
 
 
 def render_home(index: Index) -> str:
-    """Markdown for `index.md`: the article reviewed, the overall finding, the numbers, where to start.
+    """Markdown for `index.md`: the answer first (one sentence and the verdict counts), then each article.
 
-    With many articles or weak claims the page shows the first few and links to the full
-    listings, so it stays small however large the dossier grows.
+    Each article gets its publisher, date, counts, one-line finding and the claims of it that
+    did not fully hold up; its full findings are on its own page. With many articles or weak
+    claims the page shows the first few and links to the rest, so it stays small at any size.
     """
     articles = list(index.articles.values())
-    parts = [
-        front_matter({"title": "Home", "hide": ["navigation"]}),  # the theme appends the site name
-        f"# {SITE_TITLE} {{#home}}\n",
-        "We take a news article apart claim by claim, check each one against the evidence, "
-        "and show our working: every figure, quote and statement, its verdict, and the sources behind it.\n",
-    ]
-    for article in articles[:HOME_LIMIT]:
-        parts.append(_article_summary(index, article))
+    return "\n".join(
+        part
+        for part in [
+            # The theme appends the site name to the title. Not searched: each article and claim it
+            # shows has its own entry, which a search should find once.
+            front_matter({"title": "Home", "hide": ["navigation"], **NOT_SEARCHED}),
+            f"# {SITE_TITLE} {{#home}}\n",
+            '<div class="dossier-home" markdown="1">\n',
+            f'<p class="dossier-answer">{md_text(overall_verdict(index))}</p>\n',
+            _verdict_counts(index),
+            _about_line(index),
+            _articles_section(index, articles),
+            rewrite_tally(index),
+            "</div>\n",
+        ]
+        if part
+    )
+
+
+def overall_verdict(index: Index) -> str:
+    """The dossier's answer in one sentence, from the verdicts: how many claims hold up, and how many do not."""
+    ratings: Counter[str] = Counter(c.verdict.rating for c in index.claims.values())
+    total = len(index.claims)
+    if not total:
+        return "No claims have been checked yet."
+    held = ratings["supported"]
+    weak = sum(ratings[r] for r in WEAK_RATINGS)
+    parts = []
+    if held:
+        parts.append(f"{held} hold{'s' * (held == 1)} up")
+    if weak:
+        parts.append(f"{weak} {'does' if weak == 1 else 'do'} not fully hold up")
+    if ratings["unverified"]:
+        parts.append(f"{ratings['unverified']} {'is' if ratings['unverified'] == 1 else 'are'} not checked yet")
+    if ratings["opinion"]:
+        opinions = ratings["opinion"]
+        parts.append(f"{opinions} {'is an opinion' if opinions == 1 else 'are opinions'}, which evidence cannot settle")
+    articles = len(index.articles)
+    where = "one article" if articles == 1 else f"{articles} articles"
+    return f"Of the {plural(total, 'claim')} we reviewed in {where}, {join_words(parts)}."
+
+
+def join_words(parts: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _verdict_counts(index: Index) -> str:
+    """Each verdict's count in words and numbers, linked to its listing, with a bar for its share."""
+    ratings: Counter[str] = Counter(c.verdict.rating for c in index.claims.values())
+    total = max(1, len(index.claims))
+    rows = []
+    for rating in RATING_LABELS:
+        count = ratings[rating]
+        if count:
+            share = round(100 * count / total)
+            rows.append(
+                f"- {badge(rating)} [{plural(count, 'claim')}]({link(HOME, claims_listing_page(1, rating))})"
+                f'<span class="dossier-bar" style="width: {share}%" aria-hidden="true"></span>'
+            )
+    if not rows:
+        return ""
+    return '<div class="dossier-counts" markdown="1">\n\n' + "\n".join(rows) + "\n\n</div>\n"
+
+
+def _about_line(index: Index) -> str:
+    """Where the claims, the method, the people behind them and the data are: in the first screen."""
+    return (
+        f"- [Browse every claim]({link(HOME, CLAIMS)}) in article order, or filter them by verdict, topic or entity.\n"
+        f"- [How we check]({link(HOME, METHODOLOGY)}): the rating scale and our corrections policy.\n"
+        + who_we_are(HOME)
+        + f"- **The data:** [claims.json]({link(HOME, CLAIMS_JSON)}) (every record) · "
+        f"[claims.csv]({link(HOME, CLAIMS_CSV)}) (one row per claim, for spreadsheets). {data_licence(index, HOME)}\n"
+    )
+
+
+def _articles_section(index: Index, articles: list[Article]) -> str:
+    shown = articles[:HOME_LIMIT]
+    heading = "The article we reviewed" if len(articles) == 1 else f"The {len(articles)} articles we reviewed"
+    per_article = max(3, HOME_LIMIT // max(1, len(shown)))  # weak claims balanced across the articles shown
+    parts = [f"## {heading} {{#articles}}\n", *(_article_card(index, a, per_article) for a in shown)]
     if len(articles) > HOME_LIMIT:
         more = len(articles) - HOME_LIMIT
-        parts.append(f"…and {more} more articles: [see every article reviewed]({link(HOME, ARTICLES)}).\n")
-    parts.append(_did_not_hold_up(index))
-    parts.append(rewrite_tally(index))
-    parts.append(_counts(index))
-    if len(articles) > HOME_LIMIT:
-        read = f"- [Browse the {len(articles)} annotated articles]({link(HOME, ARTICLES)}): every claim marked.\n"
-    else:
-        read = "".join(
-            f"- [Read the annotated article]({link(HOME, article_page(a.id))}): every claim marked in the text.\n"
-            for a in articles
-        )
-    parts.append(
-        "## Where to start {#start}\n\n"
-        + read
-        + f"- [Browse all claims]({link(HOME, CLAIMS)}), in the order they appear, or by verdict.\n"
-        + f"- [How we check]({link(HOME, METHODOLOGY)}): the rating scale and our corrections policy.\n"
-        + who_we_are(HOME)
-        + f"- Download the data: [claims.json]({link(HOME, CLAIMS_JSON)}) (every record) · "
-        + f"[claims.csv]({link(HOME, CLAIMS_CSV)}) (one row per claim). {data_licence(index, HOME)}\n"
-    )
+        parts.append(f"…and {plural(more, 'more article')}: [see every article we reviewed]({link(HOME, ARTICLES)})\n")
     return "\n".join(parts)
 
 
-def _article_summary(index: Index, article: Article) -> str:
-    covered, total = coverage_share(index, article)
-    share = round(100 * covered / total) if total else 0
-    summary = md_paragraphs(article.summary) + "\n\n" if article.summary else ""
-    return (
-        f"## The article: *{md_text(article.title)}* {{#article-{article.id}}}\n\n"
-        + article_byline(article)
-        + "\n\n"
-        + summary
-        + findings_list(index, article)
-        + f"**Coverage:** {covered} of {total} sentences ({share}%) lie inside the claims' excerpts.\n"
+def _article_card(index: Index, article: Article, limit: int) -> str:
+    """One article: what it is, its verdicts, our finding in a line, and its claims that did not hold up."""
+    claims = backlinks(index).by_article.get(article.id, [])
+    page = article_page(article.id)
+    facts = [md_text(article.publisher)]
+    if article.author:
+        facts.append(md_text(article.author))
+    facts.append(f"published {article.published}" if article.published else "publication date not known")
+    facts.append(plural(len(claims), "claim"))
+    ratings: Counter[str] = Counter(c.verdict.rating for c in claims)
+    counts = " ".join(f"{badge(r)}&#160;{ratings[r]}" for r in RATING_LABELS if ratings[r])
+    finding = article.summary.replace("\r\n", "\n").split("\n\n", 1)[0].strip() if article.summary else ""
+    lines = [
+        f"### [{md_text(article.title)}]({link(HOME, page)}) {{#article-{article.id}}}\n",
+        " · ".join(facts) + " · " + external_link("original article", article.url) + "\n",
+        f'<p class="dossier-article-counts">{counts}</p>\n' if counts else "",
+        f"**Our finding:** {md_text(finding)} " if finding else "",
+    ]
+    if finding or article.findings:
+        lines.append(f"[All our findings on this article]({link(HOME, page, 'findings')})\n")
+    lines.append(_weak_claims(index, claims, page, limit))
+    return "\n".join(line for line in lines if line)
+
+
+def _weak_claims(index: Index, claims: list[Claim], page: str, limit: int) -> str:
+    """An article's claims that did not fully hold up, the worst first, each saying where its flaw comes from."""
+    weak = sorted(
+        (c for c in claims if c.verdict.rating in WEAK_RATINGS), key=lambda c: WEAK_RATINGS.index(c.verdict.rating)
     )
-
-
-def _did_not_hold_up(index: Index) -> str:
-    """The checked claims whose verdict is worse than supported: the findings readers come for."""
-    weak = [c for c in backlinks(index).ordered if c.verdict.rating in WEAK_RATINGS]
     if not weak:
-        return ""
-    listing = claim_list(HOME, weak[:HOME_LIMIT])
-    if len(weak) > HOME_LIMIT:
-        counts: Counter[str] = Counter(c.verdict.rating for c in weak)
-        by_verdict = [
-            f"[{counts[r]} {RATING_LABELS[r].lower()}]({link(HOME, claims_listing_page(1, r))})"
-            for r in WEAK_RATINGS
-            if counts[r]
-        ]
-        listing += f"\n…and {len(weak) - HOME_LIMIT} more. All of them by verdict: " + ", ".join(by_verdict) + ".\n"
-    return "## Claims that did not fully hold up {#findings}\n\n" + listing
-
-
-def _counts(index: Index) -> str:
-    ratings: Counter[str] = Counter(c.verdict.rating for c in index.claims.values())
-    kinds: Counter[str] = Counter(c.kind for c in index.claims.values())
-    verdict_rows = "\n".join(f"| {badge(r)} | {ratings[r]} |" for r in RATING_LABELS if ratings[r])
-    kind_rows = "\n".join(f"| {KIND_LABELS[k]} | {kinds[k]} |" for k in KIND_LABELS if kinds[k])
-    chart = f"![Bar chart of the claims by verdict; the table below gives the numbers]({link(HOME, VERDICT_CHART)})"
-    return (
-        f"## {len(index.claims)} claims {{#counts}}\n\n"
-        f"{chart}{{.dossier-chart}}\n\n"
-        f"| Verdict | Claims |\n|---|---|\n{verdict_rows}\n\n| Kind | Claims |\n|---|---|\n{kind_rows}\n"
-    )
+        return "Every claim we rated in this article holds up.\n" if claims else ""
+    items = [f"- {badge(c.verdict.rating)} {claim_link(HOME, c)}{flaw_origin(index, c)}" for c in weak[:limit]]
+    if len(weak) > limit:
+        items.append(f"- …and {len(weak) - limit} more: [every claim in this article]({link(HOME, page, 'claims')})")
+    return f"{plural(len(weak), 'claim')} did not fully hold up:\n\n" + "\n".join(items) + "\n"
 
 
 def render_claims_listings(index: Index) -> dict[str, str]:
@@ -191,6 +237,7 @@ def _listing_page(index: Index, claims: list[Claim], rating: str | None, number:
     items = "\n".join(
         f"- {n}&#46; {badge(c.verdict.rating)} {claim_link(page, c)} · {KIND_LABELS[c.kind]}"
         + in_article(index, page, c)  # several articles: say which one
+        + listing_summary(c)
         for n, c in enumerate(chunk, start=first)
     )
     if rating is None:
@@ -224,6 +271,12 @@ def _listing_page(index: Index, claims: list[Claim], rating: str | None, number:
     )
 
 
+def listing_summary(claim: Claim) -> str:
+    """A claim's one-sentence summary on its own line under a listing entry, if it has one."""
+    summary = claim.verdict.summary
+    return f'<br><span class="dossier-entry-summary">{md_text(summary)}</span>' if summary else ""
+
+
 def _pager(page: str, number: int, total: int, rating: str | None) -> str:
     """Links to every page of the listing: the current one in bold, plus previous and next."""
     if total == 1:
@@ -240,7 +293,7 @@ def _pager(page: str, number: int, total: int, rating: str | None) -> str:
 
 
 def claims_index_data(index: Index) -> str:
-    """`claims-index.json`: per claim what a filter and a listing need, names in lookup tables.
+    """`claims-index.json`: per claim what a filter and a listing need (its summary too), names in lookup tables.
 
     Claims are rows in article order (a row's position is its order; `page_size` says which
     listing page shows it). Articles, entities and topics are lists of `[id, name]`, and a claim
@@ -254,12 +307,12 @@ def claims_index_data(index: Index) -> str:
     data = {
         "format_version": 1,
         "page_size": PAGE_SIZE,
-        "columns": ["id", "claim", "verdict", "kind", "article", "entities", "topics"],
+        "columns": ["id", "claim", "verdict", "kind", "article", "entities", "topics", "summary"],
         "verdicts": RATING_LABELS,
         "kinds": KIND_LABELS,
         "articles": [[a.id, a.title] for a in index.articles.values()],
         "entities": [[e.id, e.name] for e in index.entities.values()],
-        "topics": [[t, topic_label(t)] for t in order.by_topic],
+        "topics": [[t, topic_name(index, t)] for t in order.by_topic],
     }
     # As json.dumps(data | {"claims": rows}) writes it, from each row's text kept between renders.
     head = json.dumps(data, ensure_ascii=False, separators=(",", ":"))[:-1]
@@ -291,6 +344,7 @@ def _index_row(claim: Claim, tables: tuple[dict[str, int], ...]) -> str:
         articles[claim.article],
         [entities[e] for e in claim.entities],
         [topics[t] for t in claim.topics],
+        claim.verdict.summary or "",
     ]
     return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
 

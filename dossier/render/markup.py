@@ -12,7 +12,7 @@ import json
 import re
 import unicodedata
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import yaml
 
@@ -94,6 +94,20 @@ def external_link(label: str, url: str) -> str:
     if href is None:
         return md_text(label)
     return f'<a href="{href}" rel="noopener">{md_text(label)}</a>'
+
+
+def share_link(label: str, base: str, params: dict[str, str]) -> str:
+    """A plain link that hands text to another site or to the mail program (no script of theirs runs here).
+
+    `base` is ours (an https address, or `mailto:`); every parameter value is percent-encoded
+    whole, so record text in it is inert in the URL, and the result passes the same gate as
+    any other link.
+    """
+    query = urlencode(params, quote_via=quote, safe="")
+    href = base + "?" + query
+    if not href.startswith("mailto:"):
+        return external_link(label, href)
+    return f'<a href="{_ACTIVE_CHAR.sub(_reference, href)}">{md_text(label)}</a>'
 
 
 def safe_title(text: str) -> str:

@@ -6,6 +6,7 @@ Kept apart from the page modules so each of them needs only a one-line call.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dossier.link.backlinks import backlinks
@@ -13,7 +14,7 @@ from dossier.link.crossref import Index
 from dossier.problems import plural
 from dossier.read.model import Article, Claim, Source
 from dossier.read.paths import HOME, link, source_page
-from dossier.render.common import claim_link, claims_in_article_order
+from dossier.render.common import badge, claim_link, claims_in_article_order
 from dossier.render.markup import external_link, md_cell, md_text
 
 CHANGE_LABELS = {
@@ -26,6 +27,16 @@ CHANGE_LABELS = {
 WEAK = ("partly-supported", "disputed", "unsupported")
 
 
+# A copy's publisher often says so itself ("infosurhoy.com (repost)", "fdocuments.us (document
+# copy)"); beside our own "copy at …" and "(copy of …)" that read twice, so the aside is dropped there.
+_COPY_ASIDE = re.compile(r"\s*\((?:[^()]*\s)?(?:copy|repost|reposted|mirror)\)\s*$", re.IGNORECASE)
+
+
+def copy_host(source: Source) -> str:
+    """The name of the site holding a copy, without its own "(copy)" or "(repost)" aside."""
+    return _COPY_ASIDE.sub("", source.publisher) or source.publisher
+
+
 def source_credit(source: Source) -> str:
     """Whose text a source is, as Markdown: `Bloomberg News, 2020-05 (copy at Chindia Alert)`.
 
@@ -36,7 +47,7 @@ def source_credit(source: Source) -> str:
         return f"{md_text(source.publisher)}, {md_text(source.published or UNDATED)}"
     original = ", ".join(md_text(x) for x in (source.copy_of.publisher, source.copy_of.published) if x)
     dated = source.published or (None if source.copy_of.published else UNDATED)
-    copied = f"copy at {md_text(source.publisher)}" + (f", {md_text(dated)}" if dated else "")
+    copied = f"copy at {md_text(copy_host(source))}" + (f", {md_text(dated)}" if dated else "")
     return f"{original} ({copied})"
 
 
@@ -45,8 +56,9 @@ UNDATED = "undated"
 
 def publisher_cell(source: Source) -> str:
     """The sources index's publisher cell: the site, and whose story it copies."""
-    copied = f" (copy of {md_text(source.copy_of.publisher)})" if source.copy_of else ""
-    return md_cell(source.publisher) + copied
+    if source.copy_of is None:
+        return md_cell(source.publisher)
+    return md_cell(copy_host(source)) + f" (copy of {md_text(source.copy_of.publisher)})"
 
 
 def copy_notice(source: Source) -> str:
@@ -60,7 +72,7 @@ def copy_notice(source: Source) -> str:
     parts.append(md_text(original.published) if original.published else "date not known")
     return (
         f"**Original publication:** {', '.join(parts)}. "
-        f"This page is a copy at {md_text(source.publisher)}; the dossier reads the original's text from it.\n\n"
+        f"This page is a copy at {md_text(copy_host(source))}; the dossier reads the original's text from it.\n\n"
     )
 
 
@@ -115,50 +127,77 @@ def first_appearance_json(index: Index, claim: Claim, article_work: dict[str, An
 
 
 def findings_list(index: Index, article: Article, page: str = HOME) -> str:
-    """The article's findings as a list, each linked to the claims behind it (links relative to `page`)."""
+    """The article's findings, each with the claims behind it and their verdicts (links relative to `page`)."""
     if not article.findings:
         return ""
     items = []
     for finding in article.findings:
-        links = "; ".join(claim_link(page, index.claims[c]) for c in finding.claims)
-        items.append(f"- {md_text(finding.text)} *See:* {links}.")
+        claims = " · ".join(
+            f"{badge(index.claims[c].verdict.rating)} {claim_link(page, index.claims[c])}" for c in finding.claims
+        )
+        items.append(f'- {md_text(finding.text)}<br>\n  <span class="dossier-finding-claims">{claims}</span>')
     return "\n".join(items) + "\n\n"
+
+
+def flaw_origin(index: Index, claim: Claim) -> str:
+    """` — inherited from Bloomberg News`, or the article's own doing, for a listing entry; empty if untraced."""
+    origin = claim.first_appearance
+    if origin is None:
+        return ""
+    if origin.change in ("kept", "reworded") and origin.source is not None:
+        source = index.sources[origin.source]
+        publisher = source.copy_of.publisher if source.copy_of else source.publisher
+        return f' <span class="dossier-origin">— inherited from {md_text(publisher)}</span>'
+    what = "the article's own words" if origin.change == "own" else "the article changed its source"
+    return f' <span class="dossier-origin">— {what}</span>'
 
 
 def rewrite_tally(index: Index, article: Article | None = None, page: str = HOME) -> str:
     """Among the claims that did not fully hold up: how many inherit their flaw, how many are the rewrite's.
 
-    With `article`, that article's claims only (its page carries its own tally); links relative to `page`.
+    With `article`, that article's claims only, each listed under its row (its page carries its own
+    tally); links relative to `page`. Without, the whole dossier's counts only: the home page lists
+    each weak claim once, under its article, marked with where its flaw comes from.
     """
     claims = claims_in_article_order(index) if article is None else backlinks(index).by_article.get(article.id, [])
     weak = [c for c in claims if c.verdict.rating in WEAK]
     traced = [c for c in weak if c.first_appearance is not None]
     if not traced:
         return ""
+    many = article is None and len(index.articles) > 1
     inherited = [c for c in traced if c.first_appearance and c.first_appearance.change in ("kept", "reworded")]
     own = [c for c in traced if c not in inherited]
     rows = [
         ("Inherited: wording kept or reworded from an earlier text", inherited),
-        ("The article's doing: substance changed, or its own words", own),
+        (
+            "The articles' doing: substance changed, or their own words"
+            if many
+            else "The article's doing: substance changed, or its own words",
+            own,
+        ),
     ]
     lines = [f"| {label} | {len(claims)} |" for label, claims in rows]
     untraced = len(weak) - len(traced)
     verb = "is" if untraced == 1 else "are"
     tail = f"\n\n{untraced} of them {verb} not yet traced to an earlier text." if untraced else ""
-    detail = "\n".join(
-        f"- {label.split(':')[0]}: " + "; ".join(claim_link(page, c) for c in claims)
+    detail = "".join(
+        f"- {label.split(':')[0]}: " + " · ".join(claim_link(page, c) for c in claims) + "\n"
         for label, claims in rows
-        if claims
+        if claims and article is not None
+    )
+    heading = (
+        "What the articles got wrong, and what they inherited"
+        if many
+        else "What the article got wrong, and what it inherited"
     )
     return (
-        "## What the article got wrong, and what it inherited {#inherited}\n\n"
+        f"## {heading} {{#inherited}}\n\n"
         f"{plural(len(weak), 'claim')} did not fully hold up. Where each flaw comes from, counted from the "
         "claim's record of where its wording first appeared:\n\n| Where the flaw comes from | Claims |\n|---|---|\n"
         + "\n".join(lines)
         + tail
-        + "\n\n"
-        + detail
         + "\n"
+        + (f"\n{detail}" if detail else "")
     )
 
 

@@ -15,19 +15,20 @@ from dossier.render.common import (
     by_article,
     claim_link,
     grouped_claim_list,
-    topic_label,
+    topic_name,
 )
-from dossier.render.markup import external_link, front_matter, md_text, safe_title
-from dossier.render.provenance import UNDATED, copy_notice, first_appearance_of, publisher_cell
+from dossier.render.markup import external_link, front_matter, md_cell, md_text, safe_title
+from dossier.render.provenance import UNDATED, copy_host, copy_notice, first_appearance_of, publisher_cell
 
 
 def render_source_page(index: Index, source: Source) -> str:
     """Markdown for `sources/<id>.md`: what the source is and every claim citing it, with its note."""
     page = source_page(source.id)
-    facts = [f"**Publisher:** {md_text(source.publisher)}", f"**Published:** {source.published or UNDATED}"]
+    publisher = copy_host(source) if source.copy_of else source.publisher
+    facts = [f"**Publisher:** {md_text(publisher)}", f"**Published:** {source.published or UNDATED}"]
     if source.kind:
         facts.append(f"**Kind:** {source.kind}")
-    facts.append(f"**Accessed:** {source.accessed or 'not recorded'}")
+    facts.append(f"**Accessed:** {source.accessed}")
     links = [external_link("Read the source", source.url)]
     if source.archive_url:
         links.append(external_link("archived copy", source.archive_url))
@@ -105,17 +106,19 @@ def topic_page_span(number: int) -> tuple[int, int]:
 
 def render_topic_page(index: Index, topic: str, number: int = 1) -> str:
     """Markdown for `topics/<topic>.md` (and, past TOPIC_PAGE_SIZE claims, its further pages): the
-    claims on one topic, in article order."""
+    topic's name and description, then its claims in article order."""
     claims = backlinks(index).by_topic.get(topic, [])
+    name = topic_name(index, topic)
+    entry = index.topics.get(topic)
+    description = f"{md_text(entry.description)}\n\n" if entry is not None else ""
     page = topic_page(topic, number)
     start, stop = topic_page_span(number)
-    shown = claims[start:stop]
-    title = f"Topic: {topic_label(topic)}" + (f", page {number}" if number > 1 else "")
+    title = f"Topic: {name}" + (f", page {number}" if number > 1 else "")
     pager = _topic_pager(topic, number, topic_page_count(index, topic))
     return (
-        front_matter({"title": title, **NOT_SEARCHED})
-        + f"# Topic: {topic_label(topic)} {{#topic}}\n\n{plural(len(claims), 'claim')} on this topic.\n\n"
-        + grouped_claim_list(index, page, shown, "claims")
+        front_matter({"title": safe_title(title), **NOT_SEARCHED})
+        + f"# Topic: {md_text(name)} {{#topic}}\n\n{description}{plural(len(claims), 'claim')} on this topic.\n\n"
+        + grouped_claim_list(index, page, claims[start:stop], "claims")
         + (f"\n{pager}" if pager else "")
     )
 
@@ -134,12 +137,16 @@ def _topic_pager(topic: str, number: int, total: int) -> str:
 
 
 def render_topics_index(index: Index) -> str:
-    """Markdown for `topics/index.md`: every topic with its claim count (each topic page lists them)."""
+    """Markdown for `topics/index.md`: every topic with what it covers and its claim count."""
     rows = []
     for topic, claims in backlinks(index).by_topic.items():
-        count = len(claims)
-        rows.append(f"| [{topic_label(topic)}]({link(TOPICS, topic_page(topic))}) | {count} |")
-    table = "| Topic | Claims |\n|---|---|\n" + "\n".join(rows) + "\n" if rows else "No topics yet.\n"
+        entry = index.topics.get(topic)
+        covers = md_cell(entry.description) if entry is not None else " "
+        name = f"[{md_text(topic_name(index, topic))}]({link(TOPICS, topic_page(topic))})"
+        rows.append(f"| {name} | {covers} | {len(claims)} |")
+    table = (
+        "| Topic | What it covers | Claims |\n|---|---|---|\n" + "\n".join(rows) + "\n" if rows else "No topics yet.\n"
+    )
     return front_matter({"title": "Topics", **NOT_SEARCHED}) + "# Topics {#topics}\n\n" + table
 
 

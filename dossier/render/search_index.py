@@ -1,16 +1,18 @@
-"""A search index that holds what readers search for, one entry per claim and per article.
+"""A search index that answers: one entry per claim, ranked first, showing its verdict and summary.
 
 Material's search plugin makes an entry for every section of every page, so a claim page gives
 six entries (its verdict, the excerpt in context, the figure, the sources, the connections, the
 citation), each repeating the topics; at 10,000 claims the browser would load over 20 MB. After
 the plugin writes `search/search_index.json`, the hook replaces each claim page's entries by one
-entry built from the record: the claim as title; its verdict, kind, conclusion and sources as
-text; its topics and the names of its entities (speaker included) as tags, which the theme
-ranks highest and shows with each result. Each article page's entries become one entry of its
-byline and paragraphs, also from the record (the page adds marker numbers to every passage and
-the same legend to every article). Sections that only list other records (an entity's quotes
-and claims, a source's citing claims, the articles index) are dropped: what they list has its
-own entry. Record text is HTML-escaped, as the search results show `text` as HTML.
+entry built from the record: the claim as title; its verdict, kind and one-sentence summary as
+text (the result a reader sees); its topics and the names of its entities (speaker included) as
+tags, which the theme ranks highest and shows with each result; and a boost, so claims come
+before the pages that merely mention the same words. Each article page's entries become one
+entry of its title, byline and our finding (its claims have their own entries; its full text put
+the whole article first for any word). Sections that only list other records (an entity's quotes
+and claims, a source's citing claims, the articles index) are dropped. (The contributor guide is
+never indexed: the hook marks it excluded before the search plugin reads it.) Record text is
+HTML-escaped, as the search results show `text` as HTML.
 """
 
 from __future__ import annotations
@@ -25,43 +27,58 @@ from typing import Any
 from dossier.link.crossref import Index
 from dossier.read.model import Article, Claim
 from dossier.read.paths import ARTICLES, article_page, claim_page, page_url
-from dossier.render.common import KIND_LABELS, RATING_LABELS
+from dossier.render.common import KIND_LABELS, RATING_LABELS, topic_name
 
 # Sections (by heading id) of record pages that list claims shown in full elsewhere.
 LISTING_SECTIONS = {"entities": {"claims", "quoted"}, "sources": {"cited-by"}}
 LISTING_PAGE = page_url(ARTICLES)  # a section per article, repeating the article's own entry
 
 
+# Claims rank first: the theme multiplies a document's score by its boost (default 1), so a
+# claim outranks an article, entity or source page that matches the same words as well.
+CLAIM_BOOST = 10
+PREVIEW_CHARS = 200  # a result without a summary shows this much of the conclusion
+
+
 def claim_entry(index: Index, claim: Claim) -> dict[str, Any]:
+    """A claim's one search entry: the claim as title; its verdict, kind and summary as text, so each
+    result answers at a glance; its topics and the names of its entities (speaker included) as tags."""
     verdict = claim.verdict
-    lines = [f"{RATING_LABELS[verdict.rating]} · {KIND_LABELS[claim.kind]}. {verdict.conclusion or ''}"]
+    answer = verdict.summary or _shortened(verdict.conclusion or "Not yet checked.")
     names = [index.entities[e].name for e in claim.entities]
     if claim.quote and claim.quote.speaker not in claim.entities:
         names.append(index.entities[claim.quote.speaker].name)
-    if claim.sources:  # the entities' names are its tags, shown with each result: not repeated here
-        lines.append("Sources: " + "; ".join(index.sources[r.source].title for r in claim.sources) + ".")
     entry: dict[str, Any] = {
         "location": page_url(claim_page(claim.id)),
         "title": escape(" ".join(claim.claim.split()), quote=False),
-        "text": escape(" ".join(" ".join(lines).split()), quote=False),
+        "text": escape(
+            " ".join(f"{RATING_LABELS[verdict.rating]} · {KIND_LABELS[claim.kind]}. {answer}".split()), quote=False
+        ),
+        "boost": CLAIM_BOOST,
     }
     # Tags weigh most in the theme's ranking: the names a reader types ("Ericsson", "New Deal")
     # lift the claims about them above pages that merely mention the words. Escaped: the theme
     # shows search results as HTML.
-    tags = [*claim.topics, *(escape(name, quote=False) for name in names)]
+    tags = [*(topic_name(index, t) for t in claim.topics), *names]
     if tags:
-        entry["tags"] = tags
+        entry["tags"] = [escape(tag, quote=False) for tag in tags]
     return entry
 
 
+def _shortened(text: str) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= PREVIEW_CHARS else words[:PREVIEW_CHARS].rsplit(" ", 1)[0] + "…"
+
+
 def article_entry(article: Article) -> dict[str, Any]:
-    """An article's words, from its record: the page around them (the marker numbers glued to
-    each passage, the legend every article repeats) would only add noise to every search."""
-    byline = [x for x in (article.author, article.publisher, article.published) if x]
+    """An article's entry: its title, byline and our finding; its claims have entries of their own,
+    so its full text would only put the whole article first for any word it contains."""
+    byline = [x for x in (article.publisher, article.author, article.published) if x]
+    finding = article.summary.replace("\r\n", "\n").split("\n\n", 1)[0] if article.summary else ""
     return {
         "location": page_url(article_page(article.id)),
         "title": escape(" ".join(article.title.split()), quote=False),
-        "text": escape(" ".join(" ".join([" · ".join(byline), *article.paragraphs]).split()), quote=False),
+        "text": escape(" ".join(" ".join([" · ".join(byline) + ".", finding]).split()), quote=False),
     }
 
 

@@ -31,7 +31,7 @@ from dossier.render.article import render_article_page, render_articles_index
 from dossier.render.charts import Chart, draw, draw_charts
 from dossier.render.claim import render_claim_page
 from dossier.render.exports import claims_csv, claims_json
-from dossier.render.figures import render_figures, verdict_chart
+from dossier.render.figures import render_figures
 from dossier.render.home import (
     PAGE_SIZE,
     claims_index_data,
@@ -136,8 +136,10 @@ def _claim_depends(site: Site, key: Subject) -> Iterable[Dep]:
     claim = site.index.claims[str(key)]
     yield dep.record("claim", claim.id)
     yield dep.neighbours(claim.id)
-    # The publisher (in the ClaimReview data) and the team (who checked it) come from dossier.yaml.
+    # The publisher (in the ClaimReview data and the citation) and the team (who checked it) come from dossier.yaml.
     yield from (dep.field("masthead", "publisher"), dep.field("masthead", "team"))
+    if claim.topics:  # named as topics.yaml writes them
+        yield dep.every("topics")
     for _, kind, target in _references(claim):  # its article, sources, entities, speaker, related claims
         yield dep.record(kind, target)
 
@@ -228,10 +230,6 @@ def _figures_depends(site: Site, key: Subject) -> Iterable[Dep]:
                 yield dep.record("source", claim.figure.usd_rate.source)
 
 
-def _verdict_chart(site: Site, key: Subject) -> Pages:
-    return _one(paths.VERDICT_CHART, draw(verdict_chart(site.index)))
-
-
 def _masthead_file(site: Site) -> str | None:
     masthead = getattr(site.index, "masthead", None)
     return masthead.origin.file if masthead is not None else None
@@ -264,7 +262,8 @@ FAMILIES: tuple[PageFamily, ...] = (
         "home",
         _only,
         lambda site, _: _one(paths.HOME, render_home(site.index)),
-        lambda site, _: (*EVERY_CLAIM, dep.every("article"), dep.every("masthead")),
+        # Each weak claim says whose text its flaw came from: a source's publisher.
+        lambda site, _: (*EVERY_CLAIM, dep.every("article"), dep.every("masthead"), dep.every("source")),
     ),
     PageFamily(
         "articles index",
@@ -283,7 +282,7 @@ FAMILIES: tuple[PageFamily, ...] = (
         "claims index data",
         _only,
         lambda site, _: _one(paths.CLAIMS_INDEX_JSON, claims_index_data(site.index)),
-        lambda site, _: (*EVERY_RECORD, dep.keys("by_topic")),
+        lambda site, _: (*EVERY_RECORD, dep.keys("by_topic"), dep.every("topics")),
     ),
     PageFamily(
         "sources index",
@@ -342,13 +341,6 @@ FAMILIES: tuple[PageFamily, ...] = (
         _figures,
         _figures_depends,
         charts=lambda site, _: site.figures[1].values(),
-    ),
-    PageFamily(
-        "verdict chart",
-        _only,
-        _verdict_chart,
-        lambda site, _: (dep.counts("by_rating"),),
-        charts=lambda site, _: [verdict_chart(site.index)],
     ),
     PageFamily(
         "article",

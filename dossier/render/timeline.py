@@ -17,6 +17,7 @@ from dossier.read.model import Article, Claim, Source
 from dossier.read.paths import TIMELINE, article_page, claim_page, link, source_page, timeline_year_page
 from dossier.render.common import Memo, badge, in_article
 from dossier.render.markup import front_matter, md_cell, md_text
+from dossier.render.provenance import copy_host
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,8 @@ def _source_events(source: Source, page: str, *citing: Claim) -> list[Event]:
         events.append(Event(original.published, what, citing, 2))
     if source.published:
         verb = "reposts it as" if original is not None else "publishes"
-        events.append(Event(source.published, f"{md_text(source.publisher)} {verb} {title}", citing, 2))
+        host = copy_host(source) if original is not None else source.publisher  # no "(repost)" beside "reposts"
+        events.append(Event(source.published, f"{md_text(host)} {verb} {title}", citing, 2))
     return events
 
 
@@ -146,24 +148,43 @@ _INTRO = (
 )
 
 
+def group_events(events: list[Event]) -> list[tuple[Event, ...]]:
+    """Consecutive events behind the same claims, as one group: a claim read in six sources in a
+    row is named once, beside its six events, not six times."""
+    groups: list[list[Event]] = []
+    for event in events:
+        if groups and event.claims and [c.id for c in groups[-1][-1].claims] == [c.id for c in event.claims]:
+            groups[-1].append(event)
+        else:
+            groups.append([event])
+    return [tuple(group) for group in groups]
+
+
 def _table(index: Index, page: str, events: list[Event]) -> str:
     page = sys.intern(page)
     # A row names each claim's article when there are several: it reads the articles, and nothing
     # else of the index (the preview keeps the same articles object while they do not change).
-    rows = [_ROWS.keyed((page, event, index.articles), _row, index, page, event) for event in events]
+    rows = [_ROWS.keyed((page, *group, index.articles), _row, index, page, group) for group in group_events(events)]
     if not rows:
         return "No dated events.\n"
     return "| Date | What happened | Claims |\n|---|---|---|\n" + "\n".join(rows) + "\n"
 
 
-def _row(index: Index, page: str, event: Event) -> str:
+def _row(index: Index, page: str, group: tuple[Event, ...]) -> str:
+    """One row: an event, or a run of events behind the same claims, each with its date."""
     claims = [
         f"{badge(c.verdict.rating)} [{md_text(c.claim)}]({link(page, claim_page(c.id))})" + in_article(index, page, c)
-        for c in event.claims[:CLAIMS_PER_EVENT]
+        for c in group[0].claims[:CLAIMS_PER_EVENT]
     ]
-    if len(event.claims) > CLAIMS_PER_EVENT:
-        claims.append(f"and {plural(len(event.claims) - CLAIMS_PER_EVENT, 'more claim')}")
-    return f"| {event.date} | {event.what} | {'<br>'.join(claims) or md_cell('')} |"
+    if len(group[0].claims) > CLAIMS_PER_EVENT:
+        claims.append(f"and {plural(len(group[0].claims) - CLAIMS_PER_EVENT, 'more claim')}")
+    first, last = group[0].date, group[-1].date
+    if len(group) == 1:
+        date, what = first, group[0].what
+    else:
+        date = first if first == last else f"{first} to {last}"
+        what = "<br>".join(e.what if first == last else f"{e.date}: {e.what}" for e in group)
+    return f"| {date} | {what} | {'<br>'.join(claims) or md_cell('')} |"
 
 
 def _page(page: str, title: str, lead: str, body: str) -> str:

@@ -60,7 +60,10 @@ def save_page_now(url: str, endpoint: str = ENDPOINT, timeout: float = 120.0) ->
 
 
 def add_capture(text: str, capture: Capture) -> str:
-    """A source file's text with `archive_url` added after `url` (and `accessed`, if it has none)."""
+    """A source file's text with `archive_url` added after `url`; nothing else changes.
+
+    `accessed` stays as the editor wrote it: a capture shows the page answered, not that anyone
+    read it again (and `archive` runs only on records that pass `check`, which requires it)."""
     from ruamel.yaml import YAML  # here: only `archive --write` needs it
 
     yaml = YAML()  # round-trip: comments, key order and quoting survive
@@ -71,8 +74,6 @@ def add_capture(text: str, capture: Capture) -> str:
     keys = list(record)
     position = keys.index("url") + 1 if "url" in keys else len(keys)
     record.insert(position, "archive_url", capture.archive_url)
-    if "accessed" not in record:
-        record.insert(position + 1, "accessed", capture.captured)
     out = io.StringIO()
     yaml.dump(record, out)
     return out.getvalue()

@@ -58,7 +58,12 @@ def claim_review(index: Index, claim: Claim, site_url: str | None) -> dict[str, 
             "alternateName": RATING_LABELS[rating],
         },
         "itemReviewed": _claim_json(index, claim),
-    }
+    } | review_body(claim)
+
+
+def review_body(claim: Claim) -> dict[str, str]:
+    """`reviewBody`: the verdict's one-sentence summary, when the claim has one (issue 18)."""
+    return {"reviewBody": claim.verdict.summary} if claim.verdict.summary else {}
 
 
 def _claim_json(index: Index, claim: Claim) -> dict[str, Any]:

@@ -54,8 +54,7 @@ def source_links(source: Source) -> list[str]:
     links = [external_original(source)]
     if source.archive_url:
         links.append(external_link("archived copy", source.archive_url))
-    if source.accessed:
-        links.append(f"accessed {source.accessed}")
+    links.append(f"accessed {source.accessed}")
     return links
 
 
