@@ -209,3 +209,26 @@ def test_a_copys_own_repost_aside_is_not_said_twice(dossier_dir: Path) -> None:
     assert "Lakeside Aggregator reposts it as" in pages["timeline.md"].text
     shown = ("sources/index.md", "claims/ferry-capacity.md", "sources/wire-story-copy.md", "timeline.md")
     assert [path for path in shown if "Aggregator &#40;repost&#41;" in pages[path].text] == []
+
+
+def test_a_search_entrys_tags_name_a_topic_and_an_entity_of_the_same_name_once(dossier_dir: Path) -> None:
+    topics = dossier_dir / "topics.yaml"
+    topics.write_text(
+        topics.read_text(encoding="utf-8")
+        + "  - id: council\n    name: Harbourville Council\n    description: What the council decides.\n",
+        encoding="utf-8",
+    )
+    apply_edits(dossier_dir, {"ferry-budget.yaml": [("  - budget\n", "  - budget\n  - council\n")]})
+    index = example_index(dossier_dir)
+    assert claim_entry(index, index.claims["ferry-budget"])["tags"] == ["Transport", "Budget", "Harbourville Council"]
+
+
+def test_with_one_article_the_home_page_gives_the_counts_once(dossier_dir: Path) -> None:
+    gone = ["articles/harbour-fees.yaml", "fees-rise.yaml", "ferries-third.yaml", "ruiz-pay-for-themselves.yaml"]
+    apply_edits(dossier_dir, dict.fromkeys(gone))
+    apply_edits(dossier_dir, {"sources/budget-papers.yaml": None})
+    home = render_site(example_index(dossier_dir))["index.md"].text
+    assert "Of the 5 claims we reviewed in one article," in home and "## The article we reviewed {#articles}" in home
+    assert home.count("dossier-badge dossier-supported") == 1  # the dossier's counts; the card repeats none
+    assert "## What the article got wrong, and what it inherited {#inherited}" in home
+    assert ".." not in home and ".;" not in home

@@ -31,6 +31,7 @@ from dossier.render.common import (
     badge,
     claim_link,
     in_article,
+    several_articles,
     topic_name,
 )
 from dossier.render.markup import external_link, front_matter, md_text
@@ -148,6 +149,8 @@ def _article_card(index: Index, article: Article, limit: int) -> str:
     facts.append(plural(len(claims), "claim"))
     ratings: Counter[str] = Counter(c.verdict.rating for c in claims)
     counts = " ".join(f"{badge(r)}&#160;{ratings[r]}" for r in RATING_LABELS if ratings[r])
+    if not several_articles(index):
+        counts = ""  # one article: its counts are the dossier's, given at the top of the page
     finding = article.summary.replace("\r\n", "\n").split("\n\n", 1)[0].strip() if article.summary else ""
     lines = [
         f"### [{md_text(article.title)}]({link(HOME, page)}) {{#article-{article.id}}}\n",

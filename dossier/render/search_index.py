@@ -59,7 +59,8 @@ def claim_entry(index: Index, claim: Claim) -> dict[str, Any]:
     # Tags weigh most in the theme's ranking: the names a reader types ("Ericsson", "New Deal")
     # lift the claims about them above pages that merely mention the words. Escaped: the theme
     # shows search results as HTML.
-    tags = [*(topic_name(index, t) for t in claim.topics), *names]
+    # A topic may share an entity's name: each name once.
+    tags = list(dict.fromkeys([*(topic_name(index, t) for t in claim.topics), *names]))
     if tags:
         entry["tags"] = [escape(tag, quote=False) for tag in tags]
     return entry

@@ -190,7 +190,7 @@ def _row(index: Index, page: str, group: tuple[Event, ...]) -> str:
 def _page(page: str, title: str, lead: str, body: str) -> str:
     heading = "# Timeline {#timeline}" if page == TIMELINE else f"# {title} {{#timeline}}"
     return (
-        front_matter({"title": title, "search": {"exclude": True}})
+        front_matter({"title": title, "hide": ["navigation"], "search": {"exclude": True}})
         + f"{heading}\n\n{lead}"
         + '<div class="dossier-timeline" markdown="1">\n\n'
         + body
