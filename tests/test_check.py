@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -177,7 +179,27 @@ def test_a_crash_is_shown_with_its_traceback_but_cannot_write_workflow_commands(
         ("The minutes say so", "end the sentence with a full stop"),
         ("The minutes say so;", "end the sentence with a full stop"),
         ("Right, as “the minutes say.”", None),
+        # Abbreviations the first pass takes for a sentence's end; pysbd knows better.
+        ("Dr. Reed's saving is real, but half the size the article gives.", None),
+        ("The cut is on p. 4 of the budget.", None),
+        ("Mr. Xi backed the plan in May, as the article says.", None),
+        ("Approved (see p. 4). It is wrong.", "write one sentence; put the rest in the conclusion"),
+        ("It fell in 2019. 2020 saw less.", "write one sentence; put the rest in the conclusion"),
     ],
 )
 def test_a_summary_is_one_sentence(summary: str, problem: str | None) -> None:
     assert summary_problem(summary) == problem
+
+
+def test_a_plain_summary_is_checked_without_loading_the_sentence_splitter() -> None:
+    # The regex pass alone answers for a summary with no possible second sentence; pysbd loads
+    # only when the regex finds one ("Dr. Reed"), so `check` stays fast on most dossiers.
+    script = (
+        "import sys; from dossier.read.records import summary_problem; "
+        "a = summary_problem('The council approved it on 4 March 2024, as the article says.'); "
+        "b = 'pysbd' in sys.modules; "
+        "c = summary_problem('Dr. Reed approved it.'); "
+        "print(a, b, c, 'pysbd' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout == "None False None True\n"

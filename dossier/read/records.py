@@ -10,6 +10,7 @@ the load worker (`load_worker.py`, part of a large folder in a second process) b
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 import re
@@ -96,19 +97,35 @@ def _check_single_file(kind: RecordKind, values: dict[str, Any], report: Any) ->
         report(("contact",), "give an email address, a contact page url or a note saying how to reach the team")
 
 
-# A sentence ends at . ! or ? (and any closing quote or bracket) before a space and a capital or
-# digit; a full stop after a capital letter is an abbreviation's (U.S., J. Smith), not an end.
+# A first, cheap pass: a sentence may end at . ! or ? (and any closing quote or bracket) before a
+# space and a capital or digit; a full stop after a capital letter is an abbreviation's (U.S.,
+# J. Smith), not an end. What it finds ("Dr. Reed", "p. 4", "Mr. Xi" as much as a real second
+# sentence) pysbd then confirms, so most summaries cost one regex search and pysbd is never loaded.
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)\]]*$")
 
 
 def summary_problem(summary: str) -> str | None:
     """What is wrong with a verdict summary as one sentence, if anything."""
-    if _SENTENCE_END.search(summary):
+    if _SENTENCE_END.search(summary) and _sentence_count(summary) > 1:
         return "write one sentence; put the rest in the conclusion"
     if not _SENTENCE_CLOSE.search(summary):
         return "end the sentence with a full stop"
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_count(text: str) -> int:
+    """How many sentences pysbd finds in `text` (a rule-based splitter that knows "Dr.", "p. 4",
+    "Mr." and quoted speech); only pieces holding a letter or digit count."""
+    return sum(1 for piece in _segmenter().segment(text) if any(c.isalnum() for c in piece))
+
+
+@functools.cache
+def _segmenter() -> Any:
+    import pysbd  # type: ignore[import-untyped]  # only here: most summaries never need it
+
+    return pysbd.Segmenter(language="en", clean=False)
 
 
 def _check_claim(values: dict[str, Any], report: Any) -> None:
