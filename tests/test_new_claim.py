@@ -143,3 +143,23 @@ def test_the_command_line_runs_as_the_guide_writes_it(dossier_dir: Path) -> None
     )
     assert (result.returncode, result.stdout, result.stderr) == (0, "claims/fees.yaml\n", "")
     assert written(dossier_dir, "fees")["article"] == "harbour-fees"
+
+
+def test_the_template_says_where_topics_come_from_and_shows_a_citations_quote() -> None:
+    import datetime
+
+    from dossier.read.templates import PLACEHOLDERS, render_template
+
+    text = render_template("claim", "new-claim", article="ferry-story", today=datetime.date(2026, 1, 2))
+    assert "# Topic ids such as `5g` (at most 20); each must be listed in topics.yaml.\n# topics: [topic]\n" in text
+    block = text.split("# sources:\n", 1)[1].split("\n\n", 1)[0]
+    # Uncommented, the example is a citation with the source's id, a note and the quoted words.
+    example = yaml.safe_load("\n".join(line.removeprefix("# ") for line in block.splitlines()))
+    assert example == [
+        {
+            "source": "source-id",
+            "note": "What this source says about the claim.",
+            "quote": "The source's own words that the note relies on, copied exactly.",
+        }
+    ]
+    assert example[0]["quote"] in PLACEHOLDERS  # left as it is, `check` refuses it

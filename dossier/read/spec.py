@@ -386,7 +386,7 @@ CLAIM = Obj(
         Field(
             "topics",
             ListOf(TOPIC, unique=True, max_items=MAX_TOPICS),
-            f"Topic words, each a lowercase id such as `5g` (at most {MAX_TOPICS}).",
+            f"Topic ids such as `5g` (at most {MAX_TOPICS}); each must be listed in topics.yaml.",
         ),
         Field("verdict", VERDICT, "The rating, when it was checked, and the conclusion.", required=True),
         Field(

@@ -7,6 +7,7 @@ import datetime
 from dossier.read import spec as s
 
 TODO = "TODO"
+_QUOTE_HINT = "The source's own words that the note relies on, copied exactly."
 # Optional fields worth showing in a new record, commented out: the value as YAML after the key.
 _OPTIONAL_EXAMPLES: dict[str, dict[str, str]] = {
     "claim": {
@@ -14,7 +15,10 @@ _OPTIONAL_EXAMPLES: dict[str, dict[str, str]] = {
         "quote": "\n  speaker: entity-id\n  text: The quoted words, exactly as they stand in the excerpt.",
         "entities": "[entity-id]",
         "topics": "[topic]",
-        "sources": "\n  - source: source-id\n    note: What this source says about the claim.",
+        "sources": (
+            "\n  - source: source-id\n    note: What this source says about the claim."
+            f"\n    quote: {_QUOTE_HINT}"
+        ),
         "related": "[other-claim-id]",
     },
     "source": {"published": "YYYY-MM-DD", "kind": "news"},
@@ -40,6 +44,7 @@ PLACEHOLDERS = frozenset(
         "Other name",
         "The quoted words, exactly as they stand in the excerpt.",
         "What this source says about the claim.",
+        _QUOTE_HINT,
     }
 )
 
