@@ -52,8 +52,8 @@ def test_a_citation_quotes_its_source_under_the_title_with_access_date_and_archi
     raw = html(site, "claims/ferry-capacity")
     first = raw.split('id="sources"', 1)[1].split("</li>", 1)[0]
     assert re.sub(r"<[^>]+>", "", first.split("<p>", 1)[1].split("</p>", 1)[0]) == (
-        "Summer timetable — Lake Ferries Ltd, 2024&#45;03&#45;11 · published after the article · "
-        "original · archived copy · accessed 2024-03-12"
+        "Summer timetable — Lake Ferries Ltd, 11\u00a0March\u00a02024 · published after the article · "
+        "original · archived copy · accessed 12\u00a0March\u00a02024"
     )
     assert (
         '<a href="https&#58;//archive&#46;example&#46;org/operator/timetable" rel="noopener">archived copy</a>' in first
@@ -69,15 +69,15 @@ def test_a_citation_quotes_its_source_under_the_title_with_access_date_and_archi
 def test_a_citation_without_a_quote_shows_only_the_note(site: Path) -> None:
     page = read_page(site / "claims" / "ferry-capacity" / "index.html")
     assert (
-        "Harbourville orders electric ferries (repost) — Harbour Wire, 2024-03-02 (copy at Lakeside Aggregator, "
-        "2024-03-03) · copy · accessed 2024-03-05 The wire story gives 2,000 passengers a day, citing the operator."
+        "Harbourville orders electric ferries (repost) — Harbour Wire, 2 March 2024 (copy at Lakeside Aggregator, "
+        "3 March 2024) · copy · accessed 5 March 2024 The wire story gives 2,000 passengers a day, citing the operator."
     ) in page.text
 
 
 def test_a_source_page_shows_when_it_was_accessed(tmp_path: Path) -> None:
     pages = rendered(tmp_path, {})
-    assert "<br>\n**Accessed:** 2024-03-05\n" in pages["sources/wire-story-copy.md"]
-    assert "<br>\n**Accessed:** 2024-03-12\n" in pages["sources/operator-timetable.md"]
+    assert "<br>\n**Accessed:** 5\u00a0March\u00a02024\n" in pages["sources/wire-story-copy.md"]
+    assert "<br>\n**Accessed:** 12\u00a0March\u00a02024\n" in pages["sources/operator-timetable.md"]
 
 
 # --- 2. dates that speak for themselves --------------------------------------------------------
@@ -86,11 +86,11 @@ def test_a_source_page_shows_when_it_was_accessed(tmp_path: Path) -> None:
 def test_later_sources_are_marked_on_their_page_in_the_index_and_beside_every_citation(site: Path) -> None:
     source = read_page(site / "sources" / "operator-timetable" / "index.html")
     assert (
-        "published after the article The article “Harbourville bets on electric ferries” appeared on 2024-03-04, "
+        "published after the article The article “Harbourville bets on electric ferries” appeared on 4 March 2024, "
         "before this source: the writer could not have seen it, so it is later evidence."
     ) in source.text
     index = read_page(site / "sources" / "index.html")
-    assert "Summer timetable Lake Ferries Ltd 2024-03-11 published after the article 1" in index.text
+    assert "Summer timetable Lake Ferries Ltd 11 March 2024 published after the article 1" in index.text
     marked = [c for c in CLAIM_IDS if 'class="dossier-later"' in html(site, f"claims/{c}")]
     assert marked == ["ferry-capacity"]  # the only claim citing it
 
@@ -145,10 +145,15 @@ def test_the_article_page_says_how_its_date_was_established(tmp_path: Path) -> N
     pages = rendered(
         tmp_path, {"articles/ferry-story.yaml": [("author:", f"published_note: {json.dumps(note)}\nauthor:")]}
     )
-    assert (
-        '<p class="dossier-dating-note" markdown="1">**How we dated it:** The page shows no date; the Wayback '
-        "Machine&#39;s first capture is of 4 March 2024 &#60;b&#62;&#46;</p>"
-    ) in pages["articles/ferry-story.md"]
+    page = pages["articles/ferry-story.md"]
+    note = (
+        '<p class="dossier-dating-note" id="dating" markdown="1">**How we dated it:** The page shows no date; the '
+        "Wayback Machine&#39;s first capture is of 4 March 2024 &#60;b&#62;&#46;</p>"
+    )
+    assert note in page
+    # In small print after what we found, not between the byline and the findings; the date links to it.
+    assert page.index("## What we found") < page.index(note) < page.index("## The article, annotated")
+    assert "· published on 4\u00a0March\u00a02024 ([how we dated it](#dating)) · " in page
 
 
 # --- 5. who stands behind it -----------------------------------------------------------------
@@ -319,17 +324,21 @@ def test_a_corrected_claim_shows_a_notice_above_its_verdict(site: Path) -> None:
     notice = raw.index('class="dossier-correction-notice"')
     assert raw.index('<h1 id="claim">') < notice < raw.index('class="dossier-verdict ')
     page = read_page(site / "claims" / "ferry-capacity" / "index.html")
+    # One line, linked to the log further down, which keeps the full text.
+    notice = raw[notice:].split("</p>", 1)[0]
+    assert re.sub(r"<[^>]+>", "", notice.split(">", 1)[1]) == "Corrected 12\u00a0March\u00a02024. What changed"
+    assert '<a href="#corrections">What changed</a>' in notice
     assert (
-        "Corrected 2024-03-12. Rating changed from supported after the timetable was published. Corrections"
-        in page.text
-    )
+        "Corrections¶ Date Change 12 March 2024 Rating changed from supported after the timetable was published. "
+        "Every correction in the dossier, newest first: Corrections."
+    ) in page.text
     assert "dossier-correction-notice" not in html(site, "claims/ferry-budget")
 
 
 def test_the_corrections_page_lists_every_correction_linked_to_its_claim(site: Path) -> None:
     page = read_page(site / "corrections" / "index.html")
     assert (
-        "1 correction to 1 claim, newest first. 2024-03-12 — Partly supported The ferries will carry 2,000 "
+        "1 correction to 1 claim, newest first. 12 March 2024 — Partly supported The ferries will carry 2,000 "
         "passengers a day.Rating changed from supported after the timetable was published. Back to top"  # <br>
     ) in page.text
     assert "../claims/ferry-capacity/#corrections" in [href for href, _ in page.links]
@@ -341,17 +350,17 @@ def test_corrections_are_listed_newest_first_across_claims(tmp_path: Path) -> No
         "  - date: 2024-04-02\n    note: Fourth.\n"
     )
     pages = rendered(tmp_path, {"ferry-budget.yaml": [("first_appearance:", extra + "first_appearance:")]})
-    listed = re.findall(r"^- \*\*([\d-]+)\*\* .*?<br>(\w+)", pages["corrections.md"], re.M)
+    listed = re.findall(r"^- \*\*([^*]+)\*\* .*?<br>(\w+)", pages["corrections.md"], re.M)
     assert listed == [
-        ("2024-04-02", "Fourth"),
-        ("2024-04", "Third"),
-        ("2024-03-15", "Second"),
-        ("2024-03-12", "Rating"),
+        ("2\u00a0April\u00a02024", "Fourth"),
+        ("April\u00a02024", "Third"),
+        ("15\u00a0March\u00a02024", "Second"),
+        ("12\u00a0March\u00a02024", "Rating"),
     ]
     assert (
-        "**Corrected 2024-04-02.** Fourth&#46; This claim has 3 corrections; see them all below."
-        in pages["claims/ferry-budget.md"]
-    )
+        '<p class="dossier-correction-notice" role="note"><strong>Corrected 2\u00a0April\u00a02024.</strong> '
+        '<a href="#corrections">What changed (3 corrections)</a></p>'
+    ) in pages["claims/ferry-budget.md"]
 
 
 def feed_entries(feed: Path | str) -> tuple[ET.Element, list[ET.Element]]:

@@ -21,7 +21,7 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 CITATION = (
     "Harbourville Fact Desk, “The ferries will carry 2,000 passengers a day”, a claim from “Harbourville bets on "
-    "electric ferries” (Lake Gazette). Rated partly supported, checked 2024-03-10. "
+    "electric ferries” (Lake Gazette). Rated partly supported, checked 10 March 2024. "
     "https://facts.example.org/dossier/claims/ferry-capacity/"
 )
 
@@ -232,6 +232,7 @@ def test_nothing_scrolls_sideways_on_a_phone_even_after_the_filters_load(chromiu
     page = context.new_page()
     page.goto(base + path, wait_until="load")
     if path == "claims/":
+        page.locator(".dossier-filter-box > summary").click()  # folded on a phone: unfold the filters
         page.get_by_label("Entity").focus()
         page.wait_for_function("document.getElementById('dossier-filter-entity').options.length > 1")
     overflow = "() => document.documentElement.scrollWidth - window.innerWidth"
@@ -250,7 +251,7 @@ def search(page: Any, query: str) -> list[tuple[str, str]]:
         "document.querySelector('.md-search-result__meta')?.textContent.match(/matching|No matching/)"
     )
     page.wait_for_timeout(300)  # the results of the last keystroke
-    # Each result: its heading, then its text (the theme drops the text's final full stop).
+    # Each result: its heading, then its text.
     pairs = page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item > a article')].map(a => {
       const text = a.cloneNode(true);
       text.querySelectorAll('h1, h2, nav, .md-search-result__icon').forEach(e => e.remove());
@@ -287,11 +288,11 @@ def test_search_answers_with_claims_first_and_their_verdict_and_summary(
     first_title, first_text = results[0]
     summary = {
         "Harbourville will spend €12 million on four electric ferries by 2027.": "Supported · Figure. The council "
-        "approved €12 million for four electric ferries, due by 2027, as the article says",
+        "approved €12 million for four electric ferries, due by 2027, as the article says.",
         "The council announced the ferry purchase on Monday.": "Supported · Statement. The council's minutes date "
-        "the announcement Monday 4 March 2024, as the article says",
+        "the announcement Monday 4 March 2024, as the article says.",
         "Harbourville will raise mooring fees by 8% from June 2024.": "Supported · Figure. The budget papers raise "
-        "mooring fees by 8% from 1 June 2024, as the article says",
+        "mooring fees by 8% from 1 June 2024, as the article says.",
         "The electric ferries take up a third of Harbourville's capital budget.": "Partly supported · Figure. "
         "Overstated, because the ferries take €12 million of a €48 million capital budget, a quarter rather than "
         "a third.",
@@ -307,9 +308,15 @@ def test_search_shows_an_article_as_its_title_and_finding_and_leaves_out_the_con
     page = context.new_page()
     page.goto(base, wait_until="load")
     results = dict(search(page, "Northshore"))
+    # The byline in the order the article page gives it, the date as a reader says it, the full stop kept.
     assert results["Mooring fees rise to pay for the ferry plan"] == (
-        "Northshore Courier · Sam Example · 2024-04-15. "
-        "The fee rise is as the budget papers give it; the ferries’ share of the budget is overstated"
+        "Sam Example · Northshore Courier · published on 15 April 2024. "
+        "The fee rise is as the budget papers give it; the ferries’ share of the budget is overstated."
+    )
+    # An entity answers with what it is, not with the page's list of facts.
+    assert dict(search(page, "Ruiz"))["Ana Ruiz"] == "Mayor of Harbourville."
+    assert (
+        dict(search(page, "Town Council"))["Harbourville Council"] == "The elected council of the town of Harbourville."
     )
     # Words the contributor guide is full of find nothing of it.
     for query in ("excerpt", "pull request"):
@@ -385,3 +392,105 @@ def test_the_built_search_index_holds_no_contributor_guide_and_boosts_claims(pub
     claims = [d for d in docs if d["location"].startswith("claims/")]
     assert len(claims) == 8 and {d.get("boost") for d in claims} == {10}
     assert not any(d["location"] == "" or d["location"].startswith("#") for d in docs)  # the home page's cards
+
+
+def test_on_a_phone_every_claims_verdict_and_summary_are_in_the_first_screen(chromium: Any, base: str) -> None:
+    """A corrected claim says so in one line at the top, so its verdict still leads the first screen."""
+    from test_site import CLAIM_IDS, FEES_CLAIM_IDS
+
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    below = {}
+    for claim_id in CLAIM_IDS + FEES_CLAIM_IDS:
+        page.goto(base + f"claims/{claim_id}/", wait_until="load")
+        bottom = page.locator(".dossier-summary").evaluate("e => e.getBoundingClientRect().bottom")
+        if bottom > PHONE["height"]:
+            below[claim_id] = bottom
+    page.goto(base + "claims/ferry-capacity/", wait_until="load")
+    notice = page.locator(".dossier-correction-notice")
+    assert notice.inner_text() == "Corrected 12\u00a0March\u00a02024. What changed"
+    assert notice.evaluate("e => e.getClientRects().length && e.querySelector('a').getClientRects().length") == 1
+    assert notice.evaluate("e => e.getBoundingClientRect().height") < 40  # one line
+    notice.get_by_role("link").click()  # to the log, which keeps the correction's full text
+    assert page.locator("#corrections").evaluate("e => e.getBoundingClientRect().top") < 100
+    context.close()
+    assert below == {}
+
+
+def test_a_shared_filtered_view_on_a_phone_shows_its_results_in_the_first_screen(chromium: Any, base: str) -> None:
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base + "claims/?verdict=partly-supported", wait_until="load")
+    results = page.locator(".dossier-filter-results li")
+    results.first.wait_for()
+    # The filters fold into one line that says what is chosen; the counts of the whole dossier step aside.
+    box = page.locator("details.dossier-filter-box")
+    assert box.evaluate("e => e.open") is False
+    assert box.locator("summary").inner_text() == "Filtered: Partly supported · 2 claims · change filters"
+    assert page.locator(".dossier-listing-summary").is_hidden()
+    assert results.first.evaluate("e => e.getBoundingClientRect().bottom") <= PHONE["height"]
+    # An opinion is not called "Opinion" twice, and no entry carries a number beside its own.
+    page.goto(base + "claims/?verdict=opinion", wait_until="load")
+    page.wait_for_function("document.querySelector('.dossier-filter-results li a')?.textContent.startsWith('Critics')")
+    assert results.all_inner_texts() == [
+        "Opinion Critics say the money would be better spent on roads. · Harbourville bets on electric ferries\n"
+        "A view about priorities that evidence cannot settle."
+    ]
+    box.locator("summary").click()
+    assert page.get_by_label("Verdict").input_value() == "opinion" and page.get_by_label("Article").is_visible()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def one_article_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example dossier without its second article (and the claims and source only it needs)."""
+    import shutil
+
+    from conftest import apply_edits
+
+    claims = tmp_path_factory.mktemp("one-article") / "claims"
+    shutil.copytree(EXAMPLE, claims)
+    gone = ["articles/harbour-fees.yaml", "fees-rise.yaml", "ferries-third.yaml", "ruiz-pay-for-themselves.yaml"]
+    apply_edits(claims, dict.fromkeys([*gone, "sources/budget-papers.yaml"]))
+    out = claims.parent / "site"
+    result = build(claims, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve(out) as url:
+        yield url
+
+
+def test_with_one_article_the_filters_offer_no_choice_of_article(chromium: Any, one_article_base: str) -> None:
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(one_article_base + "claims/?kind=forecast", wait_until="load")
+    page.locator(".dossier-filter-results li").first.wait_for()
+    assert page.get_by_label("Verdict").is_visible() and page.get_by_label("Article").is_hidden()
+    sorts = page.get_by_label("Sort by").locator("option").all_inner_texts()
+    assert "Article" not in sorts and "Kind" in sorts
+    assert page.locator(".dossier-filter-results li").all_inner_texts() == [
+        "Partly supported The ferries will carry 2,000 passengers a day. · Forecast\n"
+        "Too high, because the operator's timetable has seats for 1,600 passengers a day, not 2,000."
+    ]
+    context.close()
+
+
+def test_on_a_phone_the_figures_tables_keep_no_chart_numbers_or_captions(chromium: Any, base: str) -> None:
+    for viewport, shown in ((DESKTOP, True), (PHONE, False)):
+        context = chromium.new_context(viewport=viewport)
+        page = context.new_page()
+        page.goto(base + "figures/", wait_until="load")
+        # The row number names a chart's bars; a caption such as "Smaller amounts, on their own scale"
+        # introduces a chart: neither means anything where the chart gives way to its table.
+        number = page.locator("table td:first-child").first
+        assert number.inner_text() == "1" and number.is_visible() is shown
+        page.evaluate(
+            """() => document.querySelector('.md-content .md-typeset').insertAdjacentHTML('beforeend',
+            '<p class="dossier-chart-lead">Smaller amounts, on their own scale so that their bars show:</p>')"""
+        )
+        assert page.locator(".dossier-chart-lead").is_visible() is shown
+        if not shown:  # each stacked row starts with its claim
+            labels = page.locator("table[data-stack] tbody tr").first.evaluate(
+                "r => [...r.children].filter(c => c.offsetParent).map(c => c.dataset.label)"
+            )
+            assert labels == ["Claim", "As stated", "Sources support", "Article vs sources"]
+        context.close()

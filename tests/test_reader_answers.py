@@ -36,7 +36,9 @@ def test_the_summary_reaches_every_channel() -> None:
     row = dict(zip(data["columns"], data["claims"][4], strict=True))
     assert (row["id"], row["summary"]) == ("ferry-capacity", SUMMARY)
     entry = claim_entry(index, index.claims["ferry-capacity"])
-    assert entry["text"].startswith("Partly supported · Forecast. Too high, because the operator's timetable has seats")
+    assert entry["text"].startswith(
+        "<p>Partly supported · Forecast. Too high, because the operator's timetable has seats"
+    )
     exported = json.loads(pages["claims.json"].text)
     assert exported["claims"][4]["verdict"]["summary"] == SUMMARY
 
@@ -47,7 +49,7 @@ def test_citation_is_relative_without_a_site_address_and_has_no_share_links() ->
     assert cite == (
         '<p class="dossier-citation" id="dossier-citation">Harbourville Fact Desk, “The ferries will carry 2,000 '
         "passengers a day”, a claim from “Harbourville bets on electric ferries” &#40;Lake Gazette&#41;&#46; "
-        "Rated partly supported, checked 2024&#45;03&#45;10&#46; /claims/ferry&#45;capacity/</p>"
+        "Rated partly supported, checked 10 March 2024&#46; /claims/ferry&#45;capacity/</p>"
     )
     assert "dossier-share" not in page
 
@@ -55,7 +57,7 @@ def test_citation_is_relative_without_a_site_address_and_has_no_share_links() ->
 def test_citation_and_share_links_use_the_public_address() -> None:
     page = render_site(example_index(), "https://facts.example.org/dossier/")["claims/ferry-capacity.md"].text
     assert (
-        "checked 2024&#45;03&#45;10&#46; https&#58;//facts&#46;example&#46;org/dossier/claims/ferry&#45;capacity/</p>"
+        "checked 10 March 2024&#46; https&#58;//facts&#46;example&#46;org/dossier/claims/ferry&#45;capacity/</p>"
         in page
     )
     share = next(line for line in page.splitlines() if line.startswith('<p class="dossier-share">'))
@@ -142,22 +144,28 @@ def test_figures_chart_only_what_compares_and_give_small_amounts_their_own_scale
     images, specs = figures._charts("USD", rows)
     assert sorted(specs) == ["charts/figures-usd.2.svg", "charts/figures-usd.svg"]
     assert specs["charts/figures-usd.2.svg"].labels == ("4. 2,000 passengers a day",)
-    assert "Smaller amounts, on their own scale so that their bars show:" in images
+    # The caption is the chart's: a phone, which shows the table instead, hides both.
+    assert '<p class="dossier-chart-lead">Smaller amounts, on their own scale so that their bars show:</p>' in images
     assert "Bar chart &#40;smaller amounts, on their own scale&#41;&#58; 1 figure in US dollars" in images
 
 
 def test_equal_numbers_for_a_claim_that_does_not_hold_up_say_what_differs(dossier_dir: Path) -> None:
     apply_edits(dossier_dir, {"ferry-capacity.yaml": [("  checked_value: 1600", "  checked_value: 2000")]})
-    page = render_site(example_index(dossier_dir))["figures.md"].text
-    row = next(line for line in page.splitlines() if "ferry-capacity.md" in line)
-    assert row.endswith(
-        "| 2,000 | none in the number; what differs: Too high, because the operator&#39;s timetable has seats "
-        "for 1,600 passengers a day, not 2,000&#46; |"
+    pages = render_site(example_index(dossier_dir))
+    row = next(line for line in pages["figures.md"].text.splitlines() if "ferry-capacity.md" in line)
+    note = (
+        "None in the number. Too high, because the operator&#39;s timetable has seats for 1,600 passengers a "
+        "day, not 2,000&#46;"
     )
-    from dossier.render.figures import Row, _gap
+    assert row.endswith(f"| 2,000 | {note} |")
+    # The claim's own page says the same under its two equal numbers.
+    claim = pages["claims/ferry-capacity.md"].text
+    assert "| What the sources support | 2,000 |\n| Article vs sources | " + note + " |\n" in claim
+    from dossier.render.figures import gap_note
 
     budget = example_index().claims["ferry-budget"]  # supported: equal numbers need no word more
-    assert _gap(Row(budget, 12e6, 12e6, "")) == "none"
+    assert gap_note(budget, 12e6, 12e6) == "none"
+    assert gap_note(budget, 2000, 1600) == "+25.0%"
 
 
 def test_charts_use_no_verdict_colour_and_a_transparent_ground() -> None:
@@ -185,12 +193,18 @@ def test_the_timeline_names_a_claim_once_beside_its_run_of_events() -> None:
     ]
     rows = _table(index, "timeline.md", events).splitlines()[2:]
     assert rows[0] == (
-        "| 1997-02-09 to 1997-12-03 | 1997-02-09: A publishes one<br>1997-08-03: B publishes two<br>"
-        '1997-12-03: C publishes three | <span class="dossier-badge dossier-partly-supported">Partly supported</span> '
+        "| 9\u00a0February\u00a01997 to 3\u00a0December\u00a01997 | 9\u00a0February\u00a01997: A publishes one<br>"
+        "3\u00a0August\u00a01997: B publishes two<br>"
+        '3\u00a0December\u00a01997: C publishes three | <span class="dossier-badge dossier-partly-supported">Partly supported</span> '
         "[The ferries will carry 2,000 passengers a day&#46;](claims/ferry-capacity.md) · in "
         "[Harbourville bets on electric ferries](articles/ferry-story.md) |"
     )
-    assert [row.split(" | ")[0] for row in rows] == ["| 1997-02-09 to 1997-12-03", "| 1997-12-05", "| 1998", "| 1998"]
+    assert [row.split(" | ")[0] for row in rows] == [
+        "| 9\u00a0February\u00a01997 to 3\u00a0December\u00a01997",
+        "| 5\u00a0December\u00a01997",
+        "| 1998",
+        "| 1998",
+    ]
 
 
 def test_a_copys_own_repost_aside_is_not_said_twice(dossier_dir: Path) -> None:
@@ -204,9 +218,9 @@ def test_a_copys_own_repost_aside_is_not_said_twice(dossier_dir: Path) -> None:
     )
     pages = render_site(example_index(dossier_dir))
     assert "| Lakeside Aggregator (copy of Harbour Wire) |" in pages["sources/index.md"].text
-    assert "(copy at Lakeside Aggregator, 2024&#45;03&#45;03)" in pages["claims/ferry-capacity.md"].text
+    assert "(copy at Lakeside Aggregator, 3\u00a0March\u00a02024)" in pages["claims/ferry-capacity.md"].text
     assert "This page is a copy at Lakeside Aggregator;" in pages["sources/wire-story-copy.md"].text
-    assert "Lakeside Aggregator reposts it as" in pages["timeline.md"].text
+    assert "Lakeside Aggregator reposts a story by Harbour Wire as" in pages["timeline.md"].text
     shown = ("sources/index.md", "claims/ferry-capacity.md", "sources/wire-story-copy.md", "timeline.md")
     assert [path for path in shown if "Aggregator &#40;repost&#41;" in pages[path].text] == []
 

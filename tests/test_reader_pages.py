@@ -41,7 +41,7 @@ def test_figures_are_grouped_by_unit_with_other_currencies_in_us_dollars(dossier
     assert list(groups) == ["USD", "passengers", "percent"]
     (budget,) = groups["USD"]
     assert (budget.claim.id, budget.stated, budget.checked) == ("ferry-budget", 12_000_000 * 1.09, None)
-    assert budget.rate_note.startswith("EUR at 1.09 US dollars each (2024-03-04; [Minutes of the council")
+    assert budget.rate_note.startswith("EUR at 1.09 US dollars each (4\u00a0March\u00a02024; [Minutes of the council")
     (capacity,) = groups["passengers"]
     assert (capacity.stated, capacity.checked) == (2000, 1600)
 
@@ -72,7 +72,7 @@ def test_timeline_lists_dated_events_in_order_with_their_claims() -> None:
         (e.date, re.sub(r"\]\(.*?\)", "]", e.what), [c.id for c in e.claims]) for e in timeline_events(example_index())
     ]
     assert events == [
-        ("2024", "Start of the span “€12 million” covers (2024 to 2027)", ["ferry-budget"]),
+        ("2024", "Start of the period the figure “€12 million” covers (2024 to 2027)", ["ferry-budget"]),
         (
             "2024-03-02",
             "Harbour Wire publishes “Harbourville orders four electric ferries” "
@@ -81,7 +81,7 @@ def test_timeline_lists_dated_events_in_order_with_their_claims() -> None:
         ),
         (
             "2024-03-03",
-            "Lakeside Aggregator reposts it as [Harbourville orders electric ferries &#40;repost&#41;]",
+            "Lakeside Aggregator reposts a story by Harbour Wire as [Harbourville orders electric ferries &#40;repost&#41;]",
             ["ferry-capacity"],
         ),
         ("2024-03-04", "The article [Harbourville bets on electric ferries] is published", []),
@@ -102,7 +102,7 @@ def test_timeline_lists_dated_events_in_order_with_their_claims() -> None:
             ["fees-rise", "ferries-third", "ruiz-pay-for-themselves"],
         ),
         ("2024-04-15", "The article [Mooring fees rise to pay for the ferry plan] is published", []),
-        ("2024-06", "The date “8&#37;” describes", ["fees-rise"]),
+        ("2024-06", "The figure “8&#37;” refers to this date", ["fees-rise"]),
     ]
 
 
@@ -146,10 +146,12 @@ def test_excerpt_context_is_cut_at_word_boundaries() -> None:
 def test_claim_page_leads_with_the_verdict_and_its_one_sentence_summary() -> None:
     page = render_site(example_index())["claims/ferry-capacity.md"].text
     body = page.split("{#claim}\n", 1)[1]
-    # Only a correction notice may come first (issue 20): the claim was corrected, and says so at the top.
-    notice, body = body.split("</div>\n", 1)
-    assert notice.startswith(
-        '\n<div class="dossier-correction-notice" markdown="1" role="note">\n\n**Corrected 2024-03-12.**'
+    # Only a correction notice may come first (issue 20): the claim was corrected, and says so at the
+    # top in one line, which links to the log of its corrections further down.
+    notice, body = body.split("</p>\n", 1)
+    assert notice == (
+        '\n<p class="dossier-correction-notice" role="note"><strong>Corrected 12\u00a0March\u00a02024.</strong> '
+        '<a href="#corrections">What changed</a>'
     )
     assert body.startswith(
         '\n<div class="dossier-verdict dossier-partly-supported" markdown="1">\n\n'
@@ -158,7 +160,7 @@ def test_claim_page_leads_with_the_verdict_and_its_one_sentence_summary() -> Non
         '<p class="dossier-summary">Too high, because the operator&#39;s timetable has seats for 1,600 passengers '
         "a day, not 2,000&#46;</p>\n\n"
         '<p class="dossier-verdict-facts">The core holds, but a detail is wrong, inflated or missing context&#46; '
-        "Forecast · checked 2024-03-10</p>"
+        "Forecast · checked 10\u00a0March\u00a02024</p>"
     )
 
 
@@ -376,3 +378,83 @@ def test_no_page_or_export_shows_inf_or_nan_even_if_the_checker_let_one_through(
     assert "| Up to | — |" in shown
     with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
         claims_json(hostile)
+
+
+COPY = """id: {id}
+title: {title}
+publisher: {publisher}
+url: https://example.org/{id}
+published: {published}
+accessed: 2024-03-05
+copy_of:
+  publisher: Harbour Wire
+  title: Harbourville orders four electric ferries
+  published: 2024-03-02
+"""
+
+
+def test_a_story_read_in_several_copies_is_one_event_listing_each_copy_once(dossier_dir: Path) -> None:
+    # A second page of the aggregator's repost, and a paper that reprinted the story the day it ran.
+    page_two = {"id": "wire-story-page-two", "title": "Page two", "publisher": "Lakeside Aggregator"}
+    reprint = {"id": "wire-story-reprint", "title": "Ferry order", "publisher": "Bay News"}
+    apply_edits(
+        dossier_dir,
+        {
+            "sources/wire-story-page-two.yaml": COPY.format(published="2024-03-03", **page_two),
+            "sources/wire-story-reprint.yaml": COPY.format(published="2024-03-02", **reprint),
+            "ferry-budget.yaml": [
+                (
+                    "sources:\n",
+                    "sources:\n  - source: wire-story-page-two\n    note: Gives the sum.\n"
+                    "  - source: wire-story-reprint\n    note: Gives the sum too.\n",
+                )
+            ],
+        },
+    )
+    events = [
+        (e.date, re.sub(r"\]\(.*?\)", "]", e.what), [c.id for c in e.claims])
+        for e in timeline_events(example_index(dossier_dir))
+        if e.date in ("2024-03-02", "2024-03-03")
+    ]
+    assert events == [
+        (
+            "2024-03-02",
+            "Harbour Wire publishes “Harbourville orders four electric ferries” (read in 3 copies: [Harbourville "
+            "orders electric ferries &#40;repost&#41;], [Page two] and [Ferry order] (Bay News, the same day))",
+            ["ferry-budget", "ferry-capacity"],
+        ),
+        (
+            "2024-03-03",
+            "Lakeside Aggregator reposts a story by Harbour Wire as [Harbourville orders electric ferries "
+            "&#40;repost&#41;] and [Page two]",
+            ["ferry-budget", "ferry-capacity"],
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("iso", "shown", "phrase"),
+    [
+        ("2026-12-06", "6 December 2026", "on 6 December 2026"),
+        ("2020-05", "May 2020", "in May 2020"),
+        ("2020", "2020", "in 2020"),
+        ("2024-01-02", "2 January 2024", "on 2 January 2024"),
+        ("not a date", "not a date", "in not a date"),  # shown as it is, never a crash
+    ],
+)
+def test_dates_read_as_a_reader_says_them_and_never_break_across_lines(iso: str, shown: str, phrase: str) -> None:
+    from dossier.render.common import date_phrase, display_date
+
+    assert display_date(iso, unbroken=False) == shown
+    if iso[0].isdigit():  # no-break spaces: a table cell keeps a date whole
+        shown, phrase = shown.replace(" ", "\u00a0"), phrase.replace(" ", "\u00a0").replace("\u00a0", " ", 1)
+    assert (display_date(iso), date_phrase(iso)) == (shown, phrase)
+
+
+def test_machine_formats_keep_iso_dates() -> None:
+    index = example_index()
+    pages = render_site(index)
+    assert '"checked": "2024-03-10"' in pages["claims.json"].text
+    assert ",2024-03-10," in pages["claims.csv"].text
+    assert '"datePublished":"2024-03-10"' in pages["claims/ferry-capacity.md"].text  # ClaimReview
+    assert "<updated>2024-04-20T00:00:00+00:00</updated>" in pages["feed.xml"].text

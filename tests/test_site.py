@@ -246,7 +246,7 @@ def test_claim_page_shows_excerpt_in_context_and_figure(any_site: Path) -> None:
     )
     assert "As stated 2,000 passengers a day" in page.text
     assert "What the sources support 1,600" in page.text
-    assert "2024-03-12 Rating changed from supported after the timetable was published." in page.text
+    assert "12 March 2024 Rating changed from supported after the timetable was published." in page.text
 
 
 def test_exports_hold_every_claim(any_site: Path) -> None:
@@ -288,7 +288,7 @@ def test_home_page_answers_first(any_site: Path) -> None:
     ) in home.text
     # Each article: publisher, byline, date, claim count, verdict counts, our finding, its weak claims.
     assert (
-        "Mooring fees rise to pay for the ferry plan¶ Northshore Courier · Sam Example · published 2024-04-15 · "
+        "Mooring fees rise to pay for the ferry plan¶ Sam Example · Northshore Courier · published on 15 April 2024 · "
         "3 claims · original article Supported 1 Partly supported 1 Unsupported 1 "
         "Our finding: The fee rise is as the budget papers give it; the ferries’ share of the budget is overstated. "
         "All our findings on this article "
@@ -376,7 +376,7 @@ def test_claim_page_says_where_the_wording_first_appeared(site: Path) -> None:
     page = read_page(site / "claims" / "ferry-capacity" / "index.html")
     assert (
         "Where the wording comes from¶ First appeared in Harbourville orders electric ferries (repost) — "
-        "Harbour Wire, 2024-03-02 (copy at Lakeside Aggregator, 2024-03-03). The article's wording: kept. "
+        "Harbour Wire, 2 March 2024 (copy at Lakeside Aggregator, 3 March 2024). The article's wording: kept. "
         "The wire story has the same sentence, two days before the article."
     ) in page.text
     claim_file = site / "claims" / "ferry-capacity" / "index.html"
@@ -389,16 +389,16 @@ def test_claim_page_says_where_the_wording_first_appeared(site: Path) -> None:
 def test_claim_page_lists_a_copy_under_its_original_publisher(site: Path) -> None:
     page = read_page(site / "claims" / "ferry-capacity" / "index.html")
     assert (
-        "Harbourville orders electric ferries (repost) — Harbour Wire, 2024-03-02 "
-        "(copy at Lakeside Aggregator, 2024-03-03) · copy · accessed 2024-03-05 The wire story"
+        "Harbourville orders electric ferries (repost) — Harbour Wire, 2 March 2024 "
+        "(copy at Lakeside Aggregator, 3 March 2024) · copy · accessed 5 March 2024 The wire story"
     ) in page.text
-    assert "Summer timetable — Lake Ferries Ltd, 2024-03-11 · published after the article · original" in page.text
+    assert "Summer timetable — Lake Ferries Ltd, 11 March 2024 · published after the article · original" in page.text
 
 
 def test_source_page_shows_the_original_publication(site: Path) -> None:
     page = read_page(site / "sources" / "wire-story-copy" / "index.html")
     assert (
-        "Original publication: Harbour Wire, “Harbourville orders four electric ferries”, 2024-03-02. "
+        "Original publication: Harbour Wire, “Harbourville orders four electric ferries”, 2 March 2024. "
         "This page is a copy at Lakeside Aggregator; the dossier reads the original's text from it."
     ) in page.text
     assert "Where claims first appeared¶ The ferries will carry 2,000 passengers a day. — kept" in page.text

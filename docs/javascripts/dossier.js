@@ -137,14 +137,28 @@
 // The claims index: filter by verdict, kind, topic, entity and article, search the words, and
 // sort, over claims-index.json (the compact data file), loaded on first use. The filters live in
 // the address (?verdict=disputed&topic=5g&q=ericsson&sort=claim, by id), so a filtered view can be
-// shared, reloaded and left with Back. Without JavaScript the plain paged list and the listing
-// per verdict stay as they are. Record text is inserted as text only.
+// shared, reloaded and left with Back. The controls fold away under a one-line summary of what is
+// chosen ("Filtered: Partly supported · 12 claims · change filters"), folded at first on a phone,
+// so a shared view's results start in the first screen; a filtered view leaves out the counts by
+// verdict, which describe the whole dossier. Without JavaScript the plain paged list and the
+// listing per verdict stay as they are. Record text is inserted as text only.
 (function () {
   var source = document.getElementById("dossier-index-data");
   var list = document.querySelector(".dossier-claims-list");
   if (!source || !list) return;
+  var manyArticles = source.getAttribute("data-articles") !== "1";
+  var overview = document.querySelector(".dossier-listing-summary");
+  // The list's heading ("Claims 1–27") names the plain list; a filtered view is named for what it shows.
+  var heading = document.getElementById("list");
+  var headingText = heading && heading.firstChild && heading.firstChild.nodeType === 3 ? heading.firstChild : null;
+  var plainHeading = headingText ? headingText.nodeValue : "";
   var data = null;
   var shown = 100;
+  var box = document.createElement("details");
+  box.className = "dossier-filter-box";
+  box.open = window.matchMedia("(min-width: 40em)").matches;
+  var boxSummary = document.createElement("summary");
+  box.appendChild(boxSummary);
   var form = document.createElement("form");
   form.className = "dossier-filters";
   form.setAttribute("role", "search");
@@ -173,6 +187,7 @@
     form.appendChild(wrap);
     return control;
   }
+  var labels = {};  // control name -> its label, for the summary
   function select(label, name) {
     var control = document.createElement("select");
     control.name = name;
@@ -192,11 +207,12 @@
   var topic = select("Topic", "topic");
   var entity = select("Entity", "entity");
   var article = select("Article", "article");
+  article.parentNode.hidden = !manyArticles;  // one article: nothing to choose
   var sort = document.createElement("select");
   sort.name = "sort";
   [["order", "Order in the article"], ["claim", "Claim, A to Z"], ["claim-desc", "Claim, Z to A"],
    ["verdict", "Verdict, supported first"], ["verdict-desc", "Verdict, opinion first"],
-   ["kind", "Kind"], ["article", "Article"]].forEach(function (pair) {
+   ["kind", "Kind"]].concat(manyArticles ? [["article", "Article"]] : []).forEach(function (pair) {
     var option = document.createElement("option");
     option.value = pair[0];
     option.textContent = pair[1];
@@ -204,7 +220,8 @@
   });
   field("Sort by", sort);
   var controls = [text, verdict, kind, topic, entity, article, sort];
-  list.parentNode.insertBefore(form, list);
+  box.appendChild(form);
+  list.parentNode.insertBefore(box, list);
   list.parentNode.insertBefore(status, list);
   list.parentNode.insertBefore(results, list);
   list.parentNode.insertBefore(more, list);
@@ -227,10 +244,12 @@
   }
 
   var position = {topics: {}, entities: {}, articles: {}};  // id -> the number a claim row refers by
+  var loading = null;  // the one request for the data, shared by every reader action until it answers
   function load() {
     if (data) return Promise.resolve(data);
+    if (loading) return loading;
     status.textContent = "Loading the claims…";
-    return fetch(source.getAttribute("href")).then(function (response) { return response.json(); }).then(function (json) {
+    loading = fetch(source.getAttribute("href")).then(function (response) { return response.json(); }).then(function (json) {
       if (data) return data;
       data = json;
       ["topics", "entities", "articles"].forEach(function (table) {
@@ -243,6 +262,8 @@
       fill(article, json.articles);
       return json;
     });
+    loading.catch(function () { loading = null; });  // a failed request is tried again on the next action
+    return loading;
   }
 
   // The address and the controls: the same state, by id, only what differs from the default.
@@ -269,6 +290,22 @@
     if (target === location.pathname + location.search + location.hash) return;
     if (push) history.pushState(null, "", target);
     else history.replaceState(null, "", target);
+  }
+
+  // The fold's one line: what is chosen, how many claims it leaves, and the way back to the controls.
+  function describe(count) {
+    var chosen = [];
+    if (text.value.trim()) chosen.push("“" + text.value.trim() + "”");
+    [verdict, kind, topic, entity, article].forEach(function (control) {
+      if (control.value && control.selectedIndex > 0) chosen.push(control.options[control.selectedIndex].textContent);
+    });
+    if (sort.value !== "order") chosen.push("sorted by " + sort.options[sort.selectedIndex].textContent.toLowerCase());
+    if (!chosen.length) {
+      boxSummary.textContent = "Filter and sort the claims";
+      return;
+    }
+    boxSummary.textContent = "Filtered: " + chosen.join(" · ") + " · " + count + " claim" + (count === 1 ? "" : "s") +
+      " · change filters";
   }
 
   var rendered = "";
@@ -309,8 +346,10 @@
       var active = Boolean(stateFromControls());
       list.hidden = active;
       results.hidden = !active;
+      if (overview) overview.hidden = active;
+      if (headingText) headingText.nodeValue = active ? "Claims that match the filters" : plainHeading;
+      describe(rows.length);
       results.textContent = "";
-      var manyArticles = json.articles.length > 1;
       rows.slice(0, shown).forEach(function (item) {
         var row = item.row;
         var li = document.createElement("li");
@@ -322,7 +361,9 @@
         link.textContent = row[col.claim];
         var meta = document.createElement("span");
         meta.className = "dossier-filter-meta";
-        meta.textContent = " · " + json.kinds[row[col.kind]] + " · claim " + (item.order + 1) +
+        // The kind only where it is not the verdict's word too ("Opinion"), the article where there are several.
+        var kindName = json.kinds[row[col.kind]];
+        meta.textContent = (kindName !== json.verdicts[row[col.verdict]] ? " · " + kindName : "") +
           (manyArticles ? " · " + json.articles[row[col.article]][1] : "");
         li.append(badge, " ", link, meta);
         if (row[col.summary]) {
@@ -372,8 +413,10 @@
   }
   // Otherwise load the data as soon as a reader reaches for the filters: a pointer over them, a touch, or focus.
   ["pointerenter", "touchstart", "focusin"].forEach(function (type) {
-    form.addEventListener(type, function () { load(); }, {once: true, passive: true});
+    box.addEventListener(type, function () { load(); }, {once: true, passive: true});
   });
+  boxSummary.addEventListener("click", function () { load(); });  // unfolding them, by pointer or key
+  describe(0);
   more.addEventListener("click", function () { shown += 100; apply(); });
 })();
 

@@ -16,8 +16,7 @@ _OPTIONAL_EXAMPLES: dict[str, dict[str, str]] = {
         "entities": "[entity-id]",
         "topics": "[topic]",
         "sources": (
-            "\n  - source: source-id\n    note: What this source says about the claim."
-            f"\n    quote: {_QUOTE_HINT}"
+            f"\n  - source: source-id\n    note: What this source says about the claim.\n    quote: {_QUOTE_HINT}"
         ),
         "related": "[other-claim-id]",
     },

@@ -13,8 +13,8 @@ from dossier.link.crossref import Index
 from dossier.problems import plural
 from dossier.read.model import Article, Claim
 from dossier.read.paths import ARTICLES, article_page, claim_anchor, claim_page, link
-from dossier.render.accountability.evidence import dating_note
-from dossier.render.common import RATING_LABELS, badge, claim_link
+from dossier.render.accountability.evidence import DATING_ANCHOR, dating_note
+from dossier.render.common import RATING_LABELS, badge, byline, claim_link
 from dossier.render.markup import external_link, front_matter, md_paragraphs, md_text, safe_title
 from dossier.render.provenance import findings_list, rewrite_tally
 
@@ -40,11 +40,11 @@ def render_article_page(index: Index, article: Article) -> str:
     return (
         front_matter({"title": safe_title(article.title), "hide": ["navigation"]})
         + f"# {md_text(article.title)} {{#article}}\n\n"
-        + article_byline(article)
+        + article_byline(article, dating_link=True)
         + "\n\n"
-        + dating_note(article)
         + article_findings(index, article)
         + (tally + "\n" if (tally := rewrite_tally(index, article, page)) else "")
+        + dating_note(article)
         + "## The article, annotated {#text}\n\n"
         + _legend()
         + "\n\n"
@@ -72,9 +72,12 @@ def article_findings(index: Index, article: Article) -> str:
     )
 
 
-def article_byline(article: Article) -> str:
-    facts = [md_text(x) for x in (article.author, article.publisher) if x]
-    facts.append(f"published {article.published}" if article.published else "publication date not known")
+def article_byline(article: Article, dating_link: bool = False) -> str:
+    """Author, publisher, date (`byline`, the one order every page gives) and the original's link;
+    `dating_link` points from the date to how we dated it, further down the page."""
+    facts = [md_text(x) for x in byline(article)]
+    if dating_link and article.published_note:
+        facts[-1] += f" ([how we dated it](#{DATING_ANCHOR}))"
     return " · ".join(facts) + " · " + external_link("original article", article.url)
 
 

@@ -8,6 +8,7 @@ import math
 from dossier.link.crossref import Index
 from dossier.read.model import Claim, Figure, Quote
 from dossier.read.paths import (
+    CORRECTIONS,
     article_page,
     claim_anchor,
     claim_page,
@@ -25,8 +26,10 @@ from dossier.render.common import (
     RATING_MEANINGS,
     badge,
     claim_link,
+    display_date,
     topic_name,
 )
+from dossier.render.figures import gap_note
 from dossier.render.markup import (
     front_matter,
     json_for_script,
@@ -61,11 +64,11 @@ def render_claim_page(
         checked_by_line(index, claim, page),
         _context_section(index, claim, page),
         first_appearance_section(index, claim, page),
-        _figure_section(claim.figure) if claim.figure else "",
+        _figure_section(claim, claim.figure) if claim.figure else "",
         _quote_section(index, claim.quote, page) if claim.quote else "",
         _sources_section(index, claim, page),
         _links_section(index, claim, page),
-        _corrections_section(claim),
+        _corrections_section(claim, page),
         _cite_section(index, claim, site_url),
         _neighbour_links(page, neighbours),
         _json_ld(index, claim, site_url),
@@ -96,7 +99,7 @@ def _verdict_block(claim: Claim) -> str:
         f'<p class="dossier-verdict-label"><span class="dossier-verdict-icon" aria-hidden="true">'
         f"{RATING_ICONS[rating]}</span> Verdict: {RATING_LABELS[rating]}</p>"
     )
-    facts = f"{md_text(RATING_MEANINGS[rating])} {KIND_LABELS[claim.kind]} · checked {verdict.checked}"
+    facts = f"{md_text(RATING_MEANINGS[rating])} {KIND_LABELS[claim.kind]} · checked {display_date(verdict.checked)}"
     conclusion = md_paragraphs(verdict.conclusion) if verdict.conclusion else "Not yet checked: no conclusion is given."
     return (
         f'<div class="dossier-verdict dossier-{rating}" markdown="1">\n\n{label}\n\n'
@@ -164,19 +167,24 @@ METHOD_LABELS = {
 }
 
 
-def _figure_section(figure: Figure) -> str:
+def _figure_section(claim: Claim, figure: Figure) -> str:
     rows = [("As stated", md_cell(figure.stated)), ("Value", format_number(figure.value))]
     if figure.high is not None:
         rows.append(("Up to", format_number(figure.high)))
     rows.append(("Unit", md_cell(figure.unit)))
     optional = [
         ("Qualifier", figure.qualifier),
-        ("Point in time", figure.point_in_time),
-        ("Period", f"{figure.period.start} to {figure.period.end}" if figure.period else None),
+        ("Point in time", display_date(figure.point_in_time) if figure.point_in_time else None),
+        (
+            "Period",
+            f"{display_date(figure.period.start)} to {display_date(figure.period.end)}" if figure.period else None,
+        ),
         ("How it was arrived at", METHOD_LABELS[figure.method] if figure.method else None),
         ("What the sources support", format_number(figure.checked_value) if figure.checked_value is not None else None),
     ]
     rows += [(name, md_cell(value)) for name, value in optional if value is not None]
+    if figure.checked_value is not None:  # the Figures page's note: how far apart, or what differs
+        rows.append(("Article vs sources", gap_note(claim, figure.value, figure.checked_value)))
     table = "\n".join(f"| {name} | {value} |" for name, value in rows)
     return "## The figure {#figure}\n\n| Detail | Value |\n|---|---|\n" + table + "\n"
 
@@ -213,20 +221,26 @@ def _links_section(index: Index, claim: Claim, page: str) -> str:
     return "## Connections {#connections}\n\n" + "\n\n".join(parts) + "\n" if parts else ""
 
 
-def _corrections_section(claim: Claim) -> str:
+def _corrections_section(claim: Claim, page: str) -> str:
+    """The claim's correction log: every correction's date and full text (the top of the page links here)."""
     if not claim.corrections:
         return ""
-    rows = "\n".join(f"| {c.date} | {md_cell(c.note)} |" for c in claim.corrections)
-    return "## Corrections {#corrections}\n\n| Date | Change |\n|---|---|\n" + rows + "\n"
+    rows = "\n".join(f"| {display_date(c.date)} | {md_cell(c.note)} |" for c in claim.corrections)
+    return (
+        "## Corrections {#corrections}\n\n| Date | Change |\n|---|---|\n"
+        + rows
+        + f"\n\nEvery correction in the dossier, newest first: [Corrections]({link(page, CORRECTIONS)}).\n"
+    )
 
 
 def _cite_section(index: Index, claim: Claim, site_url: str | None) -> str:
     """A citation to copy (the page's script adds a Copy button) and, with a public address, share links."""
     article = index.articles[claim.article]
     url = absolute_url(site_url, claim_page(claim.id))
+    checked = display_date(claim.verdict.checked, unbroken=False)  # plain spaces: a reader copies it
     citation = (
         f"{publisher_name(index)}, “{claim.claim.rstrip('.')}”, a claim from “{article.title}” ({article.publisher}). "
-        f"Rated {RATING_LABELS[claim.verdict.rating].lower()}, checked {claim.verdict.checked}. {url}"
+        f"Rated {RATING_LABELS[claim.verdict.rating].lower()}, checked {checked}. {url}"
     )
     return (
         "## Cite this claim {#cite}\n\n"

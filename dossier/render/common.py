@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from dossier.link.backlinks import backlinks
 from dossier.link.crossref import Index
-from dossier.read.model import Claim
+from dossier.read.model import Article, Claim
 from dossier.read.paths import article_page, claim_page, link
 from dossier.read.spec import RATINGS
 from dossier.render.markup import md_text
@@ -53,6 +53,67 @@ ENTITY_KIND_LABELS = {
     "program": "Programmes and policies",
     "other": "Other",
 }
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+NO_BREAK = "\u00a0"
+
+
+def display_date(iso: str, unbroken: bool = True) -> str:
+    """A record date as a reader reads it: `2026-12-06` -> `6 December 2026`, `2020-05` -> `May 2020`,
+    `2020` stays `2020`. Every page shows dates through this; data exports, JSON-LD and the feed
+    keep the ISO form. Its words are joined by no-break spaces, so a narrow table cell never splits
+    a date across lines (`unbroken=False` for text a reader copies, such as a citation). Text that
+    is not a record date is returned as it is.
+    """
+    parts = iso.split("-")
+    if not 1 <= len(parts) <= 3 or not all(part.isdigit() for part in parts):
+        return iso
+    year, *rest = parts
+    if rest and not 1 <= int(rest[0]) <= 12:
+        return iso
+    words = [year] if not rest else [MONTHS[int(rest[0]) - 1], year]
+    if len(rest) == 2:
+        words.insert(0, str(int(rest[1])))
+    return (NO_BREAK if unbroken else " ").join(words)
+
+
+def date_phrase(iso: str) -> str:
+    """A date in running text, with its preposition: `on 6 December 2026`, `in May 2020`, `in 2020`."""
+    return ("on " if iso.count("-") == 2 else "in ") + display_date(iso)
+
+
+def byline(article: Article) -> list[str]:
+    """An article's byline as plain text, in the one order every page and the search give it:
+    author, publisher, when it was published."""
+    parts = [x for x in (article.author, article.publisher) if x]
+    parts.append(f"published {date_phrase(article.published)}" if article.published else "publication date not known")
+    return parts
+
+
+def join_words(parts: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def shown_kind(claim: Claim) -> str | None:
+    """The claim's kind as a listing names it beside its verdict badge; None where the two are the
+    same word (an opinion rated "Opinion"), which would only repeat it."""
+    kind = KIND_LABELS[claim.kind]
+    return None if kind == RATING_LABELS[claim.verdict.rating] else kind
 
 
 def badge(rating: str) -> str:

@@ -15,7 +15,7 @@ from dossier.problems import plural
 from dossier.read.model import Claim, Figure
 from dossier.read.paths import CLAIMS_CSV, FIGURES, claim_page, figure_chart, link, source_page
 from dossier.render.charts import Chart, PairedBarChart
-from dossier.render.common import badge, claims_in_article_order, in_article, several_articles
+from dossier.render.common import badge, claims_in_article_order, display_date, in_article, several_articles
 from dossier.render.markup import front_matter, md_cell, md_text
 
 
@@ -47,7 +47,7 @@ def _shown_unit(index: Index, figure: Figure) -> tuple[str, float, str]:
     source = index.sources[rate.source]
     where = f"[{md_text(source.title)}]({link(FIGURES, source_page(source.id))})"
     shown = f"{rate.rate:g}" if math.isfinite(rate.rate) else "—"
-    note = f"{md_text(figure.unit)} at {shown} US dollars each ({rate.date}; {where})"
+    note = f"{md_text(figure.unit)} at {shown} US dollars each ({display_date(rate.date)}; {where})"
     return "USD", rate.rate, note
 
 
@@ -67,22 +67,23 @@ def _number(value: float | None) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.4g}"
 
 
-def _gap(row: Row) -> str:
-    """The table's "Article vs sources" cell; where the numbers agree but the verdict does not, what differs."""
-    if row.checked is None or row.checked == 0:
-        return "not given" if row.checked is None else "—"
-    change = (row.stated - row.checked) / abs(row.checked) * 100
+def gap_note(claim: Claim, stated: float, checked: float | None) -> str:
+    """ "Article vs sources", as Markdown for a table cell: how far the stated value is from the
+    supported one; where the numbers agree but the verdict does not, what differs. The Figures
+    page and the claim's own page give the same note."""
+    if checked is None or checked == 0:
+        return "not given" if checked is None else "—"
+    change = (stated - checked) / abs(checked) * 100
     if not math.isfinite(change):  # a gap too large to state (or a value that is not a number)
         return "—"
     if abs(change) >= 0.05:
         return f"{change:+.1f}%"
-    if row.claim.verdict.rating == "supported":
+    if claim.verdict.rating == "supported":
         return "none"
     # The number holds, yet the claim does not fully: the summary says what is wrong (its scope,
-    # its period, who said it), so the table never shows two equal numbers for a flawed claim unexplained.
-    summary = row.claim.verdict.summary
-    why = f"what differs: {md_cell(summary)}" if summary else "the verdict is about more than the number"
-    return f"none in the number; {why}"
+    # its period, who said it), so a table never shows two equal numbers for a flawed claim unexplained.
+    summary = claim.verdict.summary
+    return f"None in the number. {md_cell(summary) if summary else 'The verdict is about more than the number.'}"
 
 
 CHART_LIMIT = 20  # bars pairs per chart: the largest gaps first, so the chart stays readable
@@ -148,7 +149,9 @@ def _charts(unit: str, rows: list[Row]) -> tuple[str, dict[str, Chart]]:
             f"Bar chart{scale}: {plural(len(band), 'figure')} in {unit_label(unit)}{which if number == 1 else ''}, "
             "as stated and as the sources support; the table below gives the numbers."
         )
-        lead = "Smaller amounts, on their own scale so that their bars show:\n\n" if number > 1 else ""
+        # Said only where the chart shows: a phone shows the table instead (docs/stylesheets/dossier.css).
+        lead = '<p class="dossier-chart-lead">Smaller amounts, on their own scale so that their bars show:</p>\n\n'
+        lead = lead if number > 1 else ""
         # A Markdown image, so that MkDocs rewrites and checks the path like any other link.
         images.append(f"{lead}![{md_text(alt)}]({link(FIGURES, path)}){{.dossier-chart}}\n\n")
     return "".join(images), specs
@@ -168,7 +171,13 @@ def _group_section(index: Index, unit: str, rows: list[Row]) -> tuple[str, dict[
         )
         converted = f"<br>{row.rate_note}" if row.rate_note else ""
         value = f"<br>= {_number(row.stated)}" if math.isfinite(row.stated) else ""
-        cells = [str(number), claim, stated + converted + value, _number(row.checked), _gap(row)]
+        cells = [
+            str(number),
+            claim,
+            stated + converted + value,
+            _number(row.checked),
+            gap_note(row.claim, row.stated, row.checked),
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     table = "| # | Claim | As stated | Sources support | Article vs sources |\n|---|---|---|---|---|\n" + "\n".join(
         lines

@@ -29,9 +29,12 @@ from dossier.render.common import (
     RATING_MEANINGS,
     Memo,
     badge,
+    byline,
     claim_link,
     in_article,
+    join_words,
     several_articles,
+    shown_kind,
     topic_name,
 )
 from dossier.render.markup import external_link, front_matter, md_text
@@ -93,11 +96,6 @@ def overall_verdict(index: Index) -> str:
     return f"Of the {plural(total, 'claim')} we reviewed in {where}, {join_words(parts)}."
 
 
-def join_words(parts: list[str]) -> str:
-    """`a`, `a and b`, `a, b and c`."""
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
 def _verdict_counts(index: Index) -> str:
     """Each verdict's count in words and numbers, linked to its listing, with a bar for its share."""
     ratings: Counter[str] = Counter(c.verdict.rating for c in index.claims.values())
@@ -142,10 +140,7 @@ def _article_card(index: Index, article: Article, limit: int) -> str:
     """One article: what it is, its verdicts, our finding in a line, and its claims that did not hold up."""
     claims = backlinks(index).by_article.get(article.id, [])
     page = article_page(article.id)
-    facts = [md_text(article.publisher)]
-    if article.author:
-        facts.append(md_text(article.author))
-    facts.append(f"published {article.published}" if article.published else "publication date not known")
+    facts = [md_text(part) for part in byline(article)]
     facts.append(plural(len(claims), "claim"))
     ratings: Counter[str] = Counter(c.verdict.rating for c in claims)
     counts = " ".join(f"{badge(r)}&#160;{ratings[r]}" for r in RATING_LABELS if ratings[r])
@@ -229,7 +224,11 @@ def _listing_summary(index: Index, by_verdict: dict[str, list[Claim]]) -> str:
     )
     kinds: Counter[str] = Counter(c.kind for c in index.claims.values())
     kind_counts = ", ".join(f"{KIND_LABELS[k]} {kinds[k]}" for k in KIND_LABELS if kinds[k])
-    return f"## By verdict {{#by-verdict}}\n\n{counts}\n\nBy kind: {kind_counts}.\n\n"
+    # In a box the filter script hides while a filter is chosen: these count the whole dossier.
+    return (
+        '<div class="dossier-listing-summary" markdown="1">\n\n'
+        f"## By verdict {{#by-verdict}}\n\n{counts}\n\nBy kind: {kind_counts}.\n\n</div>\n\n"
+    )
 
 
 def _listing_page(index: Index, claims: list[Claim], rating: str | None, number: int, summary: str) -> str:
@@ -238,7 +237,8 @@ def _listing_page(index: Index, claims: list[Claim], rating: str | None, number:
     chunk = claims[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
     first = (number - 1) * PAGE_SIZE + 1
     items = "\n".join(
-        f"- {n}&#46; {badge(c.verdict.rating)} {claim_link(page, c)} · {KIND_LABELS[c.kind]}"
+        f"- {n}&#46; {badge(c.verdict.rating)} {claim_link(page, c)}"
+        + (f" · {kind}" if (kind := shown_kind(c)) else "")  # not "Opinion" twice
         + in_article(index, page, c)  # several articles: say which one
         + listing_summary(c)
         for n, c in enumerate(chunk, start=first)
@@ -248,8 +248,10 @@ def _listing_page(index: Index, claims: list[Claim], rating: str | None, number:
         lead = (
             f"{len(claims)} claims, in the order they appear in the articles. Also as data: "
             f"[claims.json]({link(page, CLAIMS_JSON)}) · [claims.csv]({link(page, CLAIMS_CSV)}) · "
-            # The id tells the index's filter script where the compact listing data is.
-            f"[claims-index.json]({link(page, CLAIMS_INDEX_JSON)}){{#dossier-index-data}} (for filters).\n\n"
+            # The id tells the index's filter script where the compact listing data is; the
+            # number of articles, whether to offer a choice of article.
+            f"[claims-index.json]({link(page, CLAIMS_INDEX_JSON)})"
+            f'{{#dossier-index-data data-articles="{len(index.articles)}"}} (for filters).\n\n'
         )
     else:
         title = f"{RATING_LABELS[rating]} claims"

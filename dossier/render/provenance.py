@@ -14,7 +14,7 @@ from dossier.link.crossref import Index
 from dossier.problems import plural
 from dossier.read.model import Article, Claim, Source
 from dossier.read.paths import HOME, link, source_page
-from dossier.render.common import badge, claim_link, claims_in_article_order
+from dossier.render.common import badge, claim_link, claims_in_article_order, display_date
 from dossier.render.markup import external_link, md_cell, md_text
 
 CHANGE_LABELS = {
@@ -38,20 +38,27 @@ def copy_host(source: Source) -> str:
 
 
 def source_credit(source: Source) -> str:
-    """Whose text a source is, as Markdown: `Bloomberg News, 2020-05 (copy at Chindia Alert)`.
+    """Whose text a source is, as Markdown: `Bloomberg News, May 2020 (copy at Chindia Alert)`.
 
     A source with no date at all says so ("undated"), so a missing date is never mistaken for a
     date left out of the line.
     """
     if source.copy_of is None:
-        return f"{md_text(source.publisher)}, {md_text(source.published or UNDATED)}"
-    original = ", ".join(md_text(x) for x in (source.copy_of.publisher, source.copy_of.published) if x)
-    dated = source.published or (None if source.copy_of.published else UNDATED)
+        return f"{md_text(source.publisher)}, {shown_date(source.published)}"
+    original = md_text(source.copy_of.publisher)
+    if source.copy_of.published:
+        original += f", {display_date(source.copy_of.published)}"
+    dated = display_date(source.published) if source.published else (None if source.copy_of.published else UNDATED)
     copied = f"copy at {md_text(copy_host(source))}" + (f", {md_text(dated)}" if dated else "")
     return f"{original} ({copied})"
 
 
 UNDATED = "undated"
+
+
+def shown_date(iso: str | None) -> str:
+    """A source's date as pages show it, or "undated"."""
+    return display_date(iso) if iso else UNDATED
 
 
 def publisher_cell(source: Source) -> str:
@@ -69,7 +76,7 @@ def copy_notice(source: Source) -> str:
     parts = [md_text(original.publisher)]
     if original.title:
         parts.append(f"“{md_text(original.title)}”")
-    parts.append(md_text(original.published) if original.published else "date not known")
+    parts.append(display_date(original.published) if original.published else "date not known")
     return (
         f"**Original publication:** {', '.join(parts)}. "
         f"This page is a copy at {md_text(copy_host(source))}; the dossier reads the original's text from it.\n\n"

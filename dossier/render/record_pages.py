@@ -14,21 +14,22 @@ from dossier.render.common import (
     badge,
     by_article,
     claim_link,
+    display_date,
     grouped_claim_list,
     topic_name,
 )
 from dossier.render.markup import external_link, front_matter, md_cell, md_text, safe_title
-from dossier.render.provenance import UNDATED, copy_host, copy_notice, first_appearance_of, publisher_cell
+from dossier.render.provenance import copy_host, copy_notice, first_appearance_of, publisher_cell, shown_date
 
 
 def render_source_page(index: Index, source: Source) -> str:
     """Markdown for `sources/<id>.md`: what the source is and every claim citing it, with its note."""
     page = source_page(source.id)
     publisher = copy_host(source) if source.copy_of else source.publisher
-    facts = [f"**Publisher:** {md_text(publisher)}", f"**Published:** {source.published or UNDATED}"]
+    facts = [f"**Publisher:** {md_text(publisher)}", f"**Published:** {shown_date(source.published)}"]
     if source.kind:
         facts.append(f"**Kind:** {source.kind}")
-    facts.append(f"**Accessed:** {source.accessed}")
+    facts.append(f"**Accessed:** {display_date(source.accessed)}")
     links = [external_link("Read the source", source.url)]
     if source.archive_url:
         links.append(external_link("archived copy", source.archive_url))
@@ -157,7 +158,7 @@ def render_sources_index(index: Index) -> str:
     for source in sorted(index.sources.values(), key=lambda s: (s.publisher.casefold(), s.id)):
         cited = len(citers.get(source.id, ()))
         title = f"[{md_text(source.title)}]({link(SOURCES, source_page(source.id))})"
-        when = source.published or UNDATED
+        when = shown_date(source.published)
         if later_than(index, source):
             when += f" {later_mark()}"
         rows.append(f"| {title} | {publisher_cell(source)} | {when} | {cited} |")

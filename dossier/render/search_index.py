@@ -9,8 +9,9 @@ text (the result a reader sees); its topics and the names of its entities (speak
 tags, which the theme ranks highest and shows with each result; and a boost, so claims come
 before the pages that merely mention the same words. Each article page's entries become one
 entry of its title, byline and our finding (its claims have their own entries; its full text put
-the whole article first for any word). Sections that only list other records (an entity's quotes
-and claims, a source's citing claims, the articles index) are dropped. (The contributor guide is
+the whole article first for any word). Each entity page's entries become one entry that leads
+with its description (its other names as tags), not its list of facts. Sections that only list
+other records (a source's citing claims, the articles index) are dropped. (The contributor guide is
 never indexed: the hook marks it excluded before the search plugin reads it.) Record text is
 HTML-escaped, as the search results show `text` as HTML.
 """
@@ -25,12 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from dossier.link.crossref import Index
-from dossier.read.model import Article, Claim
-from dossier.read.paths import ARTICLES, article_page, claim_page, page_url
-from dossier.render.common import KIND_LABELS, RATING_LABELS, topic_name
+from dossier.read.model import Article, Claim, Entity
+from dossier.read.paths import ARTICLES, article_page, claim_page, entity_page, page_url
+from dossier.render.common import RATING_LABELS, byline, shown_kind, topic_name
 
-# Sections (by heading id) of record pages that list claims shown in full elsewhere.
-LISTING_SECTIONS = {"entities": {"claims", "quoted"}, "sources": {"cited-by"}}
+# Sections (by heading id) of record pages that list claims shown in full elsewhere, with the
+# sections under them per article (`cited-by-<article>`, when the dossier has several).
+LISTING_SECTIONS = {"sources": ("cited-by",)}
 LISTING_PAGE = page_url(ARTICLES)  # a section per article, repeating the article's own entry
 
 
@@ -48,12 +50,12 @@ def claim_entry(index: Index, claim: Claim) -> dict[str, Any]:
     names = [index.entities[e].name for e in claim.entities]
     if claim.quote and claim.quote.speaker not in claim.entities:
         names.append(index.entities[claim.quote.speaker].name)
+    kind = shown_kind(claim)
+    label = RATING_LABELS[verdict.rating] + (f" · {kind}" if kind else "")
     entry: dict[str, Any] = {
         "location": page_url(claim_page(claim.id)),
         "title": escape(" ".join(claim.claim.split()), quote=False),
-        "text": escape(
-            " ".join(f"{RATING_LABELS[verdict.rating]} · {KIND_LABELS[claim.kind]}. {answer}".split()), quote=False
-        ),
+        "text": _paragraph(f"{label}. {answer}"),
         "boost": CLAIM_BOOST,
     }
     # Tags weigh most in the theme's ranking: the names a reader types ("Ericsson", "New Deal")
@@ -66,6 +68,38 @@ def claim_entry(index: Index, claim: Claim) -> dict[str, Any]:
     return entry
 
 
+def _paragraph(text: str) -> str:
+    """Entry text as one HTML paragraph. The theme shows a result's matching stretch of text from
+    its first matching word to the end of its paragraph's element: bare text would lose everything
+    after the last word, such as a summary's final full stop."""
+    return "<p>" + escape(" ".join(text.split()), quote=False) + "</p>"
+
+
+def entity_entry(entity: Entity) -> dict[str, Any]:
+    """An entity's entry: its name, and what it is in its own words (the description), not the
+    page's list of facts; its other names as tags, which the theme ranks high and shows."""
+    what = entity.description or ENTITY_KINDS[entity.kind]
+    entry: dict[str, Any] = {
+        "location": page_url(entity_page(entity.id)),
+        "title": escape(" ".join(entity.name.split()), quote=False),
+        "text": _paragraph(what),
+    }
+    if entity.aliases:
+        entry["tags"] = [escape(alias, quote=False) for alias in entity.aliases]
+    return entry
+
+
+# What an entity without a description is, in a word or two.
+ENTITY_KINDS = {
+    "person": "A person.",
+    "organization": "An organisation.",
+    "government": "A government or public body.",
+    "place": "A place.",
+    "program": "A programme or policy.",
+    "other": "Named in the dossier's claims.",
+}
+
+
 def _shortened(text: str) -> str:
     words = " ".join(text.split())
     return words if len(words) <= PREVIEW_CHARS else words[:PREVIEW_CHARS].rsplit(" ", 1)[0] + "…"
@@ -74,12 +108,12 @@ def _shortened(text: str) -> str:
 def article_entry(article: Article) -> dict[str, Any]:
     """An article's entry: its title, byline and our finding; its claims have entries of their own,
     so its full text would only put the whole article first for any word it contains."""
-    byline = [x for x in (article.publisher, article.author, article.published) if x]
     finding = article.summary.replace("\r\n", "\n").split("\n\n", 1)[0] if article.summary else ""
+    text = " ".join(" ".join([" · ".join(byline(article)) + ".", finding]).split())
     return {
         "location": page_url(article_page(article.id)),
         "title": escape(" ".join(article.title.split()), quote=False),
-        "text": escape(" ".join(" ".join([" · ".join(byline) + ".", finding]).split()), quote=False),
+        "text": _paragraph(text),
     }
 
 
@@ -112,7 +146,8 @@ def compact_page(entries: list[dict[str, Any]], index: Index) -> list[dict[str, 
         section = doc["location"].partition("#")[2]
         if section and page == LISTING_PAGE:
             continue
-        if section not in LISTING_SECTIONS.get(page.split("/", 1)[0], ()):
+        listing = LISTING_SECTIONS.get(page.split("/", 1)[0], ())
+        if not any(section == name or section.startswith(f"{name}-") for name in listing):
             docs[doc["location"]] = doc
     return list(docs.values())
 
@@ -120,11 +155,13 @@ def compact_page(entries: list[dict[str, Any]], index: Index) -> list[dict[str, 
 def _record_entry(page: str, index: Index) -> Callable[[], dict[str, Any]] | None:
     """The builder of the entry a claim or article page gets from its record, if the page is one."""
     key = page.rstrip("/").rpartition("/")[2]
-    claim, article = index.claims.get(key), index.articles.get(key)
+    claim, article, entity = index.claims.get(key), index.articles.get(key), index.entities.get(key)
     if claim is not None and page_url(claim_page(key)) == page:
         return functools.partial(claim_entry, index, claim)
     if article is not None and page_url(article_page(key)) == page:
         return functools.partial(article_entry, article)
+    if entity is not None and page_url(entity_page(key)) == page:
+        return functools.partial(entity_entry, entity)
     return None
 
 

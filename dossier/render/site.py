@@ -50,7 +50,7 @@ from dossier.render.record_pages import (
     topic_page_count,
     topic_page_span,
 )
-from dossier.render.timeline import CLAIMS_PER_EVENT, render_timeline
+from dossier.render.timeline import CLAIMS_PER_EVENT, render_timeline, shared_publications
 
 
 @dataclass(frozen=True)
@@ -211,6 +211,8 @@ def _timeline_depends(site: Site, key: Subject) -> Iterable[Dep]:
     for source in site.index.sources:  # a source's first citing claims, and how many more
         yield dep.positions("by_source", source, 0, CLAIMS_PER_EVENT)
         yield dep.count("by_source", source)
+    for sources in shared_publications(site.index):  # one event lists the claims citing any of them
+        yield from (dep.listing("by_source", source) for source in sources)
 
 
 def _figures(site: Site, key: Subject) -> Pages:

@@ -15,7 +15,7 @@ from dossier.link.crossref import Index
 from dossier.problems import plural
 from dossier.read.model import Article, Claim, Source
 from dossier.read.paths import TIMELINE, article_page, claim_page, link, source_page, timeline_year_page
-from dossier.render.common import Memo, badge, in_article
+from dossier.render.common import Memo, badge, display_date, in_article, join_words
 from dossier.render.markup import front_matter, md_cell, md_text
 from dossier.render.provenance import copy_host
 
@@ -33,9 +33,24 @@ def date_key(iso: str) -> tuple[int, ...]:
     return tuple(int(part) for part in iso.split("-"))
 
 
+@dataclass(frozen=True)
+class Part:
+    """One source record's share in a publication: the page itself (`copy` False: an original, or a
+    repost of another's story) or a copy of the publication it names (`copy_of`)."""
+
+    source: Source
+    copy: bool
+    date: str
+    keys: tuple[tuple[str, ...], ...]  # two parts sharing a key tell of the same publication
+    citing: tuple[Claim, ...]
+    same_date: bool = False  # a copy posted when its original came out (as far as both dates say): one event
+
+
 def timeline_events(index: Index, page: str = TIMELINE) -> list[Event]:
     """Every dated event, sorted by date, then kind, then text; links are relative to `page`.
 
+    A publication is one event however many source records tell of it: the copies of one story
+    are listed within the original's event, and two pages of one repost are one event.
     Each record's events are kept between renders (the preview renders the timeline again after
     many a save): only a changed record's are made again, then all are sorted.
     """
@@ -48,10 +63,14 @@ def timeline_events(index: Index, page: str = TIMELINE) -> list[Event]:
     for article in index.articles.values():
         if article.published:
             events += _EVENTS.get(_article_events, article, page)
+    parts: list[Part] = []
     for source in index.sources.values():
         # The claims citing it, in article order (each once: the checker refuses a source cited twice).
         citing = [claim for claim, _ in found.by_source.get(source.id, ())]
-        events += _EVENTS.get(_source_events, source, page, *citing)
+        parts += _EVENTS.get(_source_parts, source, *citing)
+    for group in publications(parts):
+        claims = sorted({c.id: c for part in group for c in part.citing}.values(), key=lambda c: found.rank[c.id])
+        events.append(_EVENTS.keyed((page, *group, *claims), _publication_event, page, group, tuple(claims)))
     return sorted(events, key=lambda e: _EVENTS.get(_order, e))
 
 
@@ -64,10 +83,11 @@ def _claim_events(claim: Claim) -> list[Event]:
     figure = claim.figure
     stated = md_text(figure.stated) if figure else ""
     if figure and figure.point_in_time:
-        events.append(Event(figure.point_in_time, f"The date “{stated}” describes", (claim,), 1))
+        events.append(Event(figure.point_in_time, f"The figure “{stated}” refers to this date", (claim,), 1))
     if figure and figure.period:
-        span = f"{figure.period.start} to {figure.period.end}"
-        events.append(Event(figure.period.start, f"Start of the span “{stated}” covers ({span})", (claim,), 1))
+        span = f"{display_date(figure.period.start)} to {display_date(figure.period.end)}"
+        what = f"Start of the period the figure “{stated}” covers ({span})"
+        events.append(Event(figure.period.start, what, (claim,), 1))
     for correction in claim.corrections:
         events.append(Event(correction.date, f"Correction: {md_text(correction.note)}", (claim,), 3))
     return events
@@ -78,19 +98,94 @@ def _article_events(article: Article, page: str) -> list[Event]:
     return [Event(article.published or "", f"The article {title} is published", (), 0)]
 
 
-def _source_events(source: Source, page: str, *citing: Claim) -> list[Event]:
-    events = []
-    title = f"[{md_text(source.title)}]({link(page, source_page(source.id))})"
+def _same(*words: str | None) -> tuple[str, ...]:
+    """Names and titles as a key: case, spacing and curly quotes do not tell publications apart."""
+    return tuple(" ".join((w or "").translate(_STRAIGHT).casefold().split()) for w in words)
+
+
+_STRAIGHT = str.maketrans("‘’“”", "''\"\"")
+
+
+def _source_parts(source: Source, *citing: Claim) -> list[Part]:
+    """A source's shares in dated publications: the original it copies, and its own page."""
+    parts = []
     original = source.copy_of
+    # Reposted on the original's date (its day, month or year, as both records give it): the timeline
+    # could not tell the two apart, so the original's event names the copy and when it went up.
+    same_date = original is not None and original.published is not None and original.published == source.published
     if original is not None and original.published:
-        headline = f" “{md_text(original.title)}”" if original.title else ""
-        what = f"{md_text(original.publisher)} publishes{headline} (read in a copy: {title})"
-        events.append(Event(original.published, what, citing, 2))
-    if source.published:
-        verb = "reposts it as" if original is not None else "publishes"
-        host = copy_host(source) if original is not None else source.publisher  # no "(repost)" beside "reposts"
-        events.append(Event(source.published, f"{md_text(host)} {verb} {title}", citing, 2))
-    return events
+        key = ("title", *_same(original.publisher, original.published, original.title))
+        parts.append(Part(source, True, original.published, (key,), citing, same_date))
+    if source.published and not same_date:
+        host = copy_host(source) if original is not None else source.publisher
+        keys = [("title", *_same(host, source.published, source.title))]
+        if original is not None:  # two pages of one site reposting one story the same day: one repost
+            keys.append(("repost", *_same(host, source.published, original.publisher, original.title)))
+        parts.append(Part(source, False, source.published, tuple(keys), citing))
+    return parts
+
+
+def publications(parts: list[Part]) -> list[tuple[Part, ...]]:
+    """The parts grouped by the publication they tell of (parts sharing a key, directly or through
+    others), each group's pages first, then its copies, each by source id; groups in a stable order."""
+    parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def root(key: tuple[str, ...]) -> tuple[str, ...]:
+        while parent.setdefault(key, key) != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for part in parts:
+        first = root(part.keys[0])
+        for key in part.keys[1:]:
+            parent[root(key)] = first
+    groups: dict[tuple[str, ...], list[Part]] = {}
+    for part in parts:
+        groups.setdefault(root(part.keys[0]), []).append(part)
+    return [
+        tuple(sorted(group, key=lambda p: (p.copy, p.source.id)))
+        for _, group in sorted(groups.items(), key=lambda item: item[0])
+    ]
+
+
+def shared_publications(index: Index) -> list[tuple[str, ...]]:
+    """The ids of the sources that tell of one publication together (a story and its copies): its
+    event lists the claims citing any of them, so it depends on all of their citing claims."""
+    parts = [part for source in index.sources.values() for part in _source_parts(source)]
+    grouped = [tuple(dict.fromkeys(part.source.id for part in group)) for group in publications(parts)]
+    return [ids for ids in grouped if len(ids) > 1]
+
+
+def _publication_event(page: str, group: tuple[Part, ...], claims: tuple[Claim, ...]) -> Event:
+    """One publication: who published (or reposted) what, with each copy we read it in listed once."""
+
+    def title(part: Part) -> str:
+        linked = f"[{md_text(part.source.title)}]({link(page, source_page(part.source.id))})"
+        if not part.same_date:
+            return linked
+        when = ("the same year", "the same month", "the same day")[part.date.count("-")]
+        return f"{linked} ({md_text(copy_host(part.source))}, {when})"
+
+    def titles(parts: list[Part]) -> str:
+        return join_words([title(part) for part in parts])
+
+    pages = [part for part in group if not part.copy]
+    copies = [part for part in group if part.copy]
+    read_in = f"{'a copy' if len(copies) == 1 else f'{len(copies)} copies'}: {titles(copies)}" if copies else ""
+    if pages:
+        lead = pages[0].source
+        if lead.copy_of is not None:
+            who = f"{md_text(copy_host(lead))} reposts a story by {md_text(lead.copy_of.publisher)} as"
+        else:
+            who = f"{md_text(lead.publisher)} publishes"
+        what = f"{who} {titles(pages)}" + (f" (also read in {read_in})" if read_in else "")
+    else:
+        original = copies[0].source.copy_of
+        assert original is not None
+        headline = f"“{md_text(original.title)}”" if original.title else "a story"
+        what = f"{md_text(original.publisher)} publishes {headline} (read in {read_in})"
+    return Event(group[0].date, what, claims, 2)
 
 
 # Each record's events and each event's row, kept from one render to the next.
@@ -180,10 +275,10 @@ def _row(index: Index, page: str, group: tuple[Event, ...]) -> str:
         claims.append(f"and {plural(len(group[0].claims) - CLAIMS_PER_EVENT, 'more claim')}")
     first, last = group[0].date, group[-1].date
     if len(group) == 1:
-        date, what = first, group[0].what
+        date, what = display_date(first), group[0].what
     else:
-        date = first if first == last else f"{first} to {last}"
-        what = "<br>".join(e.what if first == last else f"{e.date}: {e.what}" for e in group)
+        date = display_date(first) if first == last else f"{display_date(first)} to {display_date(last)}"
+        what = "<br>".join(e.what if first == last else f"{display_date(e.date)}: {e.what}" for e in group)
     return f"| {date} | {what} | {'<br>'.join(claims) or md_cell('')} |"
 
 

@@ -8,7 +8,7 @@ from dossier.link.crossref import Index
 from dossier.problems import plural
 from dossier.read.model import Claim, Correction
 from dossier.read.paths import ABOUT, CORRECTIONS, FEED, claim_page, link
-from dossier.render.common import NOT_SEARCHED, badge
+from dossier.render.common import NOT_SEARCHED, badge, display_date
 from dossier.render.markup import front_matter, md_paragraphs, md_text
 
 
@@ -42,17 +42,20 @@ def latest_correction(claim: Claim) -> Correction | None:
 
 
 def correction_notice(claim: Claim, page: str) -> str:
-    """The box at the top of a corrected claim's page: the latest correction, and where the rest are."""
+    """One line at the top of a corrected claim's page: the latest correction's date, linked to the
+    log further down, which gives every correction's full text (as /corrections/ does).
+
+    One line, so the verdict and its summary stay in a phone's first screen. The record says what
+    changed only in prose, so the line names the date, not whether the rating changed.
+    """
     latest = latest_correction(claim)
     if latest is None:
         return ""
     count = len(claim.corrections)
-    more = f" This claim has {plural(count, 'correction')}; see them all below." if count > 1 else ""
+    what = "What changed" if count == 1 else f"What changed ({count} corrections)"
     return (
-        '<div class="dossier-correction-notice" markdown="1" role="note">\n\n'
-        f"**Corrected {latest.date}.** {md_text(latest.note)}{more} "
-        f"[Corrections](#corrections) · [every correction in the dossier]({link(page, CORRECTIONS)})\n\n"
-        "</div>\n"
+        f'<p class="dossier-correction-notice" role="note"><strong>Corrected {display_date(latest.date)}.</strong> '
+        f'<a href="#corrections">{what}</a></p>\n'
     )
 
 
@@ -61,7 +64,7 @@ def render_corrections(index: Index) -> str:
     dated = all_corrections(index)
     policy = index.masthead.corrections_policy if index.masthead else ""
     items = [
-        f"- **{d.correction.date}** — {badge(d.claim.verdict.rating)} "
+        f"- **{display_date(d.correction.date)}** — {badge(d.claim.verdict.rating)} "
         f"[{md_text(d.claim.claim)}]({link(CORRECTIONS, claim_page(d.claim.id), 'corrections')})"
         f"<br>{md_text(d.correction.note)}"
         for d in dated

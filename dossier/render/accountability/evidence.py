@@ -9,6 +9,7 @@ from dossier.link.crossref import Index
 from dossier.read.model import Article, Claim, Source, SourceRef
 from dossier.read.paths import ABOUT, link, source_page
 from dossier.read.records import date_before
+from dossier.render.common import date_phrase, display_date
 from dossier.render.markup import external_link, md_text
 from dossier.render.provenance import external_original, source_credit
 
@@ -54,7 +55,7 @@ def source_links(source: Source) -> list[str]:
     links = [external_original(source)]
     if source.archive_url:
         links.append(external_link("archived copy", source.archive_url))
-    links.append(f"accessed {source.accessed}")
+    links.append(f"accessed {display_date(source.accessed)}")
     return links
 
 
@@ -77,9 +78,9 @@ def source_date_notice(index: Index, source: Source) -> str:
     if not later:
         return ""
     named = "" if len(index.articles) == 1 else " " + ", ".join(f"“{md_text(a.title)}”" for a in later)
-    dates = ", ".join(str(a.published) for a in later)
+    dates = ", ".join(date_phrase(str(a.published)) for a in later)
     return (
-        f'<p class="dossier-later-notice">{later_mark()} The article{named} appeared on {dates}, before this '
+        f'<p class="dossier-later-notice">{later_mark()} The article{named} appeared {dates}, before this '
         "source: the writer could not have seen it, so it is later evidence.</p>\n\n"
     )
 
@@ -105,8 +106,15 @@ def member_anchor(member_id: str) -> str:
     return f"member-{member_id}"
 
 
+DATING_ANCHOR = "dating"
+
+
 def dating_note(article: Article) -> str:
-    """How the article's date was established, under its byline, when the record says."""
+    """How the article's date was established, when the record says: in small print after our
+    findings (the byline's date links to it), so the findings come first."""
     if not article.published_note:
         return ""
-    return f'<p class="dossier-dating-note" markdown="1">**How we dated it:** {md_text(article.published_note)}</p>\n\n'
+    return (
+        f'<p class="dossier-dating-note" id="{DATING_ANCHOR}" markdown="1">'
+        f"**How we dated it:** {md_text(article.published_note)}</p>\n\n"
+    )
