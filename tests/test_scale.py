@@ -151,17 +151,18 @@ def test_search_index_keeps_one_entry_per_claim_and_drops_listings(tmp_path: Pat
         {
             "location": "claims/ferry-capacity/",
             "title": "The ferries will carry 2,000 passengers a day.",
-            "text": "Partly supported · Forecast. Too high, because the operator's timetable has seats for 1,600 "
-            "passengers a day, not 2,000.",
+            "text": "<p>Partly supported · Forecast. Too high, because the operator's timetable has seats for 1,600 "
+            "passengers a day, not 2,000.</p>",
             "boost": 10,
             "tags": ["Transport"],
         },
-        {"location": "entities/ana-ruiz/", "title": "Ana Ruiz", "text": "Mayor of Harbourville"},
+        # An entity's one entry, from its record: its description, not the page's facts or claim lists.
+        {"location": "entities/ana-ruiz/", "title": "Ana Ruiz", "text": "<p>Mayor of Harbourville.</p>"},
         {
             "location": "articles/ferry-story/",
             "title": "Harbourville bets on electric ferries",
-            "text": "Lake Gazette · Jo Example · 2024-03-04. "
-            "The figures come from the council and the operator; one of them no longer holds.",
+            "text": "<p>Jo Example · Lake Gazette · published on 4 March 2024. "
+            "The figures come from the council and the operator; one of them no longer holds.</p>",
         },
         {"location": "articles/", "title": "Articles reviewed", "text": ""},
     ]
