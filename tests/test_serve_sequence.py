@@ -201,6 +201,13 @@ def test_every_page_served_after_each_save_is_a_clean_builds(tmp_path: Path) -> 
                     if mine[0] != theirs[0] or comparable(path, mine[1], preview) != comparable(path, theirs[1], clean):
                         wrong.append((path, mine[0], theirs[0]))
                 assert wrong == [], f"after {change.__name__}: {wrong}"
+        # The fix gave back the records as they were before the break: every file of that build
+        # came back with a rename (last_good.py) instead of being built again, and was right (above).
+        log = (tmp_path / "preview.log").read_text(encoding="utf-8")
+        aside = re.findall(r"dossier: (\d+) files of the last valid build set aside until the records are valid", log)
+        back = re.findall(r"dossier: (\d+) files of the last valid build put back unchanged", log)
+        generated = render_site(check_dossier(str(claims))[1])
+        assert aside == back == [str(len(generated))]
 
 
 @contextmanager

@@ -35,6 +35,7 @@ from dossier.link.check import CLAIMS_ENV, check_dossier
 from dossier.link.crossref import Index
 from dossier.problems import DossierError, Problem, summarize_problems, terminal_line
 from dossier.publish.engines import RELATIVE_CITATIONS
+from dossier.publish.last_good import LastGoodPages
 from dossier.publish.preview import Preview
 from dossier.publish.serve_errors import error_site
 from dossier.read.loader import Dossier
@@ -64,6 +65,8 @@ class DossierHook:
         self.watcher: ClaimsWatcher | None = None
         self.config_stamp: tuple[int, int] | None = None  # mkdocs.yml's size and time at the last build
         self.told_relative = False  # said once per run (not per rebuild) that citations are relative
+        self.last_good = LastGoodPages()  # the valid build the error site stands in for (`--dirty`)
+        self.set_aside_next = False  # this build replaces a valid build with the error site
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -77,6 +80,7 @@ class DossierHook:
         stamp = _stamp(config.config_file_path)
         if stamp != self.config_stamp:  # mkdocs.yml changed (its navigation is on every page): build every page
             self.written = {}
+            self.last_good.discard()
             self.config_stamp = stamp
         return config
 
@@ -101,6 +105,7 @@ class DossierHook:
         return server
 
     def on_shutdown(self) -> None:
+        self.last_good.discard()
         if self.watcher is not None:
             self.watcher.stop()
             self.watcher = None
@@ -155,6 +160,7 @@ class DossierHook:
         log.error(
             terminal_line(f"{summary}; the site was not rebuilt, and its pages show the problems until they are fixed")
         )
+        self.set_aside_next = self.dirty and self.index is not None
         self.pages = error_site(problems, summary, dossier, self.pages)
         self.index = None
 
@@ -169,7 +175,10 @@ class DossierHook:
         contributing.edit_uri = "CONTRIBUTING.md"
         files.append(contributing)
         handwritten = files.src_uris
+        if self.set_aside_next:
+            self._set_aside_last_good(config)
         written = self.written if self.dirty else {}
+        put_back: list[str] = []
         for path, page in self.pages.items():
             if path in handwritten:
                 raise PluginError(
@@ -178,15 +187,35 @@ class DossierHook:
             if written.get(path) == page.text:  # on disk as the last build wrote it
                 files.append(self._unchanged(config, path))
                 continue
+            if self.index is not None and self.last_good.put_back(config.site_dir, path, page.text):
+                put_back.append(_page_url(self._unchanged(config, path)))
+                files.append(self._unchanged(config, path))
+                continue
             generated = GeneratedFile.generated(config, path, content=page.text)
             assert isinstance(generated, GeneratedFile)  # File.generated builds an instance of its class
             generated.changed = written.get(path) != page.text
             generated.edit_uri = f"{claims_in_repo}/{page.record}" if page.record else None
             files.append(generated)
+        if self.index is not None and self.last_good.texts:
+            self.last_good.put_back_entries(put_back, self.search, self.sitemap.entries)
+            self.last_good.discard()
+            log.info(f"dossier: {len(put_back)} files of the last valid build put back unchanged")
         pages = [f for f in files if f.is_documentation_page() or isinstance(f, UnchangedFile) and f.is_page]
         self.order = [_page_url(f) for f in pages]
         self.built = {_page_url(f) for f in pages if f.is_documentation_page() and (not self.dirty or f.is_modified())}
         return files
+
+    def _set_aside_last_good(self, config: MkDocsConfig) -> None:
+        """The error site is about to replace a valid build: move that build's files aside, to come
+        back with a rename when the records are valid again (last_good.py)."""
+        self.set_aside_next = False
+
+        def destination(path: str) -> str:
+            return self._unchanged(config, path).dest_uri
+
+        moved = self.last_good.set_aside(config.site_dir, self.written, destination, self.search, self.sitemap.entries)
+        self.written = {}  # none of it is in the site folder now
+        log.info(f"dossier: {moved} files of the last valid build set aside until the records are valid again")
 
     def _unchanged(self, config: MkDocsConfig, path: str) -> UnchangedFile:
         """The stand-in for a generated file already on disk; kept, as it costs a little to make."""
@@ -226,6 +255,8 @@ class DossierHook:
             target = Path(File(path, None, config.site_dir, config.use_directory_urls).abs_dest_path)
             target.unlink(missing_ok=True)
             for folder in target.parents:  # the page's own folder (claims/<id>/), if now empty
+                if not folder.exists():  # removed with an earlier stale file of the same folder
+                    continue
                 if folder == site or not folder.is_relative_to(site) or any(folder.iterdir()):
                     break
                 folder.rmdir()
@@ -245,6 +276,8 @@ class DossierHook:
         """A build stopped part way: what is on disk is unknown, so the next build writes everything."""
         self.on_disk |= set(self.pages)
         self.written = {}
+        self.last_good.discard()
+        self.set_aside_next = False
         self.search = SearchEntries()
         self.sitemap = Sitemap()
 
