@@ -290,14 +290,9 @@ def run_command(args: list[str], cwd: Path, out_dir: Path | None = None) -> Run:
 
 def serve_error_page(claims: Path, timeout: float = 300) -> Run:
     """`mkdocs serve` from its start to serving the error page at a claim's address; peak MB; the page's bytes."""
-    from serve_edit import fetch, free_port
+    from serve_edit import fetch, start_server, stop_server
 
-    port = free_port()
-    env = os.environ | {"DOSSIER_CLAIMS": str(claims), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
+    server, base = start_server(claims, [])
     try:
         start = time.perf_counter()
         page = ""
@@ -305,15 +300,10 @@ def serve_error_page(claims: Path, timeout: float = 300) -> Run:
             if time.perf_counter() - start > timeout or server.poll() is not None:
                 return Run(1, time.perf_counter() - start, _peak_mb(server.pid), 0)
             time.sleep(0.2)
-            page = fetch(f"http://127.0.0.1:{port}/claims/c0/")
+            page = fetch(f"{base}claims/c0/")
         return Run(0, time.perf_counter() - start, _peak_mb(server.pid), len(page.encode("utf-8")))
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop_server(server)
 
 
 def _peak_mb(pid: int) -> float:

@@ -35,6 +35,26 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def start_server(claims: Path, options: list[str]) -> tuple[subprocess.Popen[bytes], str]:
+    """`mkdocs serve` on `claims` at a free port of 127.0.0.1; the process and its base URL."""
+    port = free_port()
+    env = os.environ | {"DOSSIER_CLAIMS": str(claims), "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    return server, f"http://127.0.0.1:{port}/"
+
+
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 def fetch(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
@@ -60,13 +80,7 @@ def measure(
     The fastest save is reported (as `timeit` reports the fastest run): on a shared machine,
     other work only ever adds time, and one save can land on the watcher's next poll or its last.
     """
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    env = os.environ | {"DOSSIER_CLAIMS": str(claims), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", *SERVE_OPTIONS, "-a", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
+    server, base = start_server(claims, SERVE_OPTIONS)
     try:
         start = time.perf_counter()
         first = wait_for(base, "Claims dossier", start + timeout) - start
@@ -90,9 +104,4 @@ def measure(
             all_times.append(max(claim, article, listing) - saved)
         return EditTimes(first, min(claim_times), min(all_times), tuple(all_times))
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop_server(server)

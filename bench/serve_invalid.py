@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,20 +21,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from serve_edit import ROOT, SERVE_OPTIONS, free_port, wait_for  # noqa: E402
+from serve_edit import SERVE_OPTIONS, start_server, stop_server, wait_for  # noqa: E402
 from synth import make_dossier  # noqa: E402
 
 PROBLEM_HEADING = "The site was not rebuilt"
 
 
 def measure(claims: Path, claim_id: str, saves: int = 2, timeout: float = 1800) -> dict[str, object]:
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
-    env = os.environ | {"DOSSIER_CLAIMS": str(claims), "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", *SERVE_OPTIONS, "-a", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
+    server, base = start_server(claims, SERVE_OPTIONS)
     page = f"{base}claims/{claim_id}/"
     path = claims / f"{claim_id}.yaml"
     original = path.read_text(encoding="utf-8")
@@ -53,17 +46,12 @@ def measure(claims: Path, claim_id: str, saves: int = 2, timeout: float = 1800) 
             broken.append(wait_for(page, PROBLEM_HEADING, saved + timeout) - saved)
             time.sleep(1.1)
             marker = f"Mended {n} {time.time_ns()}"
-            mended_text = original.replace("claim: \"", f"claim: \"{marker}: ", 1)
+            mended_text = original.replace('claim: "', f'claim: "{marker}: ', 1)
             saved = time.perf_counter()
             path.write_text(mended_text, encoding="utf-8")
             mended.append(wait_for(page, marker, saved + timeout) - saved)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop_server(server)
         path.write_text(original, encoding="utf-8")
     return {"first_build": first, "broken": broken, "mended": mended, "load_average": os.getloadavg()}
 
