@@ -1033,6 +1033,13 @@ CASES: list[Case] = [
         ),
     ),
     Case(
+        "a whole number of 400 nines (once an OverflowError in the checker)",
+        {"ferry-budget.yaml": [("  value: 12000000", "  value: " + "9" * 400)]},
+        (
+            "claims/ferry-budget.yaml:8:10: figure.value: 999999999999…9999 (400 digits) is too large for a number; the largest is about 1.8e+308",
+        ),
+    ),
+    Case(
         "integer with more digits than a number holds",
         {"ferry-budget.yaml": [("  value: 12000000", "  value: 12345678901234567891")]},
         (

@@ -91,7 +91,8 @@ def reading_problem(text: str, value: Any) -> str | None:
         if is_number(other) and other != value:
             return f"{text} has a leading zero, which makes some YAML readers see octal {other}; write {value}"
         return f"{text} has a leading zero, which some YAML readers take for text; write {value}"
-    if isinstance(value, float) and math.isinf(value) and "inf" not in text.lower():
+    too_large = isinstance(value, int) and abs(value) > sys.float_info.max  # float(value) would overflow
+    if too_large or isinstance(value, float) and math.isinf(value) and "inf" not in text.lower():
         digits = "" if "e" in text.lower() else f" ({len(text.lstrip('+-'))} digits)"
         return f"{_short(text)}{digits} is too large for a number; the largest is about 1.8e+308"
     if isinstance(value, int) and abs(value) > _EXACT and float(value) != value:
