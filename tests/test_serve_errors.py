@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -48,18 +49,37 @@ def test_error_site_covers_every_section_record_file_and_last_good_page() -> Non
     dossier = Dossier(present={"claim": frozenset({"new-claim", "Not_An_Id"}), "source": frozenset({"minutes"})})
     pages = error_site([], "1 problem in 1 file", dossier, ["topics/budget.md", "claims.json", "claims/old.md"])
     assert sorted(pages) == [
+        "about.md",
         "articles/index.md",
         "claims/index.md",
         "claims/new-claim.md",
         "claims/old.md",
+        "claims/verdict/disputed.md",
+        "claims/verdict/opinion.md",
+        "claims/verdict/partly-supported.md",
+        "claims/verdict/supported.md",
+        "claims/verdict/unsupported.md",
+        "claims/verdict/unverified.md",
+        "corrections.md",
         "entities/index.md",
+        "figures.md",
         "index.md",
         "sources/index.md",
         "sources/minutes.md",
+        "timeline.md",
         "topics/budget.md",
         "topics/index.md",
     ]
     assert all(page.record is None for page in pages.values())  # no edit button on an error page
+
+
+def test_a_fresh_error_site_has_a_page_at_every_page_the_navigation_names() -> None:
+    """A server started on invalid records has no last good site: the tabs still lead to problem pages, not 404s."""
+    nav = re.findall(r"^  - [^:\n]+: (\S+\.md)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    handwritten = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")} | {"contributing.md"}
+    pages = error_site([Problem("claims/x.yaml", 1, 1, "broken")], "1 problem", None, [])
+    assert len(nav) >= 10
+    assert [page for page in nav if page not in handwritten and page not in pages] == []
 
 
 def test_error_page_lists_at_most_twenty_problems_whatever_their_number_or_length() -> None:
@@ -80,9 +100,9 @@ def test_error_site_for_thirty_broken_claims_on_a_huge_paragraph_stays_small(tmp
     serve_bomb(tmp_path / "claims")
     dossier, _, problems = check_dossier(str(tmp_path / "claims"))
     pages = error_site(problems, "30 problems in 30 files", dossier, [])
-    assert len(problems) == 30 and len(pages) == 37  # 30 claims, 1 article, 6 sections
+    assert len(problems) == 30 and len(pages) == 47  # 30 claims, 1 article, 10 sections, 6 verdict listings
     # One page, listing each problem once; only its link to the guide differs with the page's folder.
-    assert len({page.text.replace("../contributing.md", "contributing.md") for page in pages.values()}) == 1
+    assert len({re.sub(r"(\.\./)+contributing\.md", "contributing.md", page.text) for page in pages.values()}) == 1
     assert max(len(page.text.encode("utf-8")) for page in pages.values()) < 10_000
     assert sum(len(page.text.encode("utf-8")) for page in pages.values()) < 300_000
 

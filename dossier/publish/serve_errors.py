@@ -20,13 +20,27 @@ from collections.abc import Iterable
 from dossier.problems import MAX_MESSAGE, Problem, clip, plural
 from dossier.read import paths
 from dossier.read.loader import Dossier
-from dossier.read.spec import ID_PATTERN
+from dossier.read.spec import ID_PATTERN, RATINGS
 from dossier.render.markup import front_matter, md_text, safe_title
 from dossier.render.site import RenderedPage
 
 CONTRIBUTING_PAGE = "contributing.md"
 SHOWN_PROBLEMS = 20  # problems listed on the page: with messages of at most MAX_MESSAGE, under 1 MB
-_SECTIONS = (paths.HOME, paths.ARTICLES, paths.CLAIMS, paths.SOURCES, paths.ENTITIES, paths.TOPICS)
+# Every page the navigation, the footer or a verdict badge links to, so a server started on invalid
+# records (no last good site) answers each of them with the problem page instead of a 404.
+_SECTIONS = (
+    paths.HOME,
+    paths.ARTICLES,
+    paths.CLAIMS,
+    paths.SOURCES,
+    paths.ENTITIES,
+    paths.TOPICS,
+    paths.FIGURES,
+    paths.TIMELINE,
+    paths.ABOUT,
+    paths.CORRECTIONS,
+    *(paths.claims_listing_page(1, rating) for rating in RATINGS.values),
+)
 _PAGE_OF_KIND = {
     "claim": paths.claim_page,
     "article": paths.article_page,
