@@ -104,7 +104,7 @@ def test_error_site_for_thirty_broken_claims_on_a_huge_paragraph_stays_small(tmp
     # One page, listing each problem once; only its link to the guide differs with the page's folder.
     assert len({re.sub(r"(\.\./)+contributing\.md", "contributing.md", page.text) for page in pages.values()}) == 1
     assert max(len(page.text.encode("utf-8")) for page in pages.values()) < 10_000
-    assert sum(len(page.text.encode("utf-8")) for page in pages.values()) < 300_000
+    assert sum(len(page.text.encode("utf-8")) for page in pages.values()) < 400_000  # was 618 MB
 
 
 def _free_port() -> int:
