@@ -290,3 +290,43 @@ def test_a_large_dossier_pages_and_moves_claims_like_a_fresh_render(
         data["related"] = ["claim-0"]
         save(claims / f"{name}.yaml", data)
     same_as_from_scratch(preview, claims)
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_moving_an_articles_date_marks_the_sources_published_after_it(claims: Path) -> None:
+    """budget-papers (2 April 2024) comes out after harbour-fees once that is dated 4 March 2024:
+    its page and the sources index gain the "published after the article" mark (red-team)."""
+    preview = Preview()
+    same_as_from_scratch(preview, claims)
+    replace_in(claims / "articles" / "harbour-fees.yaml", "published: 2024-04-15", "published: 2024-03-04")
+    assert {"sources/budget-papers.md", "sources/index.md"} <= same_as_from_scratch(preview, claims)
+
+
+def test_a_claim_moving_to_an_earlier_article_marks_its_sources_in_the_index(claims: Path) -> None:
+    """fees-rise moves from harbour-fees (15 April) to ferry-story (4 March); the sources index,
+    whose counts of citing claims stay the same, gains the mark for budget-papers (2 April)."""
+    replace_in(
+        claims / "articles" / "ferry-story.yaml",
+        "paragraphs:\n",
+        'paragraphs:\n  - "Harbourville Council will raise mooring fees by 8% from June."\n',
+    )
+    preview = Preview()
+    same_as_from_scratch(preview, claims)
+    replace_in(claims / "fees-rise.yaml", "article: harbour-fees", "article: ferry-story")
+    assert "sources/index.md" in same_as_from_scratch(preview, claims)
+
+
+def test_a_finding_that_lists_another_articles_claim_follows_its_verdict(claims: Path) -> None:
+    """A finding of harbour-fees may list council-announced (ferry-story's); its badge follows the rating."""
+    replace_in(
+        claims / "articles" / "harbour-fees.yaml", "claims: [fees-rise]", "claims: [fees-rise, council-announced]"
+    )
+    preview = Preview()
+    same_as_from_scratch(preview, claims)
+    replace_in(claims / "council-announced.yaml", "rating: supported", "rating: partly-supported")
+    assert "articles/harbour-fees.md" in same_as_from_scratch(preview, claims)

@@ -149,6 +149,18 @@ def _article_page(site: Site, key: Subject) -> Pages:
     return _one(paths.article_page(article.id), render_article_page(site.index, article), article.origin.file)
 
 
+def _article_depends(site: Site, key: Subject) -> tuple[Dep, ...]:
+    """The article, its claims, and any other article's claim one of its findings lists (check
+    allows it), whose verdict badge the page shows."""
+    article = site.index.articles[str(key)]
+    listed = sorted({claim for finding in article.findings for claim in finding.claims} - {""})
+    return (
+        dep.record("article", article.id),
+        dep.listing("by_article", article.id),
+        *(dep.record("claim", claim) for claim in listed),
+    )
+
+
 def _source_page(site: Site, key: Subject) -> Pages:
     source = site.index.sources[str(key)]
     return _one(paths.source_page(source.id), render_source_page(site.index, source), source.origin.file)
@@ -290,7 +302,13 @@ FAMILIES: tuple[PageFamily, ...] = (
         "sources index",
         _only,
         lambda site, _: _one(paths.SOURCES, render_sources_index(site.index)),
-        lambda site, _: (dep.every("source"), dep.counts("by_source")),
+        # A source's "published after the article" mark compares its date with the citing claims' articles'.
+        lambda site, _: (
+            dep.every("source"),
+            dep.counts("by_source"),
+            dep.field("claim", "article"),
+            dep.field("article", "published"),
+        ),
     ),
     PageFamily(
         "entities index",
@@ -348,7 +366,7 @@ FAMILIES: tuple[PageFamily, ...] = (
         "article",
         lambda site: list(site.index.articles),
         _article_page,
-        lambda site, key: (dep.record("article", str(key)), dep.listing("by_article", str(key))),
+        _article_depends,
         listed_with=(dep.ids("article"),),
     ),
     PageFamily(
@@ -367,6 +385,7 @@ FAMILIES: tuple[PageFamily, ...] = (
             dep.listing("by_source", str(key)),
             dep.listing("by_first_appearance", str(key)),
             ARTICLE_TITLES,
+            dep.field("article", "published"),  # the "published after the article" mark
         ),
         listed_with=(dep.ids("source"),),
     ),
