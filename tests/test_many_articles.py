@@ -57,7 +57,7 @@ def test_record_pages_group_their_claims_by_article() -> None:
 def test_figures_and_timeline_label_the_article() -> None:
     rendered = pages()
     assert "Every figure the articles state, against the value" in rendered["figures.md"]
-    assert f"(claims/fees-rise.md)<br>in {FEES}(articles/harbour-fees.md) | 8&#37;<br>= 8 |" in rendered["figures.md"]
+    assert f"(claims/fees-rise.md)<br>in {FEES}(articles/harbour-fees.md) | 8&#37; | — |" in rendered["figures.md"]
     assert (
         '| June\u00a02024 | The figure “8&#37;” refers to this date | <span class="dossier-badge dossier-supported">Supported</span> '
         f"[Harbourville will raise mooring fees by 8&#37; from June 2024&#46;](claims/fees-rise.md) · in {FEES}"

@@ -61,10 +61,18 @@ def test_figures_page_has_a_chart_and_a_table_per_unit(dossier_dir: Path) -> Non
         '| 1 | <span class="dossier-badge dossier-partly-supported">Partly supported</span> '
         "[The ferries will carry 2,000 passengers a day&#46;](claims/ferry-capacity.md)"
         "<br>in [Harbourville bets on electric ferries](articles/ferry-story.md) "
-        "| 2,000 passengers a day<br>= 2,000 | 1,600 | +25.0% |"
+        "| 2,000 passengers a day | 1,600 | 25% higher |"
     )
     assert row in page.splitlines()
-    assert "<br>= 13,080,000 | — | not given |" in page
+    assert "<br>= 13,080,000 | — | no checked value |" in page
+    # A percentage shows its % sign, and differs from the supported one in points, not in per cent.
+    third = next(line for line in page.splitlines() if "claims/ferries-third.md" in line)
+    assert third.endswith("| a third<br>= 33% | 25% | 8 points higher |")
+    # The sentence about charts is hidden with the charts on a phone (which shows the tables only).
+    assert (
+        '<span class="dossier-chart-lead">A chart compares the two where both are known, and amounts of very '
+        "different sizes get a chart each, so every bar shows.</span>"
+    ) in page
 
 
 def test_timeline_lists_dated_events_in_order_with_their_claims() -> None:
@@ -160,7 +168,7 @@ def test_claim_page_leads_with_the_verdict_and_its_one_sentence_summary() -> Non
         '<p class="dossier-summary">Too high, because the operator&#39;s timetable has seats for 1,600 passengers '
         "a day, not 2,000&#46;</p>\n\n"
         '<p class="dossier-verdict-facts">The core holds, but a detail is wrong, inflated or missing context&#46; '
-        "Forecast · checked 10\u00a0March\u00a02024</p>"
+        "A forecast · checked 10\u00a0March\u00a02024</p>"
     )
 
 

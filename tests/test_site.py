@@ -376,7 +376,7 @@ def test_claim_page_says_where_the_wording_first_appeared(site: Path) -> None:
     page = read_page(site / "claims" / "ferry-capacity" / "index.html")
     assert (
         "Where the wording comes from¶ First appeared in Harbourville orders electric ferries (repost) — "
-        "Harbour Wire, 2 March 2024 (copy at Lakeside Aggregator, 3 March 2024). The article's wording: kept. "
+        "Harbour Wire, 2 March 2024 (copy at Lakeside Aggregator, 3 March 2024). What the article did with it: repeated nearly word for word. "
         "The wire story has the same sentence, two days before the article."
     ) in page.text
     claim_file = site / "claims" / "ferry-capacity" / "index.html"
@@ -401,7 +401,10 @@ def test_source_page_shows_the_original_publication(site: Path) -> None:
         "Original publication: Harbour Wire, “Harbourville orders four electric ferries”, 2 March 2024. "
         "This page is a copy at Lakeside Aggregator; the dossier reads the original's text from it."
     ) in page.text
-    assert "Where claims first appeared¶ The ferries will carry 2,000 passengers a day. — kept" in page.text
+    assert (
+        "Where claims first appeared¶ The ferries will carry 2,000 passengers a day. — repeated nearly word for word"
+        in page.text
+    )
     plain = read_page(site / "sources" / "council-minutes" / "index.html")
     assert "Original publication" not in plain.text
     index = read_page(site / "sources" / "index.html")

@@ -45,6 +45,14 @@ KIND_LABELS = {
     "forecast": "Forecast",
     "opinion": "Opinion",
 }
+
+
+def kind_phrase(kind: str) -> str:
+    """The kind as a phrase in a sentence: `A figure`, `An opinion` (listings show `Figure`)."""
+    label = KIND_LABELS[kind].lower()
+    return f"{'An' if label[0] in 'aeiou' else 'A'} {label}"
+
+
 ENTITY_KIND_LABELS = {
     "person": "People",
     "organization": "Organisations",

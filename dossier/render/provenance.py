@@ -17,9 +17,12 @@ from dossier.read.paths import HOME, link, source_page
 from dossier.render.common import badge, claim_link, claims_in_article_order, display_date
 from dossier.render.markup import external_link, md_cell, md_text
 
+# What the article did with its first appearance (spec.CHANGES), as a source page lists it and as the
+# claim page says it: "kept" means the words and meaning were kept verbatim *or nearly so*, so a
+# label must not promise an exact copy beside a note that says what was dropped.
 CHANGE_LABELS = {
-    "kept": "kept",
-    "reworded": "reworded",
+    "kept": "repeated nearly word for word",
+    "reworded": "said the same in other words",
     "changed": "changed in substance",
     "own": "the article's own words",
 }
@@ -104,7 +107,7 @@ def first_appearance_section(index: Index, claim: Claim, page: str) -> str:
     else:
         source = index.sources[origin.source]
         where = f"[{md_text(source.title)}]({link(page, source_page(source.id))}) — {source_credit(source)}"
-        lead = f"First appeared in {where}. The article's wording: **{CHANGE_LABELS[origin.change]}**."
+        lead = f"First appeared in {where}. What the article did with it: **{CHANGE_LABELS[origin.change]}**."
     note = f"\n\n{md_text(origin.note)}" if origin.note else ""
     return f"## Where the wording comes from {{#first-appearance}}\n\n{lead}{note}\n"
 
