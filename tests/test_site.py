@@ -416,11 +416,22 @@ def test_findings_are_on_the_article_page_and_the_home_page_counts_inherited_fla
     assert (
         "What we found¶ The figures come from the council and the operator; one of them no longer holds. "
         "The budget and the date of the announcement match the council's minutes. "
-        "Supported Harbourville will spend €12 million on four electric ferries by 2027. · "
+        "Supported Harbourville will spend €12 million on four electric ferries by 2027. "
         "Supported The council announced the ferry purchase on Monday. "
         "The timetable has room for 1,600 passengers a day, not 2,000. "
         "Partly supported The ferries will carry 2,000 passengers a day."
     ) in article.text
+    # Each finding's claims are a list under it: one claim per line, each with its verdict badge.
+    html = (site / "articles" / "ferry-story" / "index.html").read_text(encoding="utf-8")
+    assert (
+        "<li>The budget and the date of the announcement match the council&#39;s minutes&#46;<ul>\n"
+        '<li><span class="dossier-finding-claims"><span class="dossier-badge dossier-supported">Supported</span> '
+        '<a href="../../claims/ferry-budget/">Harbourville will spend €12 million on four electric ferries by '
+        "2027&#46;</a></span></li>\n"
+        '<li><span class="dossier-finding-claims"><span class="dossier-badge dossier-supported">Supported</span> '
+        '<a href="../../claims/council-announced/">The council announced the ferry purchase on Monday&#46;</a>'
+        "</span></li>\n</ul>\n</li>"
+    ) in html
     targets = {resolve(site, site / "articles" / "ferry-story" / "index.html", href) for href, _ in article.links}
     for claim_id in ["ferry-budget", "council-announced", "ferry-capacity"]:
         assert (site / "claims" / claim_id / "index.html", "") in targets, claim_id

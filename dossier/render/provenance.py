@@ -142,11 +142,15 @@ def findings_list(index: Index, article: Article, page: str = HOME) -> str:
         return ""
     items = []
     for finding in article.findings:
-        claims = " · ".join(
-            f"{badge(index.claims[c].verdict.rating)} {claim_link(page, index.claims[c])}" for c in finding.claims
-        )
-        items.append(f'- {md_text(finding.text)}<br>\n  <span class="dossier-finding-claims">{claims}</span>')
+        # One claim per line: six badges and links run together in a paragraph read as one.
+        claims = "".join(f"\n    - {_badged(page, index.claims[c])}" for c in finding.claims)
+        items.append(f"- {md_text(finding.text)}{claims}")
     return "\n".join(items) + "\n\n"
+
+
+def _badged(page: str, claim: Claim) -> str:
+    """A claim as a list item in a finding or tally: its verdict badge and its link."""
+    return f'<span class="dossier-finding-claims">{badge(claim.verdict.rating)} {claim_link(page, claim)}</span>'
 
 
 def flaw_origin(index: Index, claim: Claim) -> str:
@@ -191,7 +195,7 @@ def rewrite_tally(index: Index, article: Article | None = None, page: str = HOME
     verb = "is" if untraced == 1 else "are"
     tail = f"\n\n{untraced} of them {verb} not yet traced to an earlier text." if untraced else ""
     detail = "".join(
-        f"- {label.split(':')[0]}: " + " · ".join(claim_link(page, c) for c in claims) + "\n"
+        f"- {label.split(':')[0]}:" + "".join(f"\n    - {_badged(page, c)}" for c in claims) + "\n"
         for label, claims in rows
         if claims and article is not None
     )
