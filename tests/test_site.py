@@ -354,6 +354,13 @@ def test_claim_pages_link_to_the_claims_before_and_after_in_the_article(any_site
 def test_claims_index_points_its_filters_at_the_compact_data(any_site: Path) -> None:
     page = read_page(any_site / "claims" / "index.html")
     (href,) = [href for href, attrs in page.links if attrs.get("id") == "dossier-index-data"]
+    # Reader words for the data link, and the count sentence the filter script rewrites for a filtered view.
+    html = (any_site / "claims" / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<p><span id="dossier-listing-lead">8 claims, in the order they appear in the articles.</span> Also as data: '
+        '<a href="../claims.json">claims.json</a> · <a href="../claims.csv">claims.csv</a> · '
+        '<a data-articles="2" href="../claims-index.json" id="dossier-index-data">a short index of every claim</a>.</p>'
+    ) in html
     target = resolve(any_site, any_site / "claims" / "index.html", href)
     assert target is not None
     data = json.loads(target[0].read_text(encoding="utf-8"))

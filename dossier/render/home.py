@@ -245,13 +245,14 @@ def _listing_page(index: Index, claims: list[Claim], rating: str | None, number:
     )
     if rating is None:
         title, heading = "Claims", "# All claims {#claims}"
+        # The filter script rewrites the count sentence (its id) for a filtered view, which shows fewer.
         lead = (
-            f"{len(claims)} claims, in the order they appear in the articles. Also as data: "
-            f"[claims.json]({link(page, CLAIMS_JSON)}) · [claims.csv]({link(page, CLAIMS_CSV)}) · "
+            f'<span id="dossier-listing-lead">{len(claims)} claims, in the order they appear in the articles.</span> '
+            f"Also as data: [claims.json]({link(page, CLAIMS_JSON)}) · [claims.csv]({link(page, CLAIMS_CSV)}) · "
             # The id tells the index's filter script where the compact listing data is; the
             # number of articles, whether to offer a choice of article.
-            f"[claims-index.json]({link(page, CLAIMS_INDEX_JSON)})"
-            f'{{#dossier-index-data data-articles="{len(index.articles)}"}} (for filters).\n\n'
+            f"[a short index of every claim]({link(page, CLAIMS_INDEX_JSON)})"
+            f'{{#dossier-index-data data-articles="{len(index.articles)}"}}.\n\n'
         )
     else:
         title = f"{RATING_LABELS[rating]} claims"
