@@ -207,7 +207,9 @@ def test_a_shared_filtered_address_opens_the_same_view(chromium: Any, base: str)
     page.locator(".dossier-filter-results li").first.wait_for()
     assert shown_claims(page) == ["The council announced the ferry purchase on Monday."]
     assert page.locator(".dossier-filter-status").inner_text() == "1 of 8 claims"
-    assert [page.get_by_label(name).input_value() for name in ("Verdict", "Entity", "Article", "Kind")] == [
+    assert [
+        page.get_by_label(name).input_value() for name in ("Verdict", "Person or organisation", "Article", "Kind")
+    ] == [
         "supported",
         "harbourville-council",
         "ferry-story",
@@ -233,7 +235,7 @@ def test_nothing_scrolls_sideways_on_a_phone_even_after_the_filters_load(chromiu
     page.goto(base + path, wait_until="load")
     if path == "claims/":
         page.locator(".dossier-filter-box > summary").click()  # folded on a phone: unfold the filters
-        page.get_by_label("Entity").focus()
+        page.get_by_label("Person or organisation").focus()
         page.wait_for_function("document.getElementById('dossier-filter-entity').options.length > 1")
     overflow = "() => document.documentElement.scrollWidth - window.innerWidth"
     wide = """() => [...document.querySelectorAll('.md-content *')].filter(e => e.getBoundingClientRect().right

@@ -466,3 +466,17 @@ def test_machine_formats_keep_iso_dates() -> None:
     assert ",2024-03-10," in pages["claims.csv"].text
     assert '"datePublished":"2024-03-10"' in pages["claims/ferry-capacity.md"].text  # ClaimReview
     assert "<updated>2024-04-20T00:00:00+00:00</updated>" in pages["feed.xml"].text
+
+
+def test_record_pages_name_kinds_in_reader_words_and_say_what_counts_count() -> None:
+    pages = render_site(example_index())
+    # The records' ids ("official", "government") become a reader's words, under one label: Type.
+    assert "**Type:** official publication<br>\n" in pages["sources/council-minutes.md"].text
+    assert "**Type:** web page<br>\n" in pages["sources/wire-story-copy.md"].text
+    assert "**Type:** Government or public body<br>\n" in pages["entities/harbourville-council.md"].text
+    assert "**Kind:**" not in pages["entities/ana-ruiz.md"].text
+    entities = pages["entities/index.md"].text
+    assert entities.startswith('---\ntitle: "People & organisations"\n')
+    assert "# People & organisations {#entities}\n\nEveryone and everything the claims name or quote.\n\n" in entities
+    assert "- [Ana Ruiz](ana-ruiz.md) — Mayor of Harbourville&#46; (2 claims)\n" in entities
+    assert "**People & organisations:** [Ana Ruiz](../entities/ana-ruiz.md)" in pages["claims/ruiz-cleanest.md"].text

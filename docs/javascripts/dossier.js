@@ -213,7 +213,7 @@
   var verdict = select("Verdict", "verdict");
   var kind = select("Kind", "kind");
   var topic = select("Topic", "topic");
-  var entity = select("Entity", "entity");
+  var entity = select("Person or organisation", "entity");
   var article = select("Article", "article");
   article.parentNode.hidden = !manyArticles;  // one article: nothing to choose
   var sort = document.createElement("select");

@@ -219,7 +219,7 @@ def _links_section(index: Index, claim: Claim, page: str) -> str:
     parts = []
     if claim.entities:
         names = [f"[{md_text(index.entities[e].name)}]({link(page, entity_page(e))})" for e in claim.entities]
-        parts.append("**Entities:** " + ", ".join(names))
+        parts.append("**People & organisations:** " + ", ".join(names))
     if claim.topics:
         parts.append(
             "**Topics:** "
