@@ -59,7 +59,8 @@ def test_figures_and_timeline_label_the_article() -> None:
     assert "Every figure the articles state, against the value" in rendered["figures.md"]
     assert f"(claims/fees-rise.md)<br>in {FEES}(articles/harbour-fees.md) | 8&#37; | — |" in rendered["figures.md"]
     assert (
-        '| June\u00a02024 | The figure “8&#37;” refers to this date | <span class="dossier-badge dossier-supported">Supported</span> '
+        "| June\u00a02024 | The article's figure “8&#37;” is for June\u00a02024 | "
+        '<span class="dossier-badge dossier-supported">Supported</span> '
         f"[Harbourville will raise mooring fees by 8&#37; from June 2024&#46;](claims/fees-rise.md) · in {FEES}"
         "(articles/harbour-fees.md) |"
     ) in rendered["timeline.md"]

@@ -80,7 +80,7 @@ def test_timeline_lists_dated_events_in_order_with_their_claims() -> None:
         (e.date, re.sub(r"\]\(.*?\)", "]", e.what), [c.id for c in e.claims]) for e in timeline_events(example_index())
     ]
     assert events == [
-        ("2024", "Start of the period the figure “€12 million” covers (2024 to 2027)", ["ferry-budget"]),
+        ("2024", "The article's figure “€12 million” covers 2024 to 2027", ["ferry-budget"]),
         (
             "2024-03-02",
             "Harbour Wire publishes “Harbourville orders four electric ferries” "
@@ -110,8 +110,30 @@ def test_timeline_lists_dated_events_in_order_with_their_claims() -> None:
             ["fees-rise", "ferries-third", "ruiz-pay-for-themselves"],
         ),
         ("2024-04-15", "The article [Mooring fees rise to pay for the ferry plan] is published", []),
-        ("2024-06", "The figure “8&#37;” refers to this date", ["fees-rise"]),
+        ("2024-06", "The article's figure “8&#37;” is for June\u00a02024", ["fees-rise"]),
     ]
+
+
+def test_timeline_dates_a_run_of_events_as_separate_dates_and_jumps_to_each_year(dossier_dir: Path) -> None:
+    from dossier.render.timeline import date_list
+
+    # Two corrections to one claim are two dates, not a period "2 March 2024 to 3 March 2024".
+    assert date_list(["2026-11-29", "2026-12-06"]) == "29\u00a0November and 6\u00a0December\u00a02026"
+    assert date_list(["2024-03-02", "2024-03-02"]) == "2\u00a0March\u00a02024"
+    assert date_list(["2024-03-02", "2024-03-03"]) == "2 and 3\u00a0March\u00a02024"
+    assert date_list(["2011", "2011-11-17"]) == "2011 and 17\u00a0November\u00a02011"
+    assert date_list(["2018-08-02", "2019-11-24", "2019-12-31"]) == (
+        "2\u00a0August\u00a02018, 24\u00a0November\u00a02019 and 31\u00a0December\u00a02019"
+    )
+    assert date_list(["2018", "2018-02", "2018-03", "2019"]) == "4 dates, 2018 to 2019"
+    correction = "  - date: 2024-03-12\n    note: Rating changed from supported after the timetable was published.\n"
+    later = "  - date: 2025-01-10\n    note: A second look; the rating is unchanged.\n"
+    apply_edits(dossier_dir, {"ferry-capacity.yaml": [(correction, correction + later)]})
+    page = render_site(example_index(dossier_dir))["timeline.md"].text
+    assert "\n\nJump to: [2024](#year-2024) · [2025](#year-2025)\n\n| Date | What happened | Claims |\n" in page
+    assert '\n| <span id="year-2024"></span>2024 | The article\'s figure “€12 million” covers 2024 to 2027 |' in page
+    assert '\n| <span id="year-2025"></span>10\u00a0January\u00a02025 | Correction: A second look' in page
+    assert "\n| 11 and 12\u00a0March\u00a02024 | 11\u00a0March\u00a02024: Lake Ferries Ltd publishes" in page
 
 
 def test_timeline_text_is_escaped() -> None:
