@@ -502,3 +502,23 @@ def test_record_pages_name_kinds_in_reader_words_and_say_what_counts_count() -> 
     assert "# People & organisations {#entities}\n\nEveryone and everything the claims name or quote.\n\n" in entities
     assert "- [Ana Ruiz](ana-ruiz.md) — Mayor of Harbourville&#46; (2 claims)\n" in entities
     assert "**People & organisations:** [Ana Ruiz](../entities/ana-ruiz.md)" in pages["claims/ruiz-cleanest.md"].text
+
+
+def test_chinese_in_a_source_quote_or_publisher_is_marked_as_chinese(dossier_dir: Path) -> None:
+    apply_edits(
+        dossier_dir,
+        {
+            "fees-rise.yaml": [
+                ("    quote: Mooring fees rise by 8% with effect from 1 June 2024.", "    quote: 泊位费上调8%。<b>"),
+            ],
+            "sources/budget-papers.yaml": [
+                ("publisher: Harbourville Council", "publisher: Harbourville Council (港城)")
+            ],
+        },
+    )
+    pages = render_site(example_index(dossier_dir))
+    assert '\n    > <span lang="zh">泊位费上调8&#37;。</span>&#60;b&#62;\n' in pages["claims/fees-rise.md"].text
+    assert (
+        '**Publisher:** Harbourville Council &#40;<span lang="zh">港城</span>&#41;<br>'
+        in pages["sources/budget-papers.md"].text
+    )

@@ -36,6 +36,7 @@ from dossier.render.markup import (
     md_cell,
     md_paragraphs,
     md_text,
+    md_text_lang,
     safe_title,
     share_link,
 )
@@ -204,7 +205,7 @@ def _figure_section(claim: Claim, figure: Figure) -> str:
 def _quote_section(index: Index, quote: Quote, page: str) -> str:
     speaker = index.entities[quote.speaker]
     who = f"[{md_text(speaker.name)}]({link(page, entity_page(speaker.id))})"
-    return f"## The quote {{#quote}}\n\n> {md_text(quote.text)}\n\n— {who}\n"
+    return f"## The quote {{#quote}}\n\n> {md_text_lang(quote.text)}\n\n— {who}\n"
 
 
 def _sources_section(index: Index, claim: Claim, page: str) -> str:

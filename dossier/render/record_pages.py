@@ -20,7 +20,7 @@ from dossier.render.common import (
     grouped_claim_list,
     topic_name,
 )
-from dossier.render.markup import external_link, front_matter, md_cell, md_text, safe_title
+from dossier.render.markup import external_link, front_matter, md_cell, md_text, md_text_lang, safe_title
 from dossier.render.provenance import copy_host, copy_notice, first_appearance_of, publisher_cell, shown_date
 
 
@@ -28,7 +28,7 @@ def render_source_page(index: Index, source: Source) -> str:
     """Markdown for `sources/<id>.md`: what the source is and every claim citing it, with its note."""
     page = source_page(source.id)
     publisher = copy_host(source) if source.copy_of else source.publisher
-    facts = [f"**Publisher:** {md_text(publisher)}", f"**Published:** {shown_date(source.published)}"]
+    facts = [f"**Publisher:** {md_text_lang(publisher)}", f"**Published:** {shown_date(source.published)}"]
     if source.kind:
         facts.append(f"**Type:** {SOURCE_KIND_NAMES[source.kind]}")
     facts.append(f"**Accessed:** {display_date(source.accessed)}")
