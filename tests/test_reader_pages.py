@@ -126,6 +126,7 @@ def test_timeline_dates_a_run_of_events_as_separate_dates_and_jumps_to_each_year
         "2\u00a0August\u00a02018, 24\u00a0November\u00a02019 and 31\u00a0December\u00a02019"
     )
     assert date_list(["2018", "2018-02", "2018-03", "2019"]) == "4 dates, 2018 to 2019"
+    assert date_list(["2018", "2018-02", "2018-03", "2018-03-04"]) == "4 dates in 2018"
     correction = "  - date: 2024-03-12\n    note: Rating changed from supported after the timetable was published.\n"
     later = "  - date: 2025-01-10\n    note: A second look; the rating is unchanged.\n"
     apply_edits(dossier_dir, {"ferry-capacity.yaml": [(correction, correction + later)]})

@@ -296,11 +296,13 @@ DATES_LISTED = 3  # a run of events on more dates gives its first and last: each
 def date_list(dates: list[str]) -> str:
     """The date cell of a run of events: "29 November and 6 December 2026" (separate dates, not
     a period: "29 November 2026 to 6 December 2026" read as one), or for a long run
-    "5 dates, 2 August 2018 to 31 December 2019"."""
+    "5 dates, 2 August 2018 to 31 December 2019" ("6 dates in 1997" within one year)."""
     distinct = list(dict.fromkeys(dates))
     if len(distinct) == 1:
         return display_date(distinct[0])
     if len(distinct) > DATES_LISTED:
+        if len({d[:4] for d in distinct}) == 1:
+            return f"{len(distinct)} dates in {distinct[0][:4]}"
         return f"{len(distinct)} dates, {display_date(distinct[0])} to {display_date(distinct[-1])}"
     shown = [display_date(d) for d in distinct]
     one_year = len({d[:4] for d in distinct}) == 1 and all("-" in d for d in distinct)
