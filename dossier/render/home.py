@@ -117,7 +117,8 @@ def _verdict_counts(index: Index) -> str:
 def _about_line(index: Index) -> str:
     """Where the claims, the method, the people behind them and the data are: in the first screen."""
     return (
-        f"- [Browse every claim]({link(HOME, CLAIMS)}) in article order, or filter them by verdict, topic, person or organisation.\n"
+        f"- [Browse every claim]({link(HOME, CLAIMS)}) in article order, or filter them by verdict, topic, "
+        "person or organisation.\n"
         f"- [How we check]({link(HOME, METHODOLOGY)}): the rating scale and our corrections policy.\n"
         + who_we_are(HOME)
         + f"- **The data:** [claims.json]({link(HOME, CLAIMS_JSON)}) (every record) · "
