@@ -212,18 +212,20 @@ def test_the_timeline_names_a_claim_once_beside_its_run_of_events() -> None:
         Event("1998", "E publishes five", (), 0),
         Event("1998", "F publishes six", (), 0),  # no claims: nothing to repeat, so rows of their own
     ]
-    rows = _table(index, "timeline.md", events).splitlines()[2:]
+    table = _table(index, "timeline.md", events)
+    assert table.startswith("Jump to: [1997](#year-1997) · [1998](#year-1998)\n\n| Date |")
+    rows = table.splitlines()[4:]
     assert rows[0] == (
-        "| 9\u00a0February\u00a01997 to 3\u00a0December\u00a01997 | 9\u00a0February\u00a01997: A publishes one<br>"
+        '| <span id="year-1997"></span>9\u00a0February, 3\u00a0August and 3\u00a0December\u00a01997 | 9\u00a0February\u00a01997: A publishes one<br>'
         "3\u00a0August\u00a01997: B publishes two<br>"
         '3\u00a0December\u00a01997: C publishes three | <span class="dossier-badge dossier-partly-supported">Partly supported</span> '
         "[The ferries will carry 2,000 passengers a day&#46;](claims/ferry-capacity.md) · in "
         "[Harbourville bets on electric ferries](articles/ferry-story.md) |"
     )
     assert [row.split(" | ")[0] for row in rows] == [
-        "| 9\u00a0February\u00a01997 to 3\u00a0December\u00a01997",
+        '| <span id="year-1997"></span>9\u00a0February, 3\u00a0August and 3\u00a0December\u00a01997',
         "| 5\u00a0December\u00a01997",
-        "| 1998",
+        '| <span id="year-1998"></span>1998',
         "| 1998",
     ]
 
