@@ -509,3 +509,26 @@ def test_a_large_dossiers_feed_keeps_the_newest_entries(tmp_path: Path, monkeypa
         "Supported: Harbourville will r",
         "Correction: The ferries will c",
     ]
+
+
+def test_the_corrections_page_says_how_corrections_are_made_once(tmp_path: Path) -> None:
+    # With a policy in dossier.yaml, the policy says it: the intro does not say it again just above.
+    with_policy = rendered(tmp_path / "a")["corrections.md"]
+    assert (
+        "# Corrections {#corrections}\n\n"
+        "Follow the corrections in the [Atom feed](feed.xml); [who we are and how to reach us](about.md).\n\n"
+        "## Our corrections policy {#policy}\n\nWrite to us or open a pull request with the evidence&#46;"
+    ) in with_policy
+    assert "listed here" not in with_policy
+    # Without one (an index with no masthead), the intro says what a correction is.
+    import dataclasses
+
+    from dossier.render.accountability.corrections import render_corrections
+
+    _, index, _ = check_dossier(str(EXAMPLE))
+    without = render_corrections(dataclasses.replace(index, masthead=None))
+    assert (
+        "# Corrections {#corrections}\n\nWhen a verdict or its reasoning changes, the claim's record gains a dated "
+        "note, shown at the top of its page and listed here. Follow the corrections in the [Atom feed](feed.xml)"
+    ) in without
+    assert "{#policy}" not in without

@@ -135,6 +135,9 @@ def test_claims_index_filters_and_sorts_in_the_page(chromium: Any, base_url: str
     page.goto(base_url + "claims/", wait_until="load")
     plain = page.locator(".dossier-claims-list li")
     assert plain.count() == 8 and page.locator(".dossier-filter-results").is_hidden()
+    # Each entry starts with its number: no bullet before it as well.
+    assert plain.first.evaluate("li => getComputedStyle(li).listStyleType") == "none"
+    assert page.locator("#dossier-listing-lead").inner_text() == "8 claims, in the order they appear in the articles."
     assert not any(url.endswith("claims-index.json") for url in visit.requests)  # loaded on first use only
     folded = page.locator("details.dossier-filter-box")
     assert folded.evaluate("e => e.open") is (viewport == "desktop")  # a phone shows the list first
@@ -157,6 +160,12 @@ def test_claims_index_filters_and_sorts_in_the_page(chromium: Any, base_url: str
     assert page.locator(".dossier-filter-status").inner_text() == "2 of 8 claims"
     assert folded.locator("summary").inner_text() == "Filtered: Partly supported · 2 claims · change filters"
     assert plain.first.is_hidden()
+    # The intro and the page's contents describe the filtered view, not the whole list.
+    assert page.locator("#dossier-listing-lead").inner_text() == "2 of 8 claims match the filters."
+    assert page.locator("#list").inner_text().startswith("Claims that match the filters")
+    toc = page.locator(".md-nav--secondary").first
+    assert toc.locator('a[href="#list"]').evaluate("a => a.textContent.trim()") == "Claims that match the filters"
+    assert toc.locator('a[href="#by-verdict"]').evaluate("a => a.parentNode.hidden") is True
     page.get_by_label("Verdict").select_option("")
     page.get_by_label("Sort by").select_option("claim")
     page.wait_for_function("document.querySelectorAll('.dossier-filter-results li').length === 8")

@@ -57,9 +57,10 @@ def test_record_pages_group_their_claims_by_article() -> None:
 def test_figures_and_timeline_label_the_article() -> None:
     rendered = pages()
     assert "Every figure the articles state, against the value" in rendered["figures.md"]
-    assert f"(claims/fees-rise.md)<br>in {FEES}(articles/harbour-fees.md) | 8&#37;<br>= 8 |" in rendered["figures.md"]
+    assert f"(claims/fees-rise.md)<br>in {FEES}(articles/harbour-fees.md) | 8&#37; | — |" in rendered["figures.md"]
     assert (
-        '| June\u00a02024 | The figure “8&#37;” refers to this date | <span class="dossier-badge dossier-supported">Supported</span> '
+        "| June\u00a02024 | The article's figure “8&#37;” is for June\u00a02024 | "
+        '<span class="dossier-badge dossier-supported">Supported</span> '
         f"[Harbourville will raise mooring fees by 8&#37; from June 2024&#46;](claims/fees-rise.md) · in {FEES}"
         "(articles/harbour-fees.md) |"
     ) in rendered["timeline.md"]
@@ -70,14 +71,27 @@ def test_each_article_page_carries_its_findings_and_tally() -> None:
     findings = article.split("## What we found {#findings}\n\n", 1)[1].split("\n## ", 1)[0]
     assert findings.startswith("The fee rise is as the budget papers give it;")
     assert (
-        "- The 8&#37; rise in mooring fees, from June, matches the budget papers&#46;<br>\n"
-        '  <span class="dossier-finding-claims"><span class="dossier-badge dossier-supported">Supported</span> '
-        "[Harbourville will raise mooring fees by 8&#37; from June 2024&#46;](../claims/fees-rise.md)</span>"
+        "- The 8&#37; rise in mooring fees, from June, matches the budget papers&#46;\n"
+        '    - <span class="dossier-finding-claims"><span class="dossier-badge dossier-supported">Supported</span> '
+        "[Harbourville will raise mooring fees by 8&#37; from June 2024&#46;](../claims/fees-rise.md)</span>\n"
+    ) in findings
+    # One claim per line, each with its badge, not a paragraph of links joined by " · ".
+    assert (
+        "not pay for themselves by 2030&#46;\n"
+        '    - <span class="dossier-finding-claims"><span class="dossier-badge dossier-partly-supported">Partly '
+        "supported</span> [The electric ferries take up a third of Harbourville&#39;s capital budget&#46;]"
+        "(../claims/ferries-third.md)</span>\n"
+        '    - <span class="dossier-finding-claims"><span class="dossier-badge dossier-unsupported">Unsupported'
+        "</span> [The mayor said the ferries will pay for themselves&#46;](../claims/ruiz-pay-for-themselves.md)</span>"
     ) in findings
     assert "**3 claims:** Supported 1, Partly supported 1, Unsupported 1. **Coverage:** 2 of 4 sentences" in findings
     tally = article.split("{#inherited}\n\n", 1)[1].split("\n## ", 1)[0]
     assert tally.startswith("2 claims did not fully hold up.")  # this article's, not the dossier's 3
-    assert "- The article's doing: [The electric ferries take up a third" in tally
+    assert (
+        "- The article's doing:\n"
+        '    - <span class="dossier-finding-claims"><span class="dossier-badge dossier-partly-supported">Partly '
+        "supported</span> [The electric ferries take up a third"
+    ) in tally
     assert article.index("{#inherited}") < article.index("## The article, annotated {#text}")
 
 

@@ -19,6 +19,7 @@ from dossier.render.markup import (
     md_cell,
     md_paragraphs,
     md_text,
+    md_text_lang,
     safe_href,
     safe_title,
 )
@@ -201,3 +202,27 @@ def test_json_for_script_cannot_close_the_element() -> None:
     text = json_for_script(data)
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == data
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("白皮书显示,直接投资超10万亿。", '<span lang="zh">白皮书显示,直接投资超10万亿。</span>'),
+        (
+            "Digital China Holdings Ltd (神州數碼) CEO",
+            'Digital China Holdings Ltd &#40;<span lang="zh">神州數碼</span>&#41; CEO',
+        ),
+        # Escaped punctuation between Han characters stays inside the run; Latin letters end it.
+        ("李克強:加強 (Li)", '<span lang="zh">李克強&#58;加強</span> &#40;Li&#41;'),
+        ("持有DCG 21.76%总股权", '<span lang="zh">持有</span>DCG 21&#46;76&#37;<span lang="zh">总股权</span>'),
+        # Markup stays text: the only tags are the spans.
+        ("<b>中文</b>", '&#60;b&#62;<span lang="zh">中文</span>&#60;/b&#62;'),
+        # Japanese (kana) or Korean (Hangul) is not Chinese: nothing is tagged rather than mistagged.
+        ("東京タワー", "東京タワー"),
+        ("서울 市", "서울 市"),
+        ("No Chinese here.", "No Chinese here&#46;"),
+    ],
+)
+def test_md_text_lang_marks_chinese_runs_only_after_escaping(text: str, expected: str) -> None:
+    assert md_text_lang(text) == expected
+    assert html.unescape(md_text_lang(text).replace('<span lang="zh">', "").replace("</span>", "")) == text

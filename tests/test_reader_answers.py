@@ -153,19 +153,40 @@ def test_equal_numbers_for_a_claim_that_does_not_hold_up_say_what_differs(dossie
     apply_edits(dossier_dir, {"ferry-capacity.yaml": [("  checked_value: 1600", "  checked_value: 2000")]})
     pages = render_site(example_index(dossier_dir))
     row = next(line for line in pages["figures.md"].text.splitlines() if "ferry-capacity.md" in line)
-    note = (
-        "None in the number. Too high, because the operator&#39;s timetable has seats for 1,600 passengers a "
-        "day, not 2,000&#46;"
-    )
+    note = "same number; the flaw is elsewhere"
     assert row.endswith(f"| 2,000 | {note} |")
-    # The claim's own page says the same under its two equal numbers.
+    # The claim's own page says the same under its two equal numbers, below the verdict that says what.
     claim = pages["claims/ferry-capacity.md"].text
     assert "| What the sources support | 2,000 |\n| Article vs sources | " + note + " |\n" in claim
     from dossier.render.figures import gap_note
 
     budget = example_index().claims["ferry-budget"]  # supported: equal numbers need no word more
-    assert gap_note(budget, 12e6, 12e6) == "none"
-    assert gap_note(budget, 2000, 1600) == "+25.0%"
+    assert gap_note(budget, 12e6, 12e6) == "same number"
+    assert gap_note(budget, 2000, 1600) == "25% higher"
+    assert gap_note(budget, 1400, 1600) == "12.5% lower"
+    assert gap_note(budget, 10, None) == "no checked value"
+    assert gap_note(budget, 5, 0) == "5 higher"  # no share of zero: the difference itself
+    # In a percent unit the gap is in percentage points: 10% against 11.5% is 1.5 points, not -13%.
+    assert gap_note(budget, 10, 11.5, "percent") == "1.5 points lower"
+    assert gap_note(budget, 12, 11, "percent") == "1 point higher"
+    assert gap_note(budget, 66.7, 66.67, "percent") == "same number"
+
+
+def test_a_percentage_figure_on_its_claim_page_shows_the_sign_and_the_gap_in_points(dossier_dir: Path) -> None:
+    apply_edits(
+        dossier_dir, {"fees-rise.yaml": [("  stated: 8%", "  stated: 8%\n  qualifier: about\n  checked_value: 9.5")]}
+    )
+    pages = render_site(example_index(dossier_dir))
+    claim = pages["claims/fees-rise.md"].text
+    # No "Value" row repeating "8%"; the qualifier reads as what it is.
+    assert (
+        "| Detail | Value |\n|---|---|\n| As stated | 8&#37; |\n| Unit | percent |\n| Hedged with | about |\n"
+        "| Point in time | June\u00a02024 |\n| How it was arrived at | An official figure, published by the body that "
+        "measures or decides it&#46; |\n| What the sources support | 9&#46;5&#37; |\n| Article vs sources | 1.5 points lower |\n"
+    ) in claim
+    # A figure whose words do not hold its number keeps the number's row.
+    third = pages["claims/ferries-third.md"].text
+    assert "| As stated | a third |\n| Value | 33% |\n| Unit | percent |\n| Hedged with | about |\n" in third
 
 
 def test_charts_use_no_verdict_colour_and_a_transparent_ground() -> None:
@@ -191,18 +212,20 @@ def test_the_timeline_names_a_claim_once_beside_its_run_of_events() -> None:
         Event("1998", "E publishes five", (), 0),
         Event("1998", "F publishes six", (), 0),  # no claims: nothing to repeat, so rows of their own
     ]
-    rows = _table(index, "timeline.md", events).splitlines()[2:]
+    table = _table(index, "timeline.md", events)
+    assert table.startswith("Jump to: [1997](#year-1997) · [1998](#year-1998)\n\n| Date |")
+    rows = table.splitlines()[4:]
     assert rows[0] == (
-        "| 9\u00a0February\u00a01997 to 3\u00a0December\u00a01997 | 9\u00a0February\u00a01997: A publishes one<br>"
+        '| <span id="year-1997"></span>9\u00a0February, 3\u00a0August and 3\u00a0December\u00a01997 | 9\u00a0February\u00a01997: A publishes one<br>'
         "3\u00a0August\u00a01997: B publishes two<br>"
         '3\u00a0December\u00a01997: C publishes three | <span class="dossier-badge dossier-partly-supported">Partly supported</span> '
         "[The ferries will carry 2,000 passengers a day&#46;](claims/ferry-capacity.md) · in "
         "[Harbourville bets on electric ferries](articles/ferry-story.md) |"
     )
     assert [row.split(" | ")[0] for row in rows] == [
-        "| 9\u00a0February\u00a01997 to 3\u00a0December\u00a01997",
+        '| <span id="year-1997"></span>9\u00a0February, 3\u00a0August and 3\u00a0December\u00a01997',
         "| 5\u00a0December\u00a01997",
-        "| 1998",
+        '| <span id="year-1998"></span>1998',
         "| 1998",
     ]
 

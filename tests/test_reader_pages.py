@@ -61,10 +61,18 @@ def test_figures_page_has_a_chart_and_a_table_per_unit(dossier_dir: Path) -> Non
         '| 1 | <span class="dossier-badge dossier-partly-supported">Partly supported</span> '
         "[The ferries will carry 2,000 passengers a day&#46;](claims/ferry-capacity.md)"
         "<br>in [Harbourville bets on electric ferries](articles/ferry-story.md) "
-        "| 2,000 passengers a day<br>= 2,000 | 1,600 | +25.0% |"
+        "| 2,000 passengers a day | 1,600 | 25% higher |"
     )
     assert row in page.splitlines()
-    assert "<br>= 13,080,000 | — | not given |" in page
+    assert "<br>= 13,080,000 | — | no checked value |" in page
+    # A percentage shows its % sign, and differs from the supported one in points, not in per cent.
+    third = next(line for line in page.splitlines() if "claims/ferries-third.md" in line)
+    assert third.endswith("| a third<br>= 33% | 25% | 8 points higher |")
+    # The sentence about charts is hidden with the charts on a phone (which shows the tables only).
+    assert (
+        '<span class="dossier-chart-lead">A chart compares the two where both are known, and amounts of very '
+        "different sizes get a chart each, so every bar shows.</span>"
+    ) in page
 
 
 def test_timeline_lists_dated_events_in_order_with_their_claims() -> None:
@@ -72,7 +80,7 @@ def test_timeline_lists_dated_events_in_order_with_their_claims() -> None:
         (e.date, re.sub(r"\]\(.*?\)", "]", e.what), [c.id for c in e.claims]) for e in timeline_events(example_index())
     ]
     assert events == [
-        ("2024", "Start of the period the figure “€12 million” covers (2024 to 2027)", ["ferry-budget"]),
+        ("2024", "The article's figure “€12 million” covers 2024 to 2027", ["ferry-budget"]),
         (
             "2024-03-02",
             "Harbour Wire publishes “Harbourville orders four electric ferries” "
@@ -102,8 +110,31 @@ def test_timeline_lists_dated_events_in_order_with_their_claims() -> None:
             ["fees-rise", "ferries-third", "ruiz-pay-for-themselves"],
         ),
         ("2024-04-15", "The article [Mooring fees rise to pay for the ferry plan] is published", []),
-        ("2024-06", "The figure “8&#37;” refers to this date", ["fees-rise"]),
+        ("2024-06", "The article's figure “8&#37;” is for June\u00a02024", ["fees-rise"]),
     ]
+
+
+def test_timeline_dates_a_run_of_events_as_separate_dates_and_jumps_to_each_year(dossier_dir: Path) -> None:
+    from dossier.render.timeline import date_list
+
+    # Two corrections to one claim are two dates, not a period "2 March 2024 to 3 March 2024".
+    assert date_list(["2026-11-29", "2026-12-06"]) == "29\u00a0November and 6\u00a0December\u00a02026"
+    assert date_list(["2024-03-02", "2024-03-02"]) == "2\u00a0March\u00a02024"
+    assert date_list(["2024-03-02", "2024-03-03"]) == "2 and 3\u00a0March\u00a02024"
+    assert date_list(["2011", "2011-11-17"]) == "2011 and 17\u00a0November\u00a02011"
+    assert date_list(["2018-08-02", "2019-11-24", "2019-12-31"]) == (
+        "2\u00a0August\u00a02018, 24\u00a0November\u00a02019 and 31\u00a0December\u00a02019"
+    )
+    assert date_list(["2018", "2018-02", "2018-03", "2019"]) == "4 dates, 2018 to 2019"
+    assert date_list(["2018", "2018-02", "2018-03", "2018-03-04"]) == "4 dates in 2018"
+    correction = "  - date: 2024-03-12\n    note: Rating changed from supported after the timetable was published.\n"
+    later = "  - date: 2025-01-10\n    note: A second look; the rating is unchanged.\n"
+    apply_edits(dossier_dir, {"ferry-capacity.yaml": [(correction, correction + later)]})
+    page = render_site(example_index(dossier_dir))["timeline.md"].text
+    assert "\n\nJump to: [2024](#year-2024) · [2025](#year-2025)\n\n| Date | What happened | Claims |\n" in page
+    assert '\n| <span id="year-2024"></span>2024 | The article\'s figure “€12 million” covers 2024 to 2027 |' in page
+    assert '\n| <span id="year-2025"></span>10\u00a0January\u00a02025 | Correction: A second look' in page
+    assert "\n| 11 and 12\u00a0March\u00a02024 | 11\u00a0March\u00a02024: Lake Ferries Ltd publishes" in page
 
 
 def test_timeline_text_is_escaped() -> None:
@@ -160,7 +191,7 @@ def test_claim_page_leads_with_the_verdict_and_its_one_sentence_summary() -> Non
         '<p class="dossier-summary">Too high, because the operator&#39;s timetable has seats for 1,600 passengers '
         "a day, not 2,000&#46;</p>\n\n"
         '<p class="dossier-verdict-facts">The core holds, but a detail is wrong, inflated or missing context&#46; '
-        "Forecast · checked 10\u00a0March\u00a02024</p>"
+        "A forecast · checked 10\u00a0March\u00a02024</p>"
     )
 
 
@@ -458,3 +489,37 @@ def test_machine_formats_keep_iso_dates() -> None:
     assert ",2024-03-10," in pages["claims.csv"].text
     assert '"datePublished":"2024-03-10"' in pages["claims/ferry-capacity.md"].text  # ClaimReview
     assert "<updated>2024-04-20T00:00:00+00:00</updated>" in pages["feed.xml"].text
+
+
+def test_record_pages_name_kinds_in_reader_words_and_say_what_counts_count() -> None:
+    pages = render_site(example_index())
+    # The records' ids ("official", "government") become a reader's words, under one label: Type.
+    assert "**Type:** official publication<br>\n" in pages["sources/council-minutes.md"].text
+    assert "**Type:** web page<br>\n" in pages["sources/wire-story-copy.md"].text
+    assert "**Type:** Government or public body<br>\n" in pages["entities/harbourville-council.md"].text
+    assert "**Kind:**" not in pages["entities/ana-ruiz.md"].text
+    entities = pages["entities/index.md"].text
+    assert entities.startswith('---\ntitle: "People & organisations"\n')
+    assert "# People & organisations {#entities}\n\nEveryone and everything the claims name or quote.\n\n" in entities
+    assert "- [Ana Ruiz](ana-ruiz.md) — Mayor of Harbourville&#46; (2 claims)\n" in entities
+    assert "**People & organisations:** [Ana Ruiz](../entities/ana-ruiz.md)" in pages["claims/ruiz-cleanest.md"].text
+
+
+def test_chinese_in_a_source_quote_or_publisher_is_marked_as_chinese(dossier_dir: Path) -> None:
+    apply_edits(
+        dossier_dir,
+        {
+            "fees-rise.yaml": [
+                ("    quote: Mooring fees rise by 8% with effect from 1 June 2024.", "    quote: 泊位费上调8%。<b>"),
+            ],
+            "sources/budget-papers.yaml": [
+                ("publisher: Harbourville Council", "publisher: Harbourville Council (港城)")
+            ],
+        },
+    )
+    pages = render_site(example_index(dossier_dir))
+    assert '\n    > <span lang="zh">泊位费上调8&#37;。</span>&#60;b&#62;\n' in pages["claims/fees-rise.md"].text
+    assert (
+        '**Publisher:** Harbourville Council &#40;<span lang="zh">港城</span>&#41;<br>'
+        in pages["sources/budget-papers.md"].text
+    )

@@ -131,7 +131,9 @@ def test_search_index_keeps_one_entry_per_claim_and_drops_listings(tmp_path: Pat
             {"location": "claims/ferry-capacity/#cite", "title": "Cite this claim", "text": "..."},
             {"location": "entities/ana-ruiz/", "title": "Ana Ruiz", "text": "Mayor"},
             {"location": "entities/ana-ruiz/#claims", "title": "Named in 1 claim", "text": "..."},
+            {"location": "sources/council-minutes/", "title": "x", "text": "Publisher: Harbourville Council Kind"},
             {"location": "sources/council-minutes/#cited-by", "title": "Cited by", "text": "..."},
+            {"location": "sources/wire-story-copy/", "title": "x", "text": "Publisher: Lakeside Aggregator"},
             {"location": "entities/ana-ruiz/", "title": "Ana Ruiz", "text": "Mayor of Harbourville"},
             {
                 "location": "articles/ferry-story/",
@@ -158,6 +160,17 @@ def test_search_index_keeps_one_entry_per_claim_and_drops_listings(tmp_path: Pat
         },
         # An entity's one entry, from its record: its description, not the page's facts or claim lists.
         {"location": "entities/ana-ruiz/", "title": "Ana Ruiz", "text": "<p>Mayor of Harbourville.</p>"},
+        # A source's one entry: a sentence, not "Publisher: … Published: … Kind: … Accessed: …".
+        {
+            "location": "sources/council-minutes/",
+            "title": "Minutes of the council meeting of 4 March 2024",
+            "text": "<p>Harbourville Council official publication, 4 March 2024; read March 2024.</p>",
+        },
+        {
+            "location": "sources/wire-story-copy/",
+            "title": "Harbourville orders electric ferries (repost)",
+            "text": "<p>Harbour Wire story, 2 March 2024, in a copy at Lakeside Aggregator; read 5 March 2024.</p>",
+        },
         {
             "location": "articles/ferry-story/",
             "title": "Harbourville bets on electric ferries",

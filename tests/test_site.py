@@ -354,6 +354,13 @@ def test_claim_pages_link_to_the_claims_before_and_after_in_the_article(any_site
 def test_claims_index_points_its_filters_at_the_compact_data(any_site: Path) -> None:
     page = read_page(any_site / "claims" / "index.html")
     (href,) = [href for href, attrs in page.links if attrs.get("id") == "dossier-index-data"]
+    # Reader words for the data link, and the count sentence the filter script rewrites for a filtered view.
+    html = (any_site / "claims" / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<p><span id="dossier-listing-lead">8 claims, in the order they appear in the articles.</span> Also as data: '
+        '<a href="../claims.json">claims.json</a> · <a href="../claims.csv">claims.csv</a> · '
+        '<a data-articles="2" href="../claims-index.json" id="dossier-index-data">a short index of every claim</a>.</p>'
+    ) in html
     target = resolve(any_site, any_site / "claims" / "index.html", href)
     assert target is not None
     data = json.loads(target[0].read_text(encoding="utf-8"))
@@ -376,7 +383,7 @@ def test_claim_page_says_where_the_wording_first_appeared(site: Path) -> None:
     page = read_page(site / "claims" / "ferry-capacity" / "index.html")
     assert (
         "Where the wording comes from¶ First appeared in Harbourville orders electric ferries (repost) — "
-        "Harbour Wire, 2 March 2024 (copy at Lakeside Aggregator, 3 March 2024). The article's wording: kept. "
+        "Harbour Wire, 2 March 2024 (copy at Lakeside Aggregator, 3 March 2024). What the article did with it: repeated nearly word for word. "
         "The wire story has the same sentence, two days before the article."
     ) in page.text
     claim_file = site / "claims" / "ferry-capacity" / "index.html"
@@ -401,7 +408,10 @@ def test_source_page_shows_the_original_publication(site: Path) -> None:
         "Original publication: Harbour Wire, “Harbourville orders four electric ferries”, 2 March 2024. "
         "This page is a copy at Lakeside Aggregator; the dossier reads the original's text from it."
     ) in page.text
-    assert "Where claims first appeared¶ The ferries will carry 2,000 passengers a day. — kept" in page.text
+    assert (
+        "Where claims first appeared¶ The ferries will carry 2,000 passengers a day. — repeated nearly word for word"
+        in page.text
+    )
     plain = read_page(site / "sources" / "council-minutes" / "index.html")
     assert "Original publication" not in plain.text
     index = read_page(site / "sources" / "index.html")
@@ -413,11 +423,22 @@ def test_findings_are_on_the_article_page_and_the_home_page_counts_inherited_fla
     assert (
         "What we found¶ The figures come from the council and the operator; one of them no longer holds. "
         "The budget and the date of the announcement match the council's minutes. "
-        "Supported Harbourville will spend €12 million on four electric ferries by 2027. · "
+        "Supported Harbourville will spend €12 million on four electric ferries by 2027. "
         "Supported The council announced the ferry purchase on Monday. "
         "The timetable has room for 1,600 passengers a day, not 2,000. "
         "Partly supported The ferries will carry 2,000 passengers a day."
     ) in article.text
+    # Each finding's claims are a list under it: one claim per line, each with its verdict badge.
+    html = (site / "articles" / "ferry-story" / "index.html").read_text(encoding="utf-8")
+    assert (
+        "<li>The budget and the date of the announcement match the council&#39;s minutes&#46;<ul>\n"
+        '<li><span class="dossier-finding-claims"><span class="dossier-badge dossier-supported">Supported</span> '
+        '<a href="../../claims/ferry-budget/">Harbourville will spend €12 million on four electric ferries by '
+        "2027&#46;</a></span></li>\n"
+        '<li><span class="dossier-finding-claims"><span class="dossier-badge dossier-supported">Supported</span> '
+        '<a href="../../claims/council-announced/">The council announced the ferry purchase on Monday&#46;</a>'
+        "</span></li>\n</ul>\n</li>"
+    ) in html
     targets = {resolve(site, site / "articles" / "ferry-story" / "index.html", href) for href, _ in article.links}
     for claim_id in ["ferry-budget", "council-announced", "ferry-capacity"]:
         assert (site / "claims" / claim_id / "index.html", "") in targets, claim_id

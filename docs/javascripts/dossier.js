@@ -152,6 +152,14 @@
   var heading = document.getElementById("list");
   var headingText = heading && heading.firstChild && heading.firstChild.nodeType === 3 ? heading.firstChild : null;
   var plainHeading = headingText ? headingText.nodeValue : "";
+  // The count sentence ("27 claims, in the order…") and the page's table of contents describe the
+  // plain list too: a filtered view says how many match and drops the contents entry "By verdict".
+  var lead = document.getElementById("dossier-listing-lead");
+  var plainLead = lead ? lead.textContent : "";
+  var tocLinks = function (anchor) {
+    return Array.prototype.slice.call(document.querySelectorAll('.md-nav--secondary a[href="#' + anchor + '"]'));
+  };
+  var tocList = tocLinks("list").map(function (a) { return {link: a, text: a.textContent.trim()}; });
   var data = null;
   var shown = 100;
   var box = document.createElement("details");
@@ -205,7 +213,7 @@
   var verdict = select("Verdict", "verdict");
   var kind = select("Kind", "kind");
   var topic = select("Topic", "topic");
-  var entity = select("Entity", "entity");
+  var entity = select("Person or organisation", "entity");
   var article = select("Article", "article");
   article.parentNode.hidden = !manyArticles;  // one article: nothing to choose
   var sort = document.createElement("select");
@@ -348,6 +356,16 @@
       results.hidden = !active;
       if (overview) overview.hidden = active;
       if (headingText) headingText.nodeValue = active ? "Claims that match the filters" : plainHeading;
+      if (lead) {
+        lead.textContent = active
+          ? rows.length + " of " + json.claims.length + " claims match the filters."
+          : plainLead;
+      }
+      tocLinks("by-verdict").forEach(function (a) { a.parentNode.hidden = active; });
+      tocList.forEach(function (entry) {
+        var label = entry.link.querySelector(".md-ellipsis") || entry.link;
+        label.textContent = active ? "Claims that match the filters" : entry.text;
+      });
       describe(rows.length);
       results.textContent = "";
       rows.slice(0, shown).forEach(function (item) {

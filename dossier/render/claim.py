@@ -20,22 +20,23 @@ from dossier.render.accountability.claim_review import absolute_url, claim_revie
 from dossier.render.accountability.corrections import correction_notice
 from dossier.render.accountability.evidence import checked_by_line, sources_list
 from dossier.render.common import (
-    KIND_LABELS,
     RATING_ICONS,
     RATING_LABELS,
     RATING_MEANINGS,
     badge,
     claim_link,
     display_date,
+    kind_phrase,
     topic_name,
 )
-from dossier.render.figures import gap_note
+from dossier.render.figures import gap_note, is_percent
 from dossier.render.markup import (
     front_matter,
     json_for_script,
     md_cell,
     md_paragraphs,
     md_text,
+    md_text_lang,
     safe_title,
     share_link,
 )
@@ -99,7 +100,7 @@ def _verdict_block(claim: Claim) -> str:
         f'<p class="dossier-verdict-label"><span class="dossier-verdict-icon" aria-hidden="true">'
         f"{RATING_ICONS[rating]}</span> Verdict: {RATING_LABELS[rating]}</p>"
     )
-    facts = f"{md_text(RATING_MEANINGS[rating])} {KIND_LABELS[claim.kind]} · checked {display_date(verdict.checked)}"
+    facts = f"{md_text(RATING_MEANINGS[rating])} {kind_phrase(claim.kind)} · checked {display_date(verdict.checked)}"
     conclusion = md_paragraphs(verdict.conclusion) if verdict.conclusion else "Not yet checked: no conclusion is given."
     return (
         f'<div class="dossier-verdict dossier-{rating}" markdown="1">\n\n{label}\n\n'
@@ -167,20 +168,32 @@ METHOD_LABELS = {
 }
 
 
+def _with_unit(value: float, unit: str) -> str:
+    """A figure's number as the table shows it: `10%` in a percent unit, else `1,400,000,000,000`."""
+    shown = format_number(value)
+    return shown + "%" if is_percent(unit) and shown != "—" else shown
+
+
 def _figure_section(claim: Claim, figure: Figure) -> str:
-    rows = [("As stated", md_cell(figure.stated)), ("Value", format_number(figure.value))]
+    rows = [("As stated", md_cell(figure.stated))]
+    value = _with_unit(figure.value, figure.unit)
+    if value not in figure.stated:  # "only 10%" needs no "Value: 10%" under it; "$1.4 trillion" does
+        rows.append(("Value", value))
     if figure.high is not None:
-        rows.append(("Up to", format_number(figure.high)))
+        rows.append(("Up to", _with_unit(figure.high, figure.unit)))
     rows.append(("Unit", md_cell(figure.unit)))
     optional = [
-        ("Qualifier", figure.qualifier),
+        ("Hedged with", figure.qualifier),
         ("Point in time", display_date(figure.point_in_time) if figure.point_in_time else None),
         (
             "Period",
             f"{display_date(figure.period.start)} to {display_date(figure.period.end)}" if figure.period else None,
         ),
         ("How it was arrived at", METHOD_LABELS[figure.method] if figure.method else None),
-        ("What the sources support", format_number(figure.checked_value) if figure.checked_value is not None else None),
+        (
+            "What the sources support",
+            _with_unit(figure.checked_value, figure.unit) if figure.checked_value is not None else None,
+        ),
     ]
     rows += [(name, md_cell(value)) for name, value in optional if value is not None]
     if figure.checked_value is not None:  # the Figures page's note: how far apart, or what differs
@@ -192,7 +205,7 @@ def _figure_section(claim: Claim, figure: Figure) -> str:
 def _quote_section(index: Index, quote: Quote, page: str) -> str:
     speaker = index.entities[quote.speaker]
     who = f"[{md_text(speaker.name)}]({link(page, entity_page(speaker.id))})"
-    return f"## The quote {{#quote}}\n\n> {md_text(quote.text)}\n\n— {who}\n"
+    return f"## The quote {{#quote}}\n\n> {md_text_lang(quote.text)}\n\n— {who}\n"
 
 
 def _sources_section(index: Index, claim: Claim, page: str) -> str:
@@ -207,7 +220,7 @@ def _links_section(index: Index, claim: Claim, page: str) -> str:
     parts = []
     if claim.entities:
         names = [f"[{md_text(index.entities[e].name)}]({link(page, entity_page(e))})" for e in claim.entities]
-        parts.append("**Entities:** " + ", ".join(names))
+        parts.append("**People & organisations:** " + ", ".join(names))
     if claim.topics:
         parts.append(
             "**Topics:** "

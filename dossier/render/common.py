@@ -45,6 +45,32 @@ KIND_LABELS = {
     "forecast": "Forecast",
     "opinion": "Opinion",
 }
+
+
+def kind_phrase(kind: str) -> str:
+    """The kind as a phrase in a sentence: `A figure`, `An opinion` (listings show `Figure`)."""
+    label = KIND_LABELS[kind].lower()
+    return f"{'An' if label[0] in 'aeiou' else 'A'} {label}"
+
+
+# What one source or one entity is, as its page's "Type" line and a search result say it (the
+# records' kind words are the spec's ids: "research", "organization").
+SOURCE_KIND_NAMES = {
+    "news": "news story",
+    "official": "official publication",
+    "research": "research report",
+    "company": "company publication",
+    "reference": "reference page",
+    "other": "web page",
+}
+ENTITY_KIND_NAMES = {
+    "person": "Person",
+    "organization": "Organisation",
+    "government": "Government or public body",
+    "place": "Place",
+    "program": "Programme or policy",
+    "other": "Other",
+}
 ENTITY_KIND_LABELS = {
     "person": "People",
     "organization": "Organisations",

@@ -60,30 +60,65 @@ def unit_label(unit: str) -> str:
     return unit.replace("-", " ").capitalize()
 
 
-def _number(value: float | None) -> str:
-    """`1,400,000,000,000`, `11.5`; a dash for no value, and for `inf` or `nan` (the checker refuses them)."""
+PERCENT_UNITS = ("percent", "per-cent", "percentage")
+
+
+def is_percent(unit: str) -> bool:
+    """Whether a unit is a share in percent: its values show a % sign and differ in points."""
+    return unit in PERCENT_UNITS
+
+
+def _number(value: float | None, unit: str = "") -> str:
+    """`1,400,000,000,000`, `11.5`, `11.5%` in a percent unit; a dash for no value, and for `inf`
+    or `nan` (the checker refuses them)."""
     if value is None or not math.isfinite(value):
         return "—"
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.4g}"
+    shown = f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.4g}"
+    return shown + "%" if is_percent(unit) else shown
 
 
-def gap_note(claim: Claim, stated: float, checked: float | None) -> str:
-    """ "Article vs sources", as Markdown for a table cell: how far the stated value is from the
-    supported one; where the numbers agree but the verdict does not, what differs. The Figures
-    page and the claim's own page give the same note."""
-    if checked is None or checked == 0:
-        return "not given" if checked is None else "—"
-    change = (stated - checked) / abs(checked) * 100
-    if not math.isfinite(change):  # a gap too large to state (or a value that is not a number)
+def _trimmed(amount: float) -> str:
+    """`1.5`, `13`, `0.3`: one decimal at most, none when it is zero."""
+    text = f"{amount:,.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+# The "Article vs sources" phrases: short, lower case, the same style in every row.
+NO_CHECKED_VALUE = "no checked value"
+SAME_NUMBER = "same number"
+SAME_NUMBER_FLAWED = "same number; the flaw is elsewhere"
+
+
+def gap_note(claim: Claim, stated: float, checked: float | None, unit: str | None = None) -> str:
+    """ "Article vs sources", as Markdown for a table cell, in one short phrase: how far the stated
+    value is from the supported one ("1.5 points lower" for percentages, "25% higher" otherwise);
+    where the numbers agree but the verdict does not, that the flaw lies elsewhere (the claim's page
+    says what). The Figures page and the claim's own page give the same note. `unit` is the unit
+    the two values are in (default: the figure's own)."""
+    if checked is None:
+        return NO_CHECKED_VALUE
+    if unit is None:
+        unit = claim.figure.unit if claim.figure else ""
+    difference = stated - checked
+    if not math.isfinite(difference):  # a gap too large to state (or a value that is not a number)
         return "—"
-    if abs(change) >= 0.05:
-        return f"{change:+.1f}%"
-    if claim.verdict.rating == "supported":
-        return "none"
-    # The number holds, yet the claim does not fully: the summary says what is wrong (its scope,
-    # its period, who said it), so a table never shows two equal numbers for a flawed claim unexplained.
-    summary = claim.verdict.summary
-    return f"None in the number. {md_cell(summary) if summary else 'The verdict is about more than the number.'}"
+    direction = "higher" if difference > 0 else "lower"
+    if is_percent(unit):
+        points = _trimmed(abs(difference))
+        if points != "0":
+            return f"{points} {'point' if points == '1' else 'points'} {direction}"
+    elif checked == 0:
+        if difference != 0:
+            return f"{_number(abs(difference), unit)} {direction}"
+    else:
+        change = difference / abs(checked) * 100
+        if not math.isfinite(change):
+            return "—"
+        if (percent := _trimmed(abs(change))) != "0":
+            return f"{percent}% {direction}"
+    # The number holds, yet the claim may not fully: the row's verdict badge and the claim's page
+    # say what is wrong (its scope, its period, who said it).
+    return SAME_NUMBER if claim.verdict.rating == "supported" else SAME_NUMBER_FLAWED
 
 
 CHART_LIMIT = 20  # bars pairs per chart: the largest gaps first, so the chart stays readable
@@ -170,13 +205,16 @@ def _group_section(index: Index, unit: str, rows: list[Row]) -> tuple[str, dict[
             + in_article(index, FIGURES, row.claim).replace(" · in ", "<br>in ", 1)
         )
         converted = f"<br>{row.rate_note}" if row.rate_note else ""
-        value = f"<br>= {_number(row.stated)}" if math.isfinite(row.stated) else ""
+        shown = _number(row.stated, unit)
+        # "8%" needs no "= 8%" under it; "$1.4 trillion" and "a third" do get their number.
+        repeats = not row.rate_note and figure is not None and shown in figure.stated
+        value = f"<br>= {shown}" if math.isfinite(row.stated) and not repeats else ""
         cells = [
             str(number),
             claim,
             stated + converted + value,
-            _number(row.checked),
-            gap_note(row.claim, row.stated, row.checked),
+            _number(row.checked, unit),
+            gap_note(row.claim, row.stated, row.checked, unit),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     table = "| # | Claim | As stated | Sources support | Article vs sources |\n|---|---|---|---|---|\n" + "\n".join(
@@ -200,11 +238,14 @@ def render_figures(index: Index) -> tuple[str, dict[str, Chart]]:
     missing = sum(1 for rows in groups.values() for r in rows if r.checked is None)
     intro = (
         f"Every figure {'the articles state' if several_articles(index) else 'the article states'}, against the "
-        "value the sources support. A chart compares the two where both are known, and amounts of very "
-        "different sizes get a chart each, so every bar shows. "
+        "value the sources support. "
+        # Said only where the charts show: a phone shows the tables instead (docs/stylesheets/dossier.css).
+        + '<span class="dossier-chart-lead">A chart compares the two where both are known, and amounts of very '
+        "different sizes get a chart each, so every bar shows.</span> "
         "Amounts in other currencies are shown in US dollars at the rate their record gives. "
         + (f"Without a checked value so far: {plural(missing, 'figure')}. " if missing else "")
-        + "“Article vs sources” is how far the stated value is above (+) or below (−) the supported one.\n"
+        + "“Article vs sources” says how far the article's value is above or below the supported one: "
+        "in percentage points for a percentage, otherwise as a share of the supported value.\n"
     )
     body = "\n".join(sections) if sections else "No figures yet.\n"
     page = (

@@ -117,7 +117,8 @@ def _verdict_counts(index: Index) -> str:
 def _about_line(index: Index) -> str:
     """Where the claims, the method, the people behind them and the data are: in the first screen."""
     return (
-        f"- [Browse every claim]({link(HOME, CLAIMS)}) in article order, or filter them by verdict, topic or entity.\n"
+        f"- [Browse every claim]({link(HOME, CLAIMS)}) in article order, or filter them by verdict, topic, "
+        "person or organisation.\n"
         f"- [How we check]({link(HOME, METHODOLOGY)}): the rating scale and our corrections policy.\n"
         + who_we_are(HOME)
         + f"- **The data:** [claims.json]({link(HOME, CLAIMS_JSON)}) (every record) · "
@@ -245,13 +246,14 @@ def _listing_page(index: Index, claims: list[Claim], rating: str | None, number:
     )
     if rating is None:
         title, heading = "Claims", "# All claims {#claims}"
+        # The filter script rewrites the count sentence (its id) for a filtered view, which shows fewer.
         lead = (
-            f"{len(claims)} claims, in the order they appear in the articles. Also as data: "
-            f"[claims.json]({link(page, CLAIMS_JSON)}) · [claims.csv]({link(page, CLAIMS_CSV)}) · "
+            f'<span id="dossier-listing-lead">{len(claims)} claims, in the order they appear in the articles.</span> '
+            f"Also as data: [claims.json]({link(page, CLAIMS_JSON)}) · [claims.csv]({link(page, CLAIMS_CSV)}) · "
             # The id tells the index's filter script where the compact listing data is; the
             # number of articles, whether to offer a choice of article.
-            f"[claims-index.json]({link(page, CLAIMS_INDEX_JSON)})"
-            f'{{#dossier-index-data data-articles="{len(index.articles)}"}} (for filters).\n\n'
+            f"[a short index of every claim]({link(page, CLAIMS_INDEX_JSON)})"
+            f'{{#dossier-index-data data-articles="{len(index.articles)}"}}.\n\n'
         )
     else:
         title = f"{RATING_LABELS[rating]} claims"

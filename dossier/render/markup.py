@@ -54,6 +54,29 @@ _CACHED_LENGTH = 160
 _md_text_cached = functools.lru_cache(maxsize=1 << 15)(_md_text)
 
 
+# Chinese in record text (a source's title or quote): Han characters, CJK punctuation and full-width
+# forms. A run of them, with digits, spaces and escaped punctuation between, gets lang="zh" so a
+# screen reader reads it as Chinese and the browser picks a Chinese font. Kana or Hangul in the
+# text mean Japanese or Korean: then nothing is tagged (the records say no language, and a wrong
+# tag is worse than none).
+_HAN = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_HAN_RUN = re.compile(f"[{_HAN}](?:(?:[{_HAN}0-9 ,;?/]|&#[0-9]+;|&quot;)*[{_HAN}])?")
+_NOT_CHINESE = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u1100-\u11ff\uac00-\ud7af]")
+
+
+def md_text_lang(text: str) -> str:
+    """`md_text`, with each run of Chinese marked `<span lang="zh">…</span>`, for text shown in a
+    paragraph, a list item, a table cell or a link label (not in an attribute or a heading).
+
+    The text is escaped first, so the only markup in the result is the spans added here: a run
+    holds characters the escaping leaves alone (Han, digits, spaces, `,;?/`) and its references.
+    """
+    escaped = md_text(text)
+    if _NOT_CHINESE.search(text) or not _HAN_RUN.search(escaped):
+        return escaped
+    return _HAN_RUN.sub(lambda m: f'<span lang="zh">{m.group()}</span>', escaped)
+
+
 def md_paragraphs(text: str) -> str:
     """Multi-line text as Markdown paragraphs: a blank line starts a new paragraph."""
     paragraphs = [p for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]

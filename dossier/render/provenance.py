@@ -17,9 +17,12 @@ from dossier.read.paths import HOME, link, source_page
 from dossier.render.common import badge, claim_link, claims_in_article_order, display_date
 from dossier.render.markup import external_link, md_cell, md_text
 
+# What the article did with its first appearance (spec.CHANGES), as a source page lists it and as the
+# claim page says it: "kept" means the words and meaning were kept verbatim *or nearly so*, so a
+# label must not promise an exact copy beside a note that says what was dropped.
 CHANGE_LABELS = {
-    "kept": "kept",
-    "reworded": "reworded",
+    "kept": "repeated nearly word for word",
+    "reworded": "said the same in other words",
     "changed": "changed in substance",
     "own": "the article's own words",
 }
@@ -104,7 +107,7 @@ def first_appearance_section(index: Index, claim: Claim, page: str) -> str:
     else:
         source = index.sources[origin.source]
         where = f"[{md_text(source.title)}]({link(page, source_page(source.id))}) — {source_credit(source)}"
-        lead = f"First appeared in {where}. The article's wording: **{CHANGE_LABELS[origin.change]}**."
+        lead = f"First appeared in {where}. What the article did with it: **{CHANGE_LABELS[origin.change]}**."
     note = f"\n\n{md_text(origin.note)}" if origin.note else ""
     return f"## Where the wording comes from {{#first-appearance}}\n\n{lead}{note}\n"
 
@@ -139,11 +142,15 @@ def findings_list(index: Index, article: Article, page: str = HOME) -> str:
         return ""
     items = []
     for finding in article.findings:
-        claims = " · ".join(
-            f"{badge(index.claims[c].verdict.rating)} {claim_link(page, index.claims[c])}" for c in finding.claims
-        )
-        items.append(f'- {md_text(finding.text)}<br>\n  <span class="dossier-finding-claims">{claims}</span>')
+        # One claim per line: six badges and links run together in a paragraph read as one.
+        claims = "".join(f"\n    - {_badged(page, index.claims[c])}" for c in finding.claims)
+        items.append(f"- {md_text(finding.text)}{claims}")
     return "\n".join(items) + "\n\n"
+
+
+def _badged(page: str, claim: Claim) -> str:
+    """A claim as a list item in a finding or tally: its verdict badge and its link."""
+    return f'<span class="dossier-finding-claims">{badge(claim.verdict.rating)} {claim_link(page, claim)}</span>'
 
 
 def flaw_origin(index: Index, claim: Claim) -> str:
@@ -188,7 +195,7 @@ def rewrite_tally(index: Index, article: Article | None = None, page: str = HOME
     verb = "is" if untraced == 1 else "are"
     tail = f"\n\n{untraced} of them {verb} not yet traced to an earlier text." if untraced else ""
     detail = "".join(
-        f"- {label.split(':')[0]}: " + " · ".join(claim_link(page, c) for c in claims) + "\n"
+        f"- {label.split(':')[0]}:" + "".join(f"\n    - {_badged(page, c)}" for c in claims) + "\n"
         for label, claims in rows
         if claims and article is not None
     )

@@ -10,7 +10,9 @@ from dossier.read.paths import ENTITIES, SOURCES, TOPICS, claim_page, entity_pag
 from dossier.render.accountability.evidence import later_mark, later_than, source_date_notice
 from dossier.render.common import (
     ENTITY_KIND_LABELS,
+    ENTITY_KIND_NAMES,
     NOT_SEARCHED,
+    SOURCE_KIND_NAMES,
     badge,
     by_article,
     claim_link,
@@ -18,7 +20,7 @@ from dossier.render.common import (
     grouped_claim_list,
     topic_name,
 )
-from dossier.render.markup import external_link, front_matter, md_cell, md_text, safe_title
+from dossier.render.markup import external_link, front_matter, md_cell, md_text, md_text_lang, safe_title
 from dossier.render.provenance import copy_host, copy_notice, first_appearance_of, publisher_cell, shown_date
 
 
@@ -26,9 +28,9 @@ def render_source_page(index: Index, source: Source) -> str:
     """Markdown for `sources/<id>.md`: what the source is and every claim citing it, with its note."""
     page = source_page(source.id)
     publisher = copy_host(source) if source.copy_of else source.publisher
-    facts = [f"**Publisher:** {md_text(publisher)}", f"**Published:** {shown_date(source.published)}"]
+    facts = [f"**Publisher:** {md_text_lang(publisher)}", f"**Published:** {shown_date(source.published)}"]
     if source.kind:
-        facts.append(f"**Kind:** {source.kind}")
+        facts.append(f"**Type:** {SOURCE_KIND_NAMES[source.kind]}")
     facts.append(f"**Accessed:** {display_date(source.accessed)}")
     links = [external_link("Read the source", source.url)]
     if source.archive_url:
@@ -61,7 +63,7 @@ def render_entity_page(index: Index, entity: Entity) -> str:
     lines = [f"# {md_text(entity.name)} {{#entity}}\n"]
     if entity.description:
         lines.append(md_text(entity.description) + "\n")
-    facts = [f"**Kind:** {entity.kind}"]
+    facts = [f"**Type:** {ENTITY_KIND_NAMES[entity.kind]}"]
     if entity.aliases:
         facts.append("**Also called:** " + ", ".join(md_text(a) for a in entity.aliases))
     outside = []
@@ -185,6 +187,17 @@ def render_entities_index(index: Index) -> str:
         for entity in members:
             count = order.mentions(entity.id)
             description = f" — {md_text(entity.description)}" if entity.description else ""
-            items.append(f"- [{md_text(entity.name)}]({link(ENTITIES, entity_page(entity.id))}){description} ({count})")
+            items.append(
+                f"- [{md_text(entity.name)}]({link(ENTITIES, entity_page(entity.id))}){description} "
+                f"({plural(count, 'claim')})"
+            )
         sections.append(f"## {label} {{#{kind}}}\n\n" + "\n".join(items) + "\n")
-    return front_matter({"title": "Entities", **NOT_SEARCHED}) + "# Entities {#entities}\n\n" + "\n".join(sections)
+    # "Entities" is the records' word; readers get who and what the claims name (the URL stays /entities/).
+    return (
+        front_matter({"title": ENTITIES_TITLE, **NOT_SEARCHED})
+        + f"# {ENTITIES_TITLE} {{#entities}}\n\nEveryone and everything the claims name or quote.\n\n"
+        + "\n".join(sections)
+    )
+
+
+ENTITIES_TITLE = "People & organisations"

@@ -10,7 +10,9 @@ tags, which the theme ranks highest and shows with each result; and a boost, so 
 before the pages that merely mention the same words. Each article page's entries become one
 entry of its title, byline and our finding (its claims have their own entries; its full text put
 the whole article first for any word). Each entity page's entries become one entry that leads
-with its description (its other names as tags), not its list of facts. Sections that only list
+with its description (its other names as tags), not its list of facts; each source page's become
+one sentence saying whose it is, what sort and when ("Capacity Media news story, undated; read
+6 December 2026."), not its run of "Publisher: … Kind: …" facts. Sections that only list
 other records (a source's citing claims, the articles index) are dropped. (The contributor guide is
 never indexed: the hook marks it excluded before the search plugin reads it.) Record text is
 HTML-escaped, as the search results show `text` as HTML.
@@ -26,9 +28,10 @@ from pathlib import Path
 from typing import Any
 
 from dossier.link.crossref import Index
-from dossier.read.model import Article, Claim, Entity
-from dossier.read.paths import ARTICLES, article_page, claim_page, entity_page, page_url
-from dossier.render.common import RATING_LABELS, byline, shown_kind, topic_name
+from dossier.read.model import Article, Claim, Entity, Source
+from dossier.read.paths import ARTICLES, article_page, claim_page, entity_page, page_url, source_page
+from dossier.render.common import RATING_LABELS, SOURCE_KIND_NAMES, byline, display_date, shown_kind, topic_name
+from dossier.render.provenance import UNDATED, copy_host
 
 # Sections (by heading id) of record pages that list claims shown in full elsewhere, with the
 # sections under them per article (`cited-by-<article>`, when the dossier has several).
@@ -87,6 +90,25 @@ def entity_entry(entity: Entity) -> dict[str, Any]:
     if entity.aliases:
         entry["tags"] = [escape(alias, quote=False) for alias in entity.aliases]
     return entry
+
+
+def source_entry(source: Source) -> dict[str, Any]:
+    """A source's entry: its title, and one sentence saying whose it is, what sort, when it was
+    published and when we read it ("Capacity Media news story, undated; read 6 December 2026."),
+    not the page's run of "Publisher: … Published: … Kind: …" facts."""
+    original = source.copy_of
+    publisher = original.publisher if original else source.publisher
+    published = (original.published if original else None) or source.published
+    # A copy's kind is the copying page's ("other" for an aggregator): the original is a story.
+    what = "story" if original else SOURCE_KIND_NAMES[source.kind] if source.kind else "publication"
+    when = display_date(published, unbroken=False) if published else UNDATED
+    copy = f", in a copy at {copy_host(source)}" if original else ""
+    read = display_date(source.accessed, unbroken=False)
+    return {
+        "location": page_url(source_page(source.id)),
+        "title": escape(" ".join(source.title.split()), quote=False),
+        "text": _paragraph(f"{publisher} {what}, {when}{copy}; read {read}."),
+    }
 
 
 # What an entity without a description is, in a word or two.
@@ -156,12 +178,15 @@ def _record_entry(page: str, index: Index) -> Callable[[], dict[str, Any]] | Non
     """The builder of the entry a claim or article page gets from its record, if the page is one."""
     key = page.rstrip("/").rpartition("/")[2]
     claim, article, entity = index.claims.get(key), index.articles.get(key), index.entities.get(key)
+    source = index.sources.get(key)
     if claim is not None and page_url(claim_page(key)) == page:
         return functools.partial(claim_entry, index, claim)
     if article is not None and page_url(article_page(key)) == page:
         return functools.partial(article_entry, article)
     if entity is not None and page_url(entity_page(key)) == page:
         return functools.partial(entity_entry, entity)
+    if source is not None and page_url(source_page(key)) == page:
+        return functools.partial(source_entry, source)
     return None
 
 

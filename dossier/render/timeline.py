@@ -83,10 +83,11 @@ def _claim_events(claim: Claim) -> list[Event]:
     figure = claim.figure
     stated = md_text(figure.stated) if figure else ""
     if figure and figure.point_in_time:
-        events.append(Event(figure.point_in_time, f"The figure “{stated}” refers to this date", (claim,), 1))
+        when = display_date(figure.point_in_time)
+        events.append(Event(figure.point_in_time, f"The article's figure “{stated}” is for {when}", (claim,), 1))
     if figure and figure.period:
         span = f"{display_date(figure.period.start)} to {display_date(figure.period.end)}"
-        what = f"Start of the period the figure “{stated}” covers ({span})"
+        what = f"The article's figure “{stated}” covers {span}"
         events.append(Event(figure.period.start, what, (claim,), 1))
     for correction in claim.corrections:
         events.append(Event(correction.date, f"Correction: {md_text(correction.note)}", (claim,), 3))
@@ -262,7 +263,14 @@ def _table(index: Index, page: str, events: list[Event]) -> str:
     rows = [_ROWS.keyed((page, *group, index.articles), _row, index, page, group) for group in group_events(events)]
     if not rows:
         return "No dated events.\n"
-    return "| Date | What happened | Claims |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+    # Each year's first row carries an anchor, and a line of links above the table jumps to it.
+    years: list[str] = []
+    for number, group in enumerate(group_events(events)):
+        new = [year for year in dict.fromkeys(e.date[:4] for e in group) if year not in years]
+        years += new  # a run of events over two years holds both years' anchors
+        rows[number] = "| " + "".join(f'<span id="year-{year}"></span>' for year in new) + rows[number][2:]
+    jump = "Jump to: " + " · ".join(f"[{year}](#year-{year})" for year in years) + "\n\n" if len(years) > 1 else ""
+    return jump + "| Date | What happened | Claims |\n|---|---|---|\n" + "\n".join(rows) + "\n"
 
 
 def _row(index: Index, page: str, group: tuple[Event, ...]) -> str:
@@ -277,9 +285,33 @@ def _row(index: Index, page: str, group: tuple[Event, ...]) -> str:
     if len(group) == 1:
         date, what = display_date(first), group[0].what
     else:
-        date = display_date(first) if first == last else f"{display_date(first)} to {display_date(last)}"
+        date = date_list([e.date for e in group])
         what = "<br>".join(e.what if first == last else f"{display_date(e.date)}: {e.what}" for e in group)
     return f"| {date} | {what} | {'<br>'.join(claims) or md_cell('')} |"
+
+
+DATES_LISTED = 3  # a run of events on more dates gives its first and last: each event gives its own
+
+
+def date_list(dates: list[str]) -> str:
+    """The date cell of a run of events: "29 November and 6 December 2026" (separate dates, not
+    a period: "29 November 2026 to 6 December 2026" read as one), or for a long run
+    "5 dates, 2 August 2018 to 31 December 2019" ("6 dates in 1997" within one year)."""
+    distinct = list(dict.fromkeys(dates))
+    if len(distinct) == 1:
+        return display_date(distinct[0])
+    if len(distinct) > DATES_LISTED:
+        if len({d[:4] for d in distinct}) == 1:
+            return f"{len(distinct)} dates in {distinct[0][:4]}"
+        return f"{len(distinct)} dates, {display_date(distinct[0])} to {display_date(distinct[-1])}"
+    shown = [display_date(d) for d in distinct]
+    one_year = len({d[:4] for d in distinct}) == 1 and all("-" in d for d in distinct)
+    one_month = len({d[:7] for d in distinct}) == 1 and all(d.count("-") == 2 for d in distinct)
+    if one_month:  # "2 and 3 March 2024"
+        shown = [text.split("\u00a0", 1)[0] for text in shown[:-1]] + shown[-1:]
+    elif one_year:  # "29 November and 6 December 2026": the year once, at the end
+        shown = [text.rsplit("\u00a0", 1)[0] for text in shown[:-1]] + shown[-1:]
+    return join_words(shown)
 
 
 def _page(page: str, title: str, lead: str, body: str) -> str:

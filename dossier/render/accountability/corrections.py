@@ -78,9 +78,14 @@ def render_corrections(index: Index) -> str:
     return (
         front_matter({"title": "Corrections", **NOT_SEARCHED})
         + "# Corrections {#corrections}\n\n"
-        + "When a verdict or its reasoning changes, the claim's record gains a dated note, shown at the top of "
-        + "its page and listed here. "
-        + f"Follow them in the [Atom feed]({link(CORRECTIONS, FEED)}); "
+        # The policy (dossier.yaml) says how a correction is made: the intro says it only without one.
+        + (
+            ""
+            if policy
+            else "When a verdict or its reasoning changes, the claim's record gains a dated note, shown at the top "
+            "of its page and listed here. "
+        )
+        + f"Follow the corrections in the [Atom feed]({link(CORRECTIONS, FEED)}); "
         + f"[who we are and how to reach us]({link(CORRECTIONS, ABOUT)}).\n\n"
         + (f"## Our corrections policy {{#policy}}\n\n{md_paragraphs(policy)}\n\n" if policy else "")
         + "## Every correction {#list}\n\n"

@@ -10,7 +10,7 @@ from dossier.read.model import Article, Claim, Source, SourceRef
 from dossier.read.paths import ABOUT, link, source_page
 from dossier.read.records import date_before
 from dossier.render.common import date_phrase, display_date
-from dossier.render.markup import external_link, md_text
+from dossier.render.markup import external_link, md_text, md_text_lang
 from dossier.render.provenance import external_original, source_credit
 
 LATER = "published after the article"
@@ -37,14 +37,14 @@ def later_mark() -> str:
 def citation_item(index: Index, claim: Claim, number: int, ref: SourceRef, page: str) -> str:
     """One numbered citation: title, whose and when, links, then the quoted words and the note."""
     source = index.sources[ref.source]
-    title = f"[{md_text(source.title)}]({link(page, source_page(source.id))})"
+    title = f"[{md_text_lang(source.title)}]({link(page, source_page(source.id))})"
     facts = [source_credit(source)]
     if published_after(index.articles[claim.article], source):
         facts.append(later_mark())
     facts += source_links(source)
     item = f"{number}. {title} — " + " · ".join(facts)
     if ref.quote:
-        item += f"\n\n    > {md_text(ref.quote)}"
+        item += f"\n\n    > {md_text_lang(ref.quote)}"  # a source's own words may be Chinese
     if ref.note:
         item += f"\n\n    {md_text(ref.note)}"
     return item
