@@ -18,6 +18,7 @@ import pytest
 from conftest import ROOT, apply_edits
 from dossier.cli import main
 from dossier.upkeep import archive, linkcheck
+from dossier.upkeep.urls import UrlAt
 
 
 class Recorder(http.server.BaseHTTPRequestHandler):
@@ -71,6 +72,8 @@ class Recorder(http.server.BaseHTTPRequestHandler):
         elif path == "/slow":
             time.sleep(1.5)
             self.send(200, body=body)
+        elif path == "/to-no-port":  # a redirect to an address with an impossible port
+            self.send(302, {"Location": "http://127.0.0.1:99999/x"}, body=False)
         else:
             self.send(500, body=body)
 
@@ -223,6 +226,34 @@ def test_links_refuses_invalid_records(dossier_dir: Path) -> None:
     code, out = run(["links"])
     assert code == 1
     assert out.splitlines()[-1] == "1 problem in the records; fix them (see `check`) first"
+
+
+def test_links_refuses_a_url_with_an_impossible_port_at_its_place(dossier_dir: Path, quick: None) -> None:
+    apply_edits(
+        dossier_dir,
+        {
+            "sources/budget-papers.yaml": [
+                ("url: https://example.org/council/budget-2024-25", "url: http://127.0.0.1:99999/b")
+            ]
+        },
+    )
+    assert run(["links", "--timeout", "1"]) == (
+        1,
+        'claims/sources/budget-papers.yaml:5:6: url: the port in "http://127.0.0.1:99999/b" is not a number from 1 to 65535\n'
+        "1 problem in the records; fix them (see `check`) first\n",
+    )
+
+
+def test_asking_a_url_with_an_impossible_port_is_a_finding_not_a_crash(server: str, quick: None) -> None:
+    places = [
+        UrlAt("claims/sources/a.yaml", 5, 6, "http://127.0.0.1:99999/b"),
+        UrlAt("claims/sources/b.yaml", 5, 6, f"{server}/to-no-port"),
+    ]
+    assert [str(f) for f in linkcheck.check_urls(places, timeout=1)] == [
+        'claims/sources/a.yaml:5:6: http://127.0.0.1:99999/b: not a valid address: the port in "http://127.0.0.1:99999/b" '
+        "is not a number from 1 to 65535",
+        f'claims/sources/b.yaml:5:6: warning: {server}/to-no-port: unreachable: an address that cannot be asked ("Port out of range 0-65535")',
+    ]
 
 
 # --- archive ------------------------------------------------------------------------------------
