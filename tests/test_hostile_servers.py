@@ -42,6 +42,10 @@ def _answer(conn: socket.socket, path: str, stop: threading.Event) -> None:
         conn.sendall(HEAD + b"\r\n")
         while not stop.wait(0.1):
             conn.sendall(b" ")
+    elif path == "/driphead":  # the same, in a header line
+        conn.sendall(HEAD + b"X-Slow: ")
+        while not stop.wait(0.1):
+            conn.sendall(b"a")
 
 
 @pytest.fixture(scope="module")
@@ -106,20 +110,21 @@ def test_a_broken_http_answer_is_an_error_message_not_a_traceback(hostile: str, 
     assert not (claims / "articles" / "x.yaml").exists()
 
 
-def test_a_server_that_trickles_bytes_is_given_up_on_at_the_deadline(hostile: str) -> None:
+@pytest.mark.parametrize("path", ["/drip", "/driphead"])
+def test_a_server_that_trickles_bytes_is_given_up_on_at_the_deadline(hostile: str, path: str) -> None:
     # each read is quick (a byte every 0.1 s), so only the deadline for the whole request ends it
     started = time.monotonic()
     with pytest.raises(DossierError) as raised:
-        fetch_module.fetch(hostile + "/drip", deadline=0.5)
-    assert str(raised.value) == f"{hostile}/drip: the page did not arrive within 0.5 seconds"
+        fetch_module.fetch(hostile + path, deadline=0.5)
+    assert str(raised.value) == f"{hostile}{path}: the page did not arrive within 0.5 seconds"
     assert time.monotonic() - started < 5
 
 
 def test_new_article_gives_up_on_a_trickling_server(
     hostile: str, claims: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The command's deadline is TIMEOUT (20 s); run in a thread so a hang fails the test instead of stalling it."""
-    monkeypatch.setattr(fetch_module, "TIMEOUT", 0.5)
+    """The command's deadline is DEADLINE (30 s); run in a thread so a hang fails the test instead of stalling it."""
+    monkeypatch.setattr(fetch_module, "DEADLINE", 0.5)
     result: list[tuple[int, str, str]] = []
     worker = threading.Thread(
         target=lambda: result.append(

@@ -10,17 +10,21 @@ HTTP answer, a page cut off, not HTML or too large.
 from __future__ import annotations
 
 import http.client
+import socket
+import threading
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from dossier.problems import DossierError, quote_text
 
 MAX_BYTES = 5_000_000  # a news page with inline scripts is rarely over 2 MB
-TIMEOUT = 20.0  # seconds, for connecting, for each read, and (the default deadline) for the whole request
+TIMEOUT = 20.0  # seconds, for connecting and for each read
+DEADLINE = 30.0  # seconds for the whole request; past TIMEOUT, so a silent server gets TIMEOUT's message
 CHUNK = 65_536  # bytes asked for per read; the deadline is checked between reads
 MAX_REDIRECTS = 5
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -43,6 +47,67 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+class _Deadline:
+    """One request's deadline: when it passes, every connection the request opened is shut down,
+    so a read in progress ends (a server sending headers or body a byte at a time keeps each read
+    quick and the whole going for ever)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.passed = False
+        self.connections: list[http.client.HTTPConnection] = []
+        self.lock = threading.Lock()
+        self.timer = threading.Timer(seconds, self.expire)
+        self.timer.daemon = True
+
+    def expire(self) -> None:
+        with self.lock:
+            self.passed = True
+            for connection in self.connections:
+                _shut(connection)
+
+    def watch(self, http_class: type[http.client.HTTPConnection]) -> type[http.client.HTTPConnection]:
+        deadline = self
+
+        class Watched(http_class):  # type: ignore[valid-type, misc]
+            def connect(self) -> None:
+                with deadline.lock:  # before connecting: a TLS handshake can trickle too
+                    deadline.connections.append(self)
+                super().connect()
+                with deadline.lock:
+                    if deadline.passed:
+                        _shut(self)
+
+        return Watched
+
+
+def _shut(connection: http.client.HTTPConnection) -> None:
+    """End the connection's reads and writes (the reading thread then sees the answer end)."""
+    sock = connection.sock  # read once: the reading thread may close it meanwhile
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:  # already closed
+            pass
+
+
+class _WatchedHttp(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def do_open(self, http_class: Any, req: urllib.request.Request, **http_conn_args: Any) -> http.client.HTTPResponse:
+        return super().do_open(self.deadline.watch(http_class), req, **http_conn_args)
+
+
+class _WatchedHttps(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+
+    def do_open(self, http_class: Any, req: urllib.request.Request, **http_conn_args: Any) -> http.client.HTTPResponse:
+        return super().do_open(self.deadline.watch(http_class), req, **http_conn_args)
+
+
 def _not_http(url: str, target: str) -> DossierError:
     return DossierError(f"{url} redirects to {quote_text(target)}, which is not an http(s) address")
 
@@ -54,14 +119,27 @@ def is_url(text: str) -> bool:
 def fetch(url: str, timeout: float | None = None, max_bytes: int | None = None, deadline: float | None = None) -> Page:
     """The page at `url`, or a DossierError saying why not.
 
-    `timeout` bounds connecting and each read, `deadline` the whole request (both default to
-    TIMEOUT), `max_bytes` the page (default MAX_BYTES).
+    `timeout` bounds connecting and each read (default TIMEOUT), `deadline` the whole request
+    (default DEADLINE), `max_bytes` the page (default MAX_BYTES).
     """
     timeout = TIMEOUT if timeout is None else timeout
-    deadline = TIMEOUT if deadline is None else deadline
+    deadline = DEADLINE if deadline is None else deadline
     max_bytes = MAX_BYTES if max_bytes is None else max_bytes
+    watch = _Deadline(deadline)
+    watch.timer.start()
+    try:
+        return _fetch(url, timeout, max_bytes, deadline, watch)
+    except DossierError:
+        if watch.passed:  # whatever broke, it broke because the deadline shut the connection
+            raise DossierError(f"{url}: the page did not arrive within {deadline:g} seconds") from None
+        raise
+    finally:
+        watch.timer.cancel()
+
+
+def _fetch(url: str, timeout: float, max_bytes: int, deadline: float, watch: _Deadline) -> Page:
     give_up_at = time.monotonic() + deadline
-    opener = urllib.request.build_opener(_Redirects())
+    opener = urllib.request.build_opener(_Redirects(), _WatchedHttp(watch), _WatchedHttps(watch))
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
     try:
         with opener.open(request, timeout=timeout) as response:
