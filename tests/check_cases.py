@@ -756,6 +756,21 @@ CASES: list[Case] = [
         ('claims/entities/ana-ruiz.yaml:7:6: url: expected an http(s) URL, got "https://exa[mple.org/"',),
     ),
     Case(
+        "url with an impossible port",
+        {
+            "sources/council-minutes.yaml": [
+                ("url: https://example.org/council/minutes-2024-03-04", "url: http://127.0.0.1:99999/minutes"),
+                ("kind: official", "kind: official\narchive_url: https://example.org:0/minutes"),
+            ],
+            "entities/ana-ruiz.yaml": [("wikidata: Q4115189", "wikidata: Q4115189\nurl: https://example.org:8o/")],
+        },
+        (
+            'claims/entities/ana-ruiz.yaml:7:6: url: the port in "https://example.org:8o/" is not a number from 1 to 65535',
+            'claims/sources/council-minutes.yaml:5:6: url: the port in "http://127.0.0.1:99999/minutes" is not a number from 1 to 65535',
+            'claims/sources/council-minutes.yaml:9:14: archive_url: the port in "https://example.org:0/minutes" is not a number from 1 to 65535',
+        ),
+    ),
+    Case(
         "wikidata id malformed",
         {"entities/ana-ruiz.yaml": [("wikidata: Q4115189", "wikidata: 4115189")]},
         (

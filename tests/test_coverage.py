@@ -13,6 +13,7 @@ from conftest import apply_edits
 from dossier.cli import main
 from dossier.link.coverage import split_sentences, uncovered_sentences
 from dossier.link.crossref import Anchor
+from dossier.problems import MAX_LINE
 
 CASES = [
     ("One. Two.", ["One.", "Two."]),
@@ -124,3 +125,56 @@ def _quoted(text: str) -> str:
     from dossier.start.yaml_text import quoted
 
     return quoted(text)
+
+
+LONG = " ".join(["boats and fees and ferries"] * 180)  # about 4,900 characters: past one printed line
+
+
+def test_a_sentence_too_long_for_one_line_gets_a_whole_command_for_its_start(dossier_dir: Path) -> None:
+    sentence = f"Boat owners meet on Thursday to discuss the rise and {LONG} end."
+    apply_edits(
+        dossier_dir,
+        {
+            "articles/harbour-fees.yaml": [
+                ('  - "Boat owners meet on Thursday to discuss the rise."', f'  - "{sentence}"')
+            ]
+        },
+    )
+    code, out, err = run(["coverage", "--article", "harbour-fees"])
+    assert (code, err) == (0, "")
+    *_, shown, command, note = out.splitlines()
+    assert shown.startswith("  paragraph 4: Boat owners meet") and shown.endswith(
+        " more characters)"
+    )  # clipped: only shown
+    assert len(command) <= MAX_LINE
+    argv = shlex.split(command)  # a whole command: the quote closes
+    excerpt = argv[argv.index("--excerpt") + 1]
+    assert sentence.startswith(excerpt + " ") and len(command) > MAX_LINE - 40  # the longest whole-word start that fits
+    assert note == (
+        f"    (the sentence is too long for one command line: the excerpt is its first {len(excerpt):,} of "
+        f"{len(sentence):,} characters; extend it to the sentence's end in the new claim's file)"
+    )
+    assert run(argv[2:])[0] == 0  # it runs, and the claim it starts passes check once filled in
+    apply_edits(
+        dossier_dir, {"boat-owners-meet-on-thursday.yaml": [(f"{k}: TODO", f"{k}: {v}") for k, v in FILL.items()]}
+    )
+    assert run(["check"])[0] == 0
+
+
+def test_a_sentence_with_no_start_short_enough_gets_its_place_instead_of_a_command(dossier_dir: Path) -> None:
+    word = "x" * 5000
+    apply_edits(
+        dossier_dir,
+        {
+            "articles/harbour-fees.yaml": [
+                ('  - "Boat owners meet on Thursday to discuss the rise."', f'  - "{word} and more."')
+            ]
+        },
+    )
+    code, out, err = run(["coverage", "--article", "harbour-fees"])
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == (
+        "    (no command: the sentence is too long to give as one; start its claim by hand: it is at character 1 "
+        "of the paragraph at claims/articles/harbour-fees.yaml:13:5)"
+    )
+    assert "build_claims.py new claim" not in out.splitlines()[-2]

@@ -17,7 +17,9 @@ import pytest
 
 from conftest import ROOT, apply_edits
 from dossier.cli import main
+from dossier.link.check import check_dossier
 from dossier.upkeep import archive, linkcheck
+from dossier.upkeep.urls import UrlAt
 
 
 class Recorder(http.server.BaseHTTPRequestHandler):
@@ -71,6 +73,8 @@ class Recorder(http.server.BaseHTTPRequestHandler):
         elif path == "/slow":
             time.sleep(1.5)
             self.send(200, body=body)
+        elif path == "/to-no-port":  # a redirect to an address with an impossible port
+            self.send(302, {"Location": "http://127.0.0.1:99999/x"}, body=False)
         else:
             self.send(500, body=body)
 
@@ -225,6 +229,34 @@ def test_links_refuses_invalid_records(dossier_dir: Path) -> None:
     assert out.splitlines()[-1] == "1 problem in the records; fix them (see `check`) first"
 
 
+def test_links_refuses_a_url_with_an_impossible_port_at_its_place(dossier_dir: Path, quick: None) -> None:
+    apply_edits(
+        dossier_dir,
+        {
+            "sources/budget-papers.yaml": [
+                ("url: https://example.org/council/budget-2024-25", "url: http://127.0.0.1:99999/b")
+            ]
+        },
+    )
+    assert run(["links", "--timeout", "1"]) == (
+        1,
+        'claims/sources/budget-papers.yaml:5:6: url: the port in "http://127.0.0.1:99999/b" is not a number from 1 to 65535\n'
+        "1 problem in the records; fix them (see `check`) first\n",
+    )
+
+
+def test_asking_a_url_with_an_impossible_port_is_a_finding_not_a_crash(server: str, quick: None) -> None:
+    places = [
+        UrlAt("claims/sources/a.yaml", 5, 6, "http://127.0.0.1:99999/b"),
+        UrlAt("claims/sources/b.yaml", 5, 6, f"{server}/to-no-port"),
+    ]
+    assert [str(f) for f in linkcheck.check_urls(places, timeout=1)] == [
+        'claims/sources/a.yaml:5:6: http://127.0.0.1:99999/b: not a valid address: the port in "http://127.0.0.1:99999/b" '
+        "is not a number from 1 to 65535",
+        f'claims/sources/b.yaml:5:6: warning: {server}/to-no-port: unreachable: an address that cannot be asked ("Port out of range 0-65535")',
+    ]
+
+
 # --- archive ------------------------------------------------------------------------------------
 
 
@@ -355,3 +387,143 @@ def test_the_round_trip_adds_lines_to_every_real_source_and_changes_none() -> No
         ]
         assert [line for line in diff if not line.startswith("+ ")] == [], path.name
         assert diff[0] == f"+ archive_url: {capture.archive_url}", path.name
+
+
+class OddArchive(http.server.BaseHTTPRequestHandler):
+    """Save Page Now answering with the one header `answer` holds."""
+
+    answer: tuple[str, str] = ("Content-Location", "/web/20261130101500/x")
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.send_response(200)
+        self.send_header(*self.answer)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+@pytest.fixture
+def odd_spn() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), OddArchive)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+MINUTES = "claims/sources/council-minutes.yaml:5:6: https://example.org/council/minutes-2024-03-04"
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        (
+            ("Content-Location", "/web/20269999999999/https://example.org/"),
+            "Save Page Now gave a capture dated 20269999999999, a time that does not exist",
+        ),
+        (
+            ("Content-Location", '/web/20261130101500/x" \x1b[31m #c'),
+            'Save Page Now gave an address a record cannot hold: "{spn}/web/20261130101500/x\\" \\u001b[31m #c"',
+        ),
+        (
+            ("Link", '<javascript:alert(1)//web/20261130101500/>; rel="memento"'),
+            'Save Page Now gave an address a record cannot hold: "javascript:alert(1)//web/20261130101500/"',
+        ),
+        (
+            ("Link", '<https://elsewhere.example/web/20261130101500/x>; rel="memento"'),
+            'Save Page Now gave an address outside {spn}: "https://elsewhere.example/web/20261130101500/x"',
+        ),
+        (
+            ("Content-Location", "@elsewhere.example/web/20261130101500/x"),
+            'Save Page Now gave an address outside {spn}: "{spn}@elsewhere.example/web/20261130101500/x"',
+        ),
+        (
+            ("Content-Location", "/web/2026113010150/x"),
+            'Save Page Now gave an address that is not a capture: "{spn}/web/2026113010150/x"',
+        ),
+    ],
+)
+def test_archive_takes_only_a_capture_address_check_would_accept(
+    dossier_dir: Path, odd_spn: str, quick: None, answer: tuple[str, str], message: str
+) -> None:
+    OddArchive.answer = answer
+    before = snapshot(dossier_dir)
+    code, out = run(["archive", "--write", "--endpoint", odd_spn])
+    assert code == 1
+    assert f"{MINUTES}: warning: not archived: {message.format(spn=odd_spn)}" in out.splitlines(), out
+    assert out.splitlines()[-1] == "archive: 0 captures of 3 sources without an archived copy; added to the records"
+    assert snapshot(dossier_dir) == before
+    assert check_dossier(str(dossier_dir))[2] == []
+
+
+def test_archive_write_keeps_a_crlf_file_and_its_document_markers(dossier_dir: Path, odd_spn: str, quick: None) -> None:
+    OddArchive.answer = ("Content-Location", "/web/20261130101500/https://example.org/council/minutes-2024-03-04")
+    minutes = dossier_dir / "sources" / "council-minutes.yaml"
+    lines = minutes.read_text(encoding="utf-8").splitlines()
+    minutes.write_bytes(("---\r\n" + "\r\n".join(lines) + "\r\n...\r\n").encode("utf-8"))
+    before = minutes.read_bytes()
+    assert run(["archive", "--write", "--endpoint", odd_spn])[0] == 0
+    added = f"archive_url: {odd_spn}/web/20261130101500/https://example.org/council/minutes-2024-03-04\r\n".encode()
+    url_line = b"url: https://example.org/council/minutes-2024-03-04\r\n"
+    assert minutes.read_bytes() == before.replace(url_line, url_line + added)
+
+
+CAPTURE = archive.Capture(
+    "https://web.archive.org/web/20261130101500/https://example.org/", datetime.date(2026, 11, 30)
+)
+
+
+REST = "publisher: P\npublished: 2024-03-04\naccessed: 2024-03-05\nkind: official\n"
+ADDED = f"archive_url: {CAPTURE.archive_url}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # spacing, a folded block with its own indentation, comments, blank lines
+            f"id:   x   # the id\ntitle: >-\n      Folded\n      over lines\n\n# gap\nurl:    https://example.org/  # here\n{REST}",
+            "id:   x   # the id\ntitle: >-\n      Folded\n      over lines\n\n# gap\nurl:    https://example.org/  # here\n"
+            f"{ADDED}\n{REST}",
+        ),
+        (  # the url last, without a line end; a byte-order mark
+            f"\ufeffid: x\ntitle: T\n{REST}url: https://example.org/",
+            f"\ufeffid: x\ntitle: T\n{REST}url: https://example.org/\n{ADDED}\n",
+        ),
+        (  # an indented top-level mapping, the url written on the next line
+            "  id: x\n  title: T\n  url:\n    https://example.org/\n  kind: official\n",
+            f"  id: x\n  title: T\n  url:\n    https://example.org/\n  {ADDED}\n  kind: official\n",
+        ),
+    ],
+)
+def test_add_capture_changes_only_the_one_added_line(text: str, expected: str) -> None:
+    if text.startswith("  "):  # the rest of the record, indented like the rest
+        rest = "".join("  " + line + "\n" for line in REST.splitlines() if line != "kind: official")
+        text, expected = text + rest, expected + rest
+    assert archive.add_capture(text, CAPTURE) == expected
+
+
+def test_add_capture_refuses_a_record_it_cannot_add_one_line_to() -> None:
+    flow = "{id: x, title: T, publisher: P, url: https://example.org/, published: 2024-03-04, accessed: 2024-03-05, kind: official}\n"
+    with pytest.raises(archive.ArchiveError) as raised:
+        archive.add_capture(flow, CAPTURE)
+    assert str(raised.value) == (
+        "the line archive_url cannot be added without changing others (is the record in flow style?); add it by hand"
+    )
+
+
+def test_archive_write_reports_a_source_it_cannot_add_the_line_to(dossier_dir: Path, spn: str, quick: None) -> None:
+    minutes = dossier_dir / "sources" / "council-minutes.yaml"
+    flow = "{" + ", ".join(minutes.read_text(encoding="utf-8").splitlines()[1:]) + "}\n"
+    minutes.write_text(flow, encoding="utf-8")
+    assert check_dossier(str(dossier_dir))[2] == []
+    code, out = run(["archive", "--write", "--endpoint", spn])
+    assert code == 1
+    column = flow.index("https://example.org/council/minutes") + 1
+    assert (
+        f"claims/sources/council-minutes.yaml:1:{column}: https://example.org/council/minutes-2024-03-04: warning: captured at "
+        f"{spn}/web/20261130101500/https://example.org/council/minutes-2024-03-04, not written: the line archive_url "
+        "cannot be added without changing others (is the record in flow style?); add it by hand"
+    ) in out.splitlines(), out
+    assert minutes.read_text(encoding="utf-8") == flow

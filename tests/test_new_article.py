@@ -336,3 +336,39 @@ def test_the_guide_starts_a_dossier_from_a_saved_page_to_a_green_check(tmp_path:
     checked = step(commands[-1])
     assert checked.endswith("; 1 warning above, worth fixing but not failing the check\n"), checked
     assert "no excerpt covers 11 of the article's 11 sentences" in checked  # a part of one, so far
+
+
+def test_invisible_characters_in_the_json_ld_publisher_are_removed_like_the_titles(
+    dossier_dir: Path, tmp_path: Path
+) -> None:
+    page = PAGE.read_text(encoding="utf-8")
+    hostile = page.replace('"name": "Northshore Courier"', '"name": "Northshore\\u200b Courier\\u2060"')
+    assert hostile != page
+    saved = saved_copy(tmp_path, data=hostile.encode("utf-8"))
+    code, out, err = run(["new", "article", "zw", "--from", str(saved)])
+    assert (code, err) == (0, ""), err
+    assert out == (  # reported like those removed from the title
+        "note: removed 1 invisible U+200B character\n"
+        "note: removed 1 invisible U+2060 character\n"
+        "claims/articles/zw.yaml: 7 paragraphs\n"
+    )
+    assert record(dossier_dir, "zw")["publisher"] == "Northshore Courier"
+
+
+@pytest.mark.parametrize("json_ld", ["3", '"text"', "[1, null]", '{"@graph": 5}', "[" * 5000 + "]" * 5000])
+def test_json_ld_that_is_not_an_object_is_passed_over(dossier_dir: Path, tmp_path: Path, json_ld: str) -> None:
+    page = PAGE.read_text(encoding="utf-8")
+    odd = page.replace("<head>", f'<head><script type="application/ld+json">{json_ld}</script>', 1)
+    assert odd != page
+    assert run(["new", "article", "odd", "--from", str(saved_copy(tmp_path, data=odd.encode("utf-8")))])[0] == 0
+    assert record(dossier_dir, "odd")["publisher"] == "Northshore Courier"  # from the page's own JSON-LD
+
+
+def test_a_record_that_would_fail_check_names_its_problems_in_good_english(dossier_dir: Path, tmp_path: Path) -> None:
+    assert run(["new", "article", "zz", "--from", str(saved_copy(tmp_path)), "--published", "2024-02-30"]) == (
+        1,
+        "",
+        "error: the record would not pass check; nothing written (1 problem):\n"
+        '  claims/articles/zz.yaml:8:12: published: "2024-02-30" is not a date that exists\n',
+    )
+    assert not (dossier_dir / "articles" / "zz.yaml").exists()

@@ -323,6 +323,17 @@ class _Walker:
         return text
 
 
+def url_port_problem(url: str) -> str | None:
+    """What is wrong with the port an http(s) URL names (a number from 1 to 65535, or none), or None."""
+    try:
+        port = urlsplit(url).port  # ValueError when not a number or past 65535
+    except ValueError:
+        port = 0
+    if port == 0:
+        return f"the port in {quote_text(url)} is not a number from 1 to 65535"
+    return None
+
+
 def text_problem(value: str, ftype: s.FieldType) -> str | None:
     """What is wrong with `value` as the text of a field of type `ftype`, or None."""
     if type(ftype) is s.Url:
@@ -331,7 +342,9 @@ def text_problem(value: str, ftype: s.FieldType) -> str | None:
             valid = parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in value)
         except ValueError:  # e.g. an unbalanced "[" in the host, read as an IPv6 address
             valid = False
-        return None if valid else f"expected an http(s) URL, got {quote_text(value)}"
+        if not valid:
+            return f"expected an http(s) URL, got {quote_text(value)}"
+        return url_port_problem(value)
     if type(ftype) is s.Unit:
         return _unit_problem(value)
     if type(ftype) is s.Choice:

@@ -294,6 +294,12 @@ def parse_record_bytes(
     return build_record(kind, checked.values, origin, path.stem)
 
 
+def record_values(kind: RecordKind, data: bytes, shown: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """One record file's checked values (plain data, as the checker reads them), or what was wrong."""
+    checked, problems = _check_bytes(kind, data, shown, quick=False)
+    return (None if checked is None or problems else checked.values), problems
+
+
 def _check_bytes(kind: RecordKind, data: bytes, shown: str, quick: bool) -> tuple[Checked | None, list[Problem]]:
     """Compose a file and check its fields: the values, or what was wrong."""
     root, found = compose_record(data, quick)

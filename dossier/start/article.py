@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from dossier.problems import DossierError, quote_text
+from dossier.problems import DossierError, plural, quote_text
 from dossier.read.fields import text_problem
 from dossier.read.records import parse_record_bytes
 from dossier.read.spec import FOLDERS, Ref
@@ -68,7 +68,8 @@ def start_article(
     record, problems = parse_record_bytes("article", path, text.encode("utf-8"), str(path), str(relative))
     if record is None or problems:
         raise DossierError(
-            f"the record would not pass check; nothing written ({len(problems)} problems):", [str(p) for p in problems]
+            f"the record would not pass check; nothing written ({plural(len(problems), 'problem')}):",
+            [str(p) for p in problems],
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -76,7 +77,7 @@ def start_article(
             file.write(text)
     except FileExistsError:
         raise DossierError(f"{path} already exists; edit it, or choose another id") from None
-    notes = [f"removed {n} invisible {name} character{'s' if n > 1 else ''}" for name, n in extracted.removed.items()]
+    notes = [f"removed {plural(n, 'invisible ' + name + ' character')}" for name, n in extracted.removed.items()]
     return Started(path, len(extracted.paragraphs), tuple(notes))
 
 

@@ -2,7 +2,10 @@
 
 Per article, in order: the paragraph number, the sentence, and a ready-to-run `new claim`
 line whose excerpt is the sentence, shell-quoted (any quote or dollar sign in it stays text),
-with `--article` and, when the sentence occurs more than once, `--occurrence`. The rule is
+with `--article` and, when the sentence occurs more than once, `--occurrence`. A command is
+never printed clipped: for a sentence too long to give whole on one line (MAX_LINE), the
+excerpt is the longest run of its first words that fits, with a note to extend it in the file;
+when not even that fits, the note gives the sentence's place instead. The rule is
 `link.coverage`'s, the one `check` warns by and the site's coverage figures count.
 """
 
@@ -12,14 +15,15 @@ import re
 import shlex
 
 from dossier.link.check import anchors_by_article
-from dossier.link.coverage import split_sentences, uncovered_sentences
+from dossier.link.coverage import Sentence, split_sentences, uncovered_sentences
 from dossier.link.crossref import Index
 from dossier.link.excerpts import ArticleText
-from dossier.problems import DossierError, plural, quote_text
+from dossier.problems import DossierError, plural, quote_text, terminal_line
 from dossier.read.model import Article
 
 _WORD = re.compile(r"[a-z0-9]+")
 MAX_ID_WORDS = 5
+INDENT = "    "  # before each command line
 
 
 def coverage_lines(index: Index, article_id: str | None, claims_dir: str = "claims") -> list[str]:
@@ -42,8 +46,50 @@ def coverage_lines(index: Index, article_id: str | None, claims_dir: str = "clai
         for sentence in uncovered:
             words = article.paragraphs[sentence.paragraph][sentence.start : sentence.end]
             lines.append(f"  paragraph {sentence.paragraph + 1}: {words}")
-            lines.append("    " + new_claim_command(article, text, sentence, words, taken, claims_dir))
+            lines += new_claim_lines(article, text, sentence, words, taken, claims_dir)
     return lines
+
+
+def new_claim_lines(
+    article: Article, text: ArticleText, sentence: Sentence, words: str, taken: set[str], claims_dir: str
+) -> list[str]:
+    """The command for the sentence's claim, printed whole, or its longest whole-word start that prints whole."""
+    claim_id = _free_id(words, article.id, taken)
+    taken.add(claim_id)
+    command = new_claim_command(article, text, sentence, words, claim_id, claims_dir)
+    if command is None:
+        return [_no_command("the sentence repeats more often than --occurrence can pick out", article, sentence)]
+    if _prints_whole(command):
+        return [INDENT + command]
+    ends = [m.start() for m in re.finditer(r"(?<=\S)\s", words)]  # each whole-word start of the sentence
+    low, high, best = 0, len(ends) - 1, None
+    while low <= high:  # the longest start whose command prints whole (a longer start, a longer line)
+        middle = (low + high) // 2
+        shorter = new_claim_command(article, text, sentence, words[: ends[middle]], claim_id, claims_dir)
+        if shorter is not None and _prints_whole(shorter):
+            best, low = (shorter, ends[middle]), middle + 1
+        else:
+            high = middle - 1
+    if best is None:
+        return [_no_command("the sentence is too long to give as one", article, sentence)]
+    return [
+        INDENT + best[0],
+        f"{INDENT}(the sentence is too long for one command line: the excerpt is its first {best[1]:,} of "
+        f"{len(words):,} characters; extend it to the sentence's end in the new claim's file)",
+    ]
+
+
+def _no_command(why: str, article: Article, sentence: Sentence) -> str:
+    line, col = article.origin.at(("paragraphs", sentence.paragraph))
+    return (
+        f"{INDENT}(no command: {why}; start its claim by hand: it is at character {sentence.start + 1} "
+        f"of the paragraph at {article.origin.path}:{line}:{col})"
+    )
+
+
+def _prints_whole(command: str) -> bool:
+    """Whether the command line prints as it is (not clipped at MAX_LINE, no character escaped)."""
+    return terminal_line(INDENT + command) == INDENT + command
 
 
 def uncovered_count(uncovered: int, total: int) -> str:
@@ -51,24 +97,24 @@ def uncovered_count(uncovered: int, total: int) -> str:
 
 
 def new_claim_command(
-    article: Article, text: ArticleText, sentence: object, words: str, taken: set[str], claims_dir: str
-) -> str:
-    """`python build_claims.py new claim <id> --excerpt '<sentence>' --article <id> [--occurrence N]`."""
-    claim_id = _free_id(words, article.id, taken)
-    taken.add(claim_id)
-    command = ["python", "build_claims.py", "new", "claim", claim_id, "--excerpt", words, "--article", article.id]
-    places = text.find(words).anchors  # at most MAX_PLACES: past that, check refuses the excerpt anyway
+    article: Article, text: ArticleText, sentence: Sentence, excerpt: str, claim_id: str, claims_dir: str
+) -> str | None:
+    """`python build_claims.py new claim <id> --excerpt '<excerpt>' --article <id> [--occurrence N]`,
+    the excerpt taken at the sentence's start; None when its place is past the places `find` lists."""
+    command = ["python", "build_claims.py", "new", "claim", claim_id, "--excerpt", excerpt, "--article", article.id]
+    places = text.find(excerpt).anchors  # at most MAX_PLACES: past that, check refuses the excerpt anyway
     if len(places) > 1:
         where = next(
             (
                 n
                 for n, anchor in enumerate(places, 1)
-                if (anchor.paragraph, anchor.start) == (sentence.paragraph, sentence.start)  # type: ignore[attr-defined]
+                if (anchor.paragraph, anchor.start) == (sentence.paragraph, sentence.start)
             ),
             None,
         )
-        if where is not None:
-            command += ["--occurrence", str(where)]
+        if where is None:
+            return None
+        command += ["--occurrence", str(where)]
     if claims_dir != "claims":
         command += ["--claims", claims_dir]
     return shlex.join(command)

@@ -46,14 +46,14 @@ class Extracted:
 
 def clean(text: str, removed: dict[str, int]) -> str:
     """One line of text: white space runs made one space, invisible and control characters removed."""
-    text = _SPACE.sub(" ", text).strip()
 
     def drop(match: re.Match[str]) -> str:
         name = f"U+{ord(match.group()):04X}"
         removed[name] = removed.get(name, 0) + 1
         return ""
 
-    return IN_LINE.sub(drop, text)
+    # spaces made one before and after: "a \u200b b" is "a b", not "a  b"
+    return _SPACE.sub(" ", IN_LINE.sub(drop, _SPACE.sub(" ", text))).strip()
 
 
 def from_plain_text(text: str) -> Extracted:
@@ -93,7 +93,7 @@ def from_html(html: bytes | str, page_url: str | None = None) -> Extracted:
     return Extracted(
         paragraphs,
         title=title,
-        publisher=_publisher(tree) or (clean(document.sitename, removed) if document.sitename else None),
+        publisher=_publisher(tree, removed) or (clean(document.sitename, removed) if document.sitename else None),
         author=clean(document.author, removed) if document.author else None,
         published=document.date or None,
         url=_canonical(tree) or document.url or page_url,
@@ -147,10 +147,26 @@ def _canonical(tree: Any) -> str | None:
     return None
 
 
-def _publisher(tree: Any) -> str | None:
-    """The publisher's name from the page's JSON-LD (NewsArticle.publisher.name), when given."""
+def _publisher(tree: Any, removed: dict[str, int]) -> str | None:
+    """The publisher's name from the page's JSON-LD (NewsArticle.publisher.name), when given, cleaned
+    like the title (invisible characters removed and counted in `removed`)."""
     if tree is None:
         return None
+    for script in tree.iterfind(".//script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except (ValueError, RecursionError):  # not JSON, or nested too deep to read
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in items if isinstance(items, list) else [items]:
+            publisher = item.get("publisher") if isinstance(item, dict) else None
+            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                name = clean(publisher["name"], removed)
+                if name:
+                    return name
+    return None
     for script in tree.iterfind(".//script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue

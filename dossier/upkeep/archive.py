@@ -5,20 +5,33 @@ Save Page Now is asked the way its clients savepagenow and waybackpy ask it (a G
 `<endpoint>/save/<url>`; the capture's path comes back in `Content-Location`, or as the
 `memento` in the `Link` header). Both clients hard-code web.archive.org, so neither lets the
 tests point them at a server on 127.0.0.1; this module keeps their protocol, on requests, with
-the endpoint a parameter. The YAML is rewritten by ruamel.yaml's round-trip mode, so comments,
-key order and quoting stay as the editor wrote them: only the new lines are added.
+the endpoint a parameter.
+
+A capture's address is taken only when it is one check accepts, on the endpoint's own host,
+with a date that exists. `--write` adds one line, `archive_url: …`, after the source's `url:`
+line, with that line's indentation and line ending; every other byte stays as written (comments,
+spacing, CRLF, `---`/`...`). The result is read back: when it is not the same record plus that
+one field (say the record is written in flow style), nothing is written and the source is reported.
 """
 
 from __future__ import annotations
 
 import datetime
-import io
 import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import requests
+from yaml.nodes import MappingNode, ScalarNode
+
+from dossier.problems import quote_text
+from dossier.read.characters import IN_LINE, search_forbidden
+from dossier.read.fields import text_problem
+from dossier.read.records import record_values
+from dossier.read.spec import Url
+from dossier.read.yaml_tree import compose_record
 
 ENDPOINT = "https://web.archive.org"
 INTERVAL = 5.0  # seconds between two captures: Save Page Now limits anonymous captures per minute
@@ -53,36 +66,73 @@ def save_page_now(url: str, endpoint: str = ENDPOINT, timeout: float = 120.0) ->
         address = f"{base}{location}" if location else response.links.get("memento", {}).get("url")
     if not address:
         raise ArchiveError("Save Page Now gave no capture address")
-    stamp = _MEMENTO_PATH.search(address)
+    return _capture(address, base)
+
+
+def _capture(address: str, base: str) -> Capture:
+    """The capture at `address`, when it is an address check accepts, on the endpoint's host, dated."""
+    shown = quote_text(address, 200)
+    if search_forbidden(IN_LINE, address) is not None or text_problem(address, Url()) is not None:
+        raise ArchiveError(f"Save Page Now gave an address a record cannot hold: {shown}")
+    where, expected = urlsplit(address), urlsplit(base)
+    if (where.scheme, where.netloc.lower()) != (expected.scheme, expected.netloc.lower()):
+        raise ArchiveError(f"Save Page Now gave an address outside {base}: {shown}")
+    stamp = _MEMENTO_PATH.search(where.path)
     if stamp is None:
-        raise ArchiveError(f"Save Page Now gave an address that is not a capture: {address}")
-    return Capture(address, datetime.datetime.strptime(stamp.group(1), "%Y%m%d%H%M%S").date())
+        raise ArchiveError(f"Save Page Now gave an address that is not a capture: {shown}")
+    try:
+        captured = datetime.datetime.strptime(stamp.group(1), "%Y%m%d%H%M%S").date()
+    except ValueError:
+        raise ArchiveError(f"Save Page Now gave a capture dated {stamp.group(1)}, a time that does not exist") from None
+    return Capture(address, captured)
 
 
-def add_capture(text: str, capture: Capture) -> str:
-    """A source file's text with `archive_url` added after `url`; nothing else changes.
+def add_capture(text: str, capture: Capture, shown: str = "the source") -> str:
+    """A source file's text with the line `archive_url: …` added after its `url:`; nothing else changes.
 
     `accessed` stays as the editor wrote it: a capture shows the page answered, not that anyone
-    read it again (and `archive` runs only on records that pass `check`, which requires it)."""
-    from ruamel.yaml import YAML  # here: only `archive --write` needs it
+    read it again (and `archive` runs only on records that pass `check`, which requires it).
+    An ArchiveError when the line cannot be added so (the record then stays as it is)."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom) :]
+    before, _ = record_values("source", body.encode("utf-8"), shown)
+    root, _ = compose_record(body.encode("utf-8"), quick=False)
+    if before is None or not isinstance(root, MappingNode):
+        raise ArchiveError("the record does not pass check")
+    if "archive_url" in before:
+        raise ArchiveError("the record already has an archive_url")
+    url = next((pair for pair in root.value if isinstance(pair[0], ScalarNode) and pair[0].value == "url"), None)
+    if url is None:
+        raise ArchiveError("the record has no url to add it after")
+    key, value = url
+    parts = body.split("\n")  # lines as YAML counts them (a lone CR would be one more: refused below)
+    lines = [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+    end = value.end_mark
+    at = end.line if end.column == 0 and end.line > value.start_mark.line else end.line + 1
+    if "\r" in body.replace("\r\n", "") or at > len(lines) or key.start_mark.line >= at:
+        raise _cannot()
+    previous = lines[at - 1]
+    newline = "\r\n" if previous.endswith("\r\n") or (not previous.endswith("\n") and "\r\n" in body) else "\n"
+    if not previous.endswith("\n"):  # the url line is the file's last, with no line end
+        lines[at - 1] = previous + newline
+    lines.insert(at, f"{' ' * key.start_mark.column}archive_url: {capture.archive_url}{newline}")
+    result = "".join(lines)
+    after, _ = record_values("source", result.encode("utf-8"), shown)
+    if after != {**before, "archive_url": capture.archive_url}:
+        raise _cannot()
+    return bom + result
 
-    yaml = YAML()  # round-trip: comments, key order and quoting survive
-    yaml.preserve_quotes = True
-    yaml.width = 1 << 20  # never fold a long line the editor wrote on one
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    record = yaml.load(text)
-    keys = list(record)
-    position = keys.index("url") + 1 if "url" in keys else len(keys)
-    record.insert(position, "archive_url", capture.archive_url)
-    out = io.StringIO()
-    yaml.dump(record, out)
-    return out.getvalue()
+
+def _cannot() -> ArchiveError:
+    return ArchiveError(
+        "the line archive_url cannot be added without changing others (is the record in flow style?); add it by hand"
+    )
 
 
-def write_capture(path: Path, capture: Capture) -> None:
-    """Rewrite the source file with the capture added (the `--write` flag asked for it)."""
-    text = path.read_text(encoding="utf-8")
-    path.write_text(add_capture(text, capture), encoding="utf-8", newline="\n")
+def write_capture(path: Path, capture: Capture, shown: str = "the source") -> None:
+    """Add the capture's line to the source file (the `--write` flag asked for it), every other byte kept."""
+    text = path.read_bytes().decode("utf-8")
+    path.write_bytes(add_capture(text, capture, shown).encode("utf-8"))
 
 
 def pause() -> None:

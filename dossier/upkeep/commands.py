@@ -59,7 +59,15 @@ def run_archive(claims_dir: str, write: bool, endpoint: str | None, timeout: flo
             print(terminal_line(f"{where}: warning: not archived: {error}"), file=out)
             continue
         if write:
-            archive.write_capture(Path(claims_dir) / source.origin.file, capture)
+            try:
+                archive.write_capture(Path(claims_dir) / source.origin.file, capture, source.origin.path)
+            except archive.ArchiveError as error:
+                failed += 1
+                print(
+                    terminal_line(f"{where}: warning: captured at {capture.archive_url}, not written: {error}"),
+                    file=out,
+                )
+                continue
             print(terminal_line(f"{where}: added archive_url {capture.archive_url}"), file=out)
         else:
             print(terminal_line(f"{where}: captured at {capture.archive_url}"), file=out)

@@ -24,6 +24,8 @@ from urllib.parse import urlsplit
 
 import requests
 
+from dossier.problems import quote_text
+from dossier.read.fields import url_port_problem
 from dossier.upkeep.urls import UrlAt
 
 WORKERS = 8  # requests under way at once, across hosts
@@ -97,6 +99,9 @@ def check_urls(places: Iterable[UrlAt], timeout: float, interval: float | None =
 
 def probe(url: str, timeout: float, gate: HostGate) -> Outcome:
     """Ask one URL, and once more after a 5xx, a 429 or a timeout."""
+    problem = url_port_problem(url)  # check refuses it too; this keeps `probe` safe on its own
+    if problem is not None:
+        return Outcome("error", f"not a valid address: {problem}")
     parts = urlsplit(url)
     host = f"{parts.hostname}:{parts.port}"  # one queue per server, so a slow site holds up no other
     with requests.Session() as session:
@@ -119,7 +124,7 @@ def _ask_politely(session: requests.Session, url: str, timeout: float, gate: Hos
         gate.wait_turn(host)
         try:
             return _ask(session, url, timeout)
-        except requests.RequestException as error:
+        except (requests.RequestException, ValueError) as error:  # ValueError: e.g. a redirect to a bad address
             return error
         finally:
             gate.done(host)
@@ -176,6 +181,8 @@ def _judge(answer: Answer, timeout: float, again: bool = False) -> Outcome:
 
 def _judge_failure(error: Exception) -> Outcome:
     """Refused connections and unknown hosts are dead; anything else (TLS, resets) is unreachable."""
+    if isinstance(error, ValueError):  # requests' InvalidURL, or a redirect to an address it cannot parse
+        return Outcome("warning", f"unreachable: an address that cannot be asked ({quote_text(error)})")
     causes = list(_causes(error))
     if any(isinstance(c, socket.gaierror) or type(c).__name__ == "NameResolutionError" for c in causes):
         return Outcome("error", "dead link: no such host (DNS lookup failed)")
