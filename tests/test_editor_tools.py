@@ -475,6 +475,30 @@ CAPTURE = archive.Capture(
 )
 
 
+def test_write_capture_replaces_the_record_whole_or_leaves_it_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = tmp_path / "x.yaml"
+    text = "id: x\ntitle: T\nurl: https://example.org/\npublisher: P\naccessed: 2024-03-05\nkind: official\n"
+    record.write_text(text, encoding="utf-8")
+    record.chmod(0o640)
+
+    def full_disk(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(archive.os, "replace", full_disk)
+        with pytest.raises(OSError):
+            archive.write_capture(record, CAPTURE)
+    assert record.read_text(encoding="utf-8") == text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.yaml"]  # the spare file is gone
+
+    archive.write_capture(record, CAPTURE)
+    assert record.read_text(encoding="utf-8") == text.replace("org/\n", f"org/\n{ADDED}\n", 1)
+    assert record.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.yaml"]
+
+
 REST = "publisher: P\npublished: 2024-03-04\naccessed: 2024-03-05\nkind: official\n"
 ADDED = f"archive_url: {CAPTURE.archive_url}"
 

@@ -17,7 +17,9 @@ one field (say the record is written in flow style), nothing is written and the 
 from __future__ import annotations
 
 import datetime
+import os
 import re
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,7 +134,19 @@ def _cannot() -> ArchiveError:
 def write_capture(path: Path, capture: Capture, shown: str = "the source") -> None:
     """Add the capture's line to the source file (the `--write` flag asked for it), every other byte kept."""
     text = path.read_bytes().decode("utf-8")
-    path.write_bytes(add_capture(text, capture, shown).encode("utf-8"))
+    data = add_capture(text, capture, shown).encode("utf-8")
+    # Whole or not at all: the new text goes to a file beside it, which then takes the record's
+    # place, so a crash or a full disk mid-write never leaves a contributor's record cut short.
+    spare = path.with_name(f".{path.name}.archive-{os.getpid()}")
+    try:
+        with open(spare, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        shutil.copymode(path, spare)
+        os.replace(spare, path)
+    finally:
+        spare.unlink(missing_ok=True)
 
 
 def pause() -> None:
