@@ -90,7 +90,9 @@ def _shut(connection: http.client.HTTPConnection) -> None:
             pass
 
 
-class _WatchedHttp(urllib.request.HTTPHandler):
+class _Watched(urllib.request.AbstractHTTPHandler):
+    """A handler whose connections the deadline can cut (mixed into the HTTP and HTTPS handlers)."""
+
     def __init__(self, deadline: _Deadline) -> None:
         super().__init__()
         self.deadline = deadline
@@ -99,13 +101,12 @@ class _WatchedHttp(urllib.request.HTTPHandler):
         return super().do_open(self.deadline.watch(http_class), req, **http_conn_args)
 
 
-class _WatchedHttps(urllib.request.HTTPSHandler):
-    def __init__(self, deadline: _Deadline) -> None:
-        super().__init__()
-        self.deadline = deadline
+class _WatchedHttp(_Watched, urllib.request.HTTPHandler):
+    pass
 
-    def do_open(self, http_class: Any, req: urllib.request.Request, **http_conn_args: Any) -> http.client.HTTPResponse:
-        return super().do_open(self.deadline.watch(http_class), req, **http_conn_args)
+
+class _WatchedHttps(_Watched, urllib.request.HTTPSHandler):
+    pass
 
 
 def _not_http(url: str, target: str) -> DossierError:
