@@ -499,6 +499,19 @@ def test_write_capture_replaces_the_record_whole_or_leaves_it_as_it_was(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.yaml"]
 
 
+def test_write_capture_through_a_symlink_adds_the_line_to_the_record_it_points_to(tmp_path: Path) -> None:
+    real = tmp_path / "shared" / "x.yaml"
+    real.parent.mkdir()
+    text = "id: x\ntitle: T\nurl: https://example.org/\npublisher: P\naccessed: 2024-03-05\nkind: official\n"
+    real.write_text(text, encoding="utf-8")
+    link = tmp_path / "sources" / "x.yaml"
+    link.parent.mkdir()
+    link.symlink_to(real)
+    archive.write_capture(link, CAPTURE)
+    assert link.is_symlink()  # red-team: the rename once put a plain file in the link's place
+    assert real.read_text(encoding="utf-8") == text.replace("org/\n", f"org/\n{ADDED}\n", 1)
+
+
 REST = "publisher: P\npublished: 2024-03-04\naccessed: 2024-03-05\nkind: official\n"
 ADDED = f"archive_url: {CAPTURE.archive_url}"
 

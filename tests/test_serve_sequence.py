@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import EXAMPLE, ROOT
@@ -45,7 +46,7 @@ LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
 class Server:
     """`mkdocs serve` on a claims folder, with its log."""
 
-    def __init__(self, claims: Path, log: Path, dirty: bool) -> None:
+    def __init__(self, claims: Path, log: Path, dirty: bool, root: Path = ROOT) -> None:
         self.claims = claims
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}/"
@@ -55,7 +56,7 @@ class Server:
         with log.open("w") as out:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{self.port}"],
-                cwd=ROOT,
+                cwd=root,
                 env=env,
                 stdout=out,
                 stderr=subprocess.STDOUT,
@@ -96,8 +97,8 @@ class Server:
 
 
 @contextmanager
-def serving(claims: Path, log: Path, dirty: bool) -> Iterator[Server]:
-    server = Server(claims, log, dirty)
+def serving(claims: Path, log: Path, dirty: bool, root: Path = ROOT) -> Iterator[Server]:
+    server = Server(claims, log, dirty, root)
     try:
         server.wait_until_built(0)
         yield server
@@ -227,3 +228,104 @@ def clean_build(claims: Path, before: Path, change: Callable[[Path], None], log:
         change(before)
         clean.wait_until_built(built)
         yield clean
+
+
+def delete_a_claim(claims: Path) -> None:
+    (claims / "roads-better.yaml").unlink()
+
+
+def break_a_topic(claims: Path) -> None:
+    claim = claims / "fees-rise.yaml"
+    claim.write_text(
+        claim.read_text(encoding="utf-8").replace("  - budget\n", "  - no-such-topic\n", 1), encoding="utf-8"
+    )
+
+
+def fix_the_topic(claims: Path) -> None:
+    claim = claims / "fees-rise.yaml"
+    claim.write_text(
+        claim.read_text(encoding="utf-8").replace("  - no-such-topic\n", "  - budget\n", 1), encoding="utf-8"
+    )
+
+
+def break_a_claim_and_delete_another(claims: Path) -> None:
+    break_a_claim(claims)
+    delete_a_claim(claims)
+
+
+def fix_the_claim_and_retitle_a_source(claims: Path) -> None:
+    fix_the_claim(claims)
+    source = claims / "sources" / "budget-papers.yaml"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("Budget 2024/25", "Budget 2024-25, retitled"), encoding="utf-8"
+    )
+
+
+def differences(preview: Server, claims: Path, seen: set[str], tmp_path: Path, root: Path = ROOT) -> list[object]:
+    """The paths `preview` serves otherwise than a fresh server of the same records (see `comparable`)."""
+    snapshot = tmp_path / "snapshot" / "claims"
+    shutil.copytree(claims, snapshot)
+    wrong: list[object] = []
+    with serving(snapshot, tmp_path / "clean.log", dirty=False, root=root) as clean:
+        for path in sorted(seen):
+            mine, theirs = preview.fetch(path), clean.fetch(path)
+            if mine[0] != theirs[0] or comparable(path, mine[1], preview) != comparable(path, theirs[1], clean):
+                wrong.append((path, mine[0], theirs[0]))
+    return wrong
+
+
+def test_invalid_from_the_start_then_saves_that_break_and_fix_with_other_changes(tmp_path: Path) -> None:
+    """No valid build to set aside at first; later a break comes with a deletion, the fix with a new
+    title: the pages put back are only those whose text is unchanged (red-team sequences)."""
+    claims = tmp_path / "claims"
+    shutil.copytree(EXAMPLE, claims)
+    seen = pages_of(claims)
+    break_a_topic(claims)
+    with serving(claims, tmp_path / "preview.log", dirty=True) as preview:
+        for change in (fix_the_topic, break_a_claim_and_delete_another, fix_the_claim_and_retitle_a_source):
+            built = preview.builds()
+            change(claims)
+            preview.wait_until_built(built)
+            seen |= pages_of(claims)
+        assert differences(preview, claims, seen, tmp_path) == []
+
+
+def test_an_edit_of_mkdocs_yml_rebuilds_the_hand_written_pages_too(tmp_path: Path) -> None:
+    """`--dirty` rebuilds a hand-written page only when its file is newer than its page; the site's
+    name is in every page's title (red-team: Methodology and Contribute kept the old one)."""
+    repo = tmp_path / "repo"
+    shutil.copytree(
+        ROOT, repo, ignore=shutil.ignore_patterns(".*", "site", "node_modules", "__pycache__", "tests", "bench")
+    )
+    claims = tmp_path / "claims"
+    shutil.copytree(EXAMPLE, claims)
+    seen = pages_of(claims)
+    with serving(claims, tmp_path / "preview.log", dirty=True, root=repo) as preview:
+        built = preview.builds()
+        config = repo / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(
+            re.sub(r"^site_name: .*$", "site_name: Renamed dossier", text, count=1, flags=re.M), encoding="utf-8"
+        )
+        preview.wait_until_built(built)
+        for page in ("methodology/", "contributing/", "claims/"):
+            assert b" - Renamed dossier</title>" in preview.fetch(page)[1], page
+        assert differences(preview, claims, seen, tmp_path, root=repo) == []
+
+
+def test_a_server_stopped_by_sigterm_while_records_are_invalid_leaves_no_temporary_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM stops the server as Ctrl-C does: MkDocs deletes its site folder, the hook the set-aside build."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    claims = tmp_path / "claims"
+    shutil.copytree(EXAMPLE, claims)
+    with serving(claims, tmp_path / "preview.log", dirty=True) as preview:
+        built = preview.builds()
+        break_a_claim(claims)
+        preview.wait_until_built(built)
+        assert sum(p.name.startswith("dossier-last-good-") for p in temp.iterdir()) == 1
+    assert sorted(p.name for p in temp.iterdir()) == []
+    assert "Shutting down..." in (tmp_path / "preview.log").read_text(encoding="utf-8")

@@ -20,6 +20,7 @@ import logging
 import os
 import posixpath
 import re
+import signal
 import threading
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,7 @@ class DossierHook:
         self.told_relative = False  # said once per run (not per rebuild) that citations are relative
         self.last_good = LastGoodPages()  # the valid build the error site stands in for (`--dirty`)
         self.set_aside_next = False  # this build replaces a valid build with the error site
+        self.config_changed = False  # mkdocs.yml changed since the last build: hand-written pages too
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -81,12 +83,15 @@ class DossierHook:
         if stamp != self.config_stamp:  # mkdocs.yml changed (its navigation is on every page): build every page
             self.written = {}
             self.last_good.discard()
+            self.config_changed = True
             self.config_stamp = stamp
         return config
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = dirty
+        if self.serving:
+            _stop_on_sigterm()
 
     def on_serve(self, server: Any, config: MkDocsConfig) -> Any:
         """Watch the claims folder for changes instead of polling it.
@@ -175,6 +180,11 @@ class DossierHook:
         contributing.edit_uri = "CONTRIBUTING.md"
         files.append(contributing)
         handwritten = files.src_uris
+        if self.config_changed:  # `--dirty` rebuilds a hand-written page only when its own file is newer
+            self.config_changed = False
+            for file in files:
+                if file.is_documentation_page():
+                    Path(file.abs_dest_path).unlink(missing_ok=True)
         if self.set_aside_next:
             self._set_aside_last_good(config)
         written = self.written if self.dirty else {}
@@ -280,6 +290,22 @@ class DossierHook:
         self.set_aside_next = False
         self.search = SearchEntries()
         self.sitemap = Sitemap()
+
+
+def _stop_on_sigterm() -> None:
+    """Make SIGTERM (`kill`, a process manager, a test's `terminate()`) stop `mkdocs serve` as Ctrl-C
+    does, so its clean-up runs: MkDocs deletes its temporary site folder and calls `on_shutdown`,
+    which deletes the set-aside build. By default SIGTERM ends the process at once and leaves both
+    in the temporary folder. Only from the main thread, and only if nothing else handles SIGTERM."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 def _stamp(path: str | None) -> tuple[int, int] | None:

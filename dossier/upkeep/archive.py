@@ -133,6 +133,7 @@ def _cannot() -> ArchiveError:
 
 def write_capture(path: Path, capture: Capture, shown: str = "the source") -> None:
     """Add the capture's line to the source file (the `--write` flag asked for it), every other byte kept."""
+    path = Path(os.path.realpath(path))  # a symlinked record: the file it points to gets the line
     text = path.read_bytes().decode("utf-8")
     data = add_capture(text, capture, shown).encode("utf-8")
     # Whole or not at all: the new text goes to a file beside it, which then takes the record's
