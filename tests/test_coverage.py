@@ -15,6 +15,7 @@ from dossier.cli import main
 from dossier.link.coverage import split_sentences, uncovered_sentences
 from dossier.link.crossref import Anchor
 from dossier.problems import MAX_LINE
+from dossier.start.coverage_report import _character
 
 CASES = [
     ("One. Two.", ["One.", "Two."]),
@@ -150,6 +151,7 @@ def test_a_sentence_starting_with_a_hyphen_gets_a_command_that_runs(dossier_dir:
 
 def test_a_short_sentence_with_a_tab_gets_the_true_reason_and_its_place(dossier_dir: Path) -> None:
     # The terminal line shows a tab as `\t`, so no command can carry the sentence; it is not "too long".
+    # (A tab is the one such character `check` lets into an article: it refuses the others.)
     tab = '  - "Tab\\there and a line."\n'
     apply_edits(dossier_dir, {"articles/harbour-fees.yaml": [('  - "Boat owners', tab + '  - "Boat owners')]})
     code, out, err = run(["coverage", "--article", "harbour-fees"])
@@ -159,6 +161,7 @@ def test_a_short_sentence_with_a_tab_gets_the_true_reason_and_its_place(dossier_
         "    (no command: the sentence holds a tab, which a command line cannot show; start its claim by hand: "
         "it is at character 1 of the paragraph at claims/articles/harbour-fees.yaml:13:5)",
     ]
+    assert _character("\u200b") == "the character U+200B (ZERO WIDTH SPACE)"
 
 
 def _quoted(text: str) -> str:

@@ -66,7 +66,7 @@ def new_claim_lines(
     if _prints_whole(command):
         return [INDENT + command]
     hidden = next((c for c in command if terminal_safe(c) != c), None)
-    if hidden is not None:  # no start of the sentence past it can print either: say why, not "too long"
+    if hidden is not None:  # the line would show it as an escape: say so, rather than "too long"
         holder = "the sentence" if hidden in words else "the claims folder's name"
         return [
             _no_command(f"{holder} holds {_character(hidden)}, which a command line cannot show", article, sentence)
