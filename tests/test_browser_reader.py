@@ -182,6 +182,29 @@ def test_claims_index_filters_and_sorts_in_the_page(chromium: Any, base_url: str
     context.close()
 
 
+def test_a_one_claim_dossier_says_whether_its_claim_matches(chromium: Any, base_url: str) -> None:
+    # "1 of 1 claims match the filters" is not English; the data file is cut to its first claim here.
+    context = chromium.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    watch(page)
+
+    def one_claim(route: Any) -> None:
+        data = route.fetch().json()
+        route.fulfill(json={**data, "claims": data["claims"][:1]})
+
+    page.route("**/claims-index.json", one_claim)
+    page.goto(base_url + "claims/", wait_until="load")
+    words = page.get_by_label("Words in the claim")
+    lead, status = page.locator("#dossier-listing-lead"), page.locator(".dossier-filter-status")
+    words.fill("ferries")
+    page.wait_for_function("document.querySelectorAll('.dossier-filter-results li').length === 1")
+    assert (lead.inner_text(), status.inner_text()) == ("The one claim matches the filters.", "1 of 1 claim")
+    words.fill("no such words")
+    page.wait_for_function("document.querySelectorAll('.dossier-filter-results li').length === 0")
+    assert (lead.inner_text(), status.inner_text()) == ("The one claim does not match the filters.", "0 of 1 claim")
+    context.close()
+
+
 @pytest.mark.parametrize(
     "query, first",
     [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import shlex
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from dossier.cli import main
 from dossier.link.coverage import split_sentences, uncovered_sentences
 from dossier.link.crossref import Anchor
 from dossier.problems import MAX_LINE
+from dossier.start.coverage_report import _character
 
 CASES = [
     ("One. Two.", ["One.", "Two."]),
@@ -71,19 +73,19 @@ def test_coverage_lists_exactly_the_uncovered_sentences_with_a_command_for_each(
     assert out.splitlines() == [
         "ferry-story: no excerpt covers 2 of its 5 sentences",
         "  paragraph 2: The ferries will carry 2,000 passengers a day.",
-        "    python build_claims.py new claim ferries-will-carry-2-000 --excerpt 'The ferries will carry 2,000 "
+        "    python build_claims.py new claim ferries-will-carry-2-000 --excerpt='The ferries will carry 2,000 "
         "passengers a day.' --article ferry-story",
         "  paragraph 3: The ferries will carry 2,000 passengers a day, the operator repeated.",
-        "    python build_claims.py new claim ferries-will-carry-2-000-2 --excerpt 'The ferries will carry 2,000 "
+        "    python build_claims.py new claim ferries-will-carry-2-000-2 --excerpt='The ferries will carry 2,000 "
         "passengers a day, the operator repeated.' --article ferry-story",
         "harbour-fees: no excerpt covers 2 of its 4 sentences",
         "  paragraph 1: Harbourville Council will raise mooring fees by 8% from June, its budget papers show, "
         "to close a €1.5 million gap left by the ferry plan.",
-        "    python build_claims.py new claim harbourville-council-will-raise-mooring --excerpt 'Harbourville "
+        "    python build_claims.py new claim harbourville-council-will-raise-mooring --excerpt='Harbourville "
         "Council will raise mooring fees by 8% from June, its budget papers show, to close a €1.5 million gap "
         "left by the ferry plan.' --article harbour-fees",
         "  paragraph 4: Boat owners meet on Thursday to discuss the rise.",
-        "    python build_claims.py new claim boat-owners-meet-on-thursday --excerpt 'Boat owners meet on Thursday "
+        "    python build_claims.py new claim boat-owners-meet-on-thursday --excerpt='Boat owners meet on Thursday "
         "to discuss the rise.' --article harbour-fees",
     ]
     # Each line runs as printed; the claims it starts, once filled in, cover the sentences.
@@ -110,15 +112,56 @@ def test_coverage_quotes_any_sentence_for_the_shell_and_repeats_take_an_occurren
     )
     out = run(["coverage", "--article", "harbour-fees"])[1].splitlines()
     commands = [shlex.split(line) for line in out if line.startswith("    python")]
-    excerpts = [
-        (c[c.index("--excerpt") + 1], c[c.index("--occurrence") + 1] if "--occurrence" in c else None) for c in commands
-    ]
+    excerpts = [(_excerpt(c), c[c.index("--occurrence") + 1] if "--occurrence" in c else None) for c in commands]
     assert excerpts[1:3] == [(odd, "1"), (odd, "2")]
+    assert [_through_bash(line) for line in out if line.startswith("    python")] == commands
     assert run(["coverage", "--article", "harbour-fee"]) == (
         1,
         "",
         'error: no article "harbour-fee"; the articles are: ferry-story, harbour-fees\n',
     )
+
+
+def _excerpt(argv: list[str]) -> str:
+    """The excerpt a parsed command passes, as `--excerpt=<text>` (one word, so no text reads as an option)."""
+    (excerpt,) = [word.removeprefix("--excerpt=") for word in argv if word.startswith("--excerpt=")]
+    return excerpt
+
+
+def _through_bash(line: str) -> list[str]:
+    """The words bash makes of a printed command line (not shlex's reading of it)."""
+    done = subprocess.run(["bash", "-c", f"printf '%s\\0' {line.strip()}"], capture_output=True, text=True, check=True)
+    return done.stdout.split("\0")[:-1]
+
+
+def test_a_sentence_starting_with_a_hyphen_gets_a_command_that_runs(dossier_dir: Path) -> None:
+    # `--excerpt -3%.` would be an unknown option to argparse; `--excerpt=-3%.` is the excerpt.
+    apply_edits(dossier_dir, {"articles/harbour-fees.yaml": [('  - "Boat owners', '  - "-3%."\n  - "Boat owners')]})
+    code, out, err = run(["coverage", "--article", "harbour-fees"])
+    assert (code, err) == (0, "")
+    assert out.splitlines()[3:5] == [
+        "  paragraph 4: -3%.",
+        "    python build_claims.py new claim 3 --excerpt=-3%. --article harbour-fees",
+    ]
+    argv = _through_bash(out.splitlines()[4])
+    assert argv == shlex.split(out.splitlines()[4])
+    assert run(argv[2:]) == (0, "claims/3.yaml\n", "")
+    assert '\nexcerpt: "-3%."\n' in (dossier_dir / "3.yaml").read_text(encoding="utf-8")
+
+
+def test_a_short_sentence_with_a_tab_gets_the_true_reason_and_its_place(dossier_dir: Path) -> None:
+    # The terminal line shows a tab as `\t`, so no command can carry the sentence; it is not "too long".
+    # (A tab is the one such character `check` lets into an article: it refuses the others.)
+    tab = '  - "Tab\\there and a line."\n'
+    apply_edits(dossier_dir, {"articles/harbour-fees.yaml": [('  - "Boat owners', tab + '  - "Boat owners')]})
+    code, out, err = run(["coverage", "--article", "harbour-fees"])
+    assert (code, err) == (0, "")
+    assert out.splitlines()[3:5] == [
+        "  paragraph 4: Tab\\there and a line.",
+        "    (no command: the sentence holds a tab, which a command line cannot show; start its claim by hand: "
+        "it is at character 1 of the paragraph at claims/articles/harbour-fees.yaml:13:5)",
+    ]
+    assert _character("\u200b") == "the character U+200B (ZERO WIDTH SPACE)"
 
 
 def _quoted(text: str) -> str:
@@ -148,7 +191,7 @@ def test_a_sentence_too_long_for_one_line_gets_a_whole_command_for_its_start(dos
     )  # clipped: only shown
     assert len(command) <= MAX_LINE
     argv = shlex.split(command)  # a whole command: the quote closes
-    excerpt = argv[argv.index("--excerpt") + 1]
+    excerpt = _excerpt(argv)
     assert sentence.startswith(excerpt + " ") and len(command) > MAX_LINE - 40  # the longest whole-word start that fits
     assert note == (
         f"    (the sentence is too long for one command line: the excerpt is its first {len(excerpt):,} of "

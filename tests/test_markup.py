@@ -220,6 +220,18 @@ def test_json_for_script_cannot_close_the_element() -> None:
         # Japanese (kana) or Korean (Hangul) is not Chinese: nothing is tagged rather than mistagged.
         ("東京タワー", "東京タワー"),
         ("서울 市", "서울 市"),
+        # ... in every form they are written in: half-width katakana, half-width Hangul, Hangul
+        # compatibility jamo, Hangul jamo.
+        ("ﾄｳｷｮｳ", "ﾄｳｷｮｳ"),
+        ("ｶﾀｶﾅ 東京", "ｶﾀｶﾅ 東京"),
+        ("ﾡﾢ 市", "ﾡﾢ 市"),
+        ("ㅋㅋ 中", "ㅋㅋ 中"),
+        ("\u1112\u1161\u11ab 韓", "\u1112\u1161\u11ab 韓"),
+        # Full-width ASCII and punctuation stay Chinese-compatible.
+        ("中文（ＡＢ）￥", '<span lang="zh">中文（ＡＢ）￥</span>'),
+        # Han beyond the basic plane (Extension B: Cantonese 𨋢, "lift") is inside the run.
+        ("升降機𨋢", '<span lang="zh">升降機𨋢</span>'),
+        ("\U00020000 and \U0002f800", '<span lang="zh">\U00020000</span> and <span lang="zh">\U0002f800</span>'),
         ("No Chinese here.", "No Chinese here&#46;"),
     ],
 )

@@ -16,6 +16,8 @@ from test_reader_pages import example_index
 from conftest import apply_edits
 from dossier.cli import main
 from dossier.publish.engines import RELATIVE_CITATIONS
+from dossier.render import figures
+from dossier.render.claim import format_number
 from dossier.render.markup import share_link
 from dossier.render.search_index import claim_entry
 from dossier.render.site import render_site
@@ -130,7 +132,6 @@ def test_a_figures_method_reads_as_a_sentence() -> None:
 
 
 def test_figures_chart_only_what_compares_and_give_small_amounts_their_own_scale() -> None:
-    from dossier.render import figures
 
     capacity = example_index().claims["ferry-capacity"]
     rows = [
@@ -169,7 +170,21 @@ def test_equal_numbers_for_a_claim_that_does_not_hold_up_say_what_differs(dossie
     # In a percent unit the gap is in percentage points: 10% against 11.5% is 1.5 points, not -13%.
     assert gap_note(budget, 10, 11.5, "percent") == "1.5 points lower"
     assert gap_note(budget, 12, 11, "percent") == "1 point higher"
-    assert gap_note(budget, 66.7, 66.67, "percent") == "same number"
+    # Only equal values are the same number: a gap smaller than one decimal shows is still a gap,
+    # given as the values are written (8.04 - 8 is 0.04), and never in scientific notation.
+    assert gap_note(budget, 66.7, 66.67, "percent") == "0.03 points higher"
+    assert gap_note(budget, 8.04, 8.0, "percent") == "0.04 points higher"
+    assert gap_note(budget, 8, 8.0, "percent") == "same number"
+    assert gap_note(budget, 1_400_000_000_000, 1_400_600_000_000) == "0.043% lower"
+    assert gap_note(budget, 0.0000005, 0.0) == "0.0000005 higher"
+    # The values beside the note are spelled out too, on the Figures page and on the claim's page.
+    assert (figures._number(0.0000005, "tonnes"), figures._number(8.04, "percent")) == ("0.0000005", "8.04%")
+    assert [format_number(v) for v in (0.0000005, 1_234.5678, 1.4e12)] == [
+        "0.0000005",
+        "1,234.5678",
+        "1,400,000,000,000",
+    ]
+    assert gap_note(example_index().claims["ferry-capacity"], 8.04, 8.0, "percent") == "0.04 points higher"
 
 
 def test_a_percentage_figure_on_its_claim_page_shows_the_sign_and_the_gap_in_points(dossier_dir: Path) -> None:

@@ -523,3 +523,25 @@ def test_chinese_in_a_source_quote_or_publisher_is_marked_as_chinese(dossier_dir
         '**Publisher:** Harbourville Council &#40;<span lang="zh">港城</span>&#41;<br>'
         in pages["sources/budget-papers.md"].text
     )
+
+
+def test_a_one_claim_dossier_counts_1_claim_never_1_claims(dossier_dir: Path) -> None:
+    gone = ["council-announced", "ferries-third", "ferry-budget", "ferry-capacity", "roads-better", "ruiz-cleanest"]
+    apply_edits(dossier_dir, dict.fromkeys([f"{c}.yaml" for c in [*gone, "ruiz-pay-for-themselves"]]))
+    apply_edits(dossier_dir, {"articles/ferry-story.yaml": None})
+    article = dossier_dir / "articles" / "harbour-fees.yaml"
+    text = article.read_text(encoding="utf-8")
+    findings = "findings:\n  - text: The 8% rise in mooring fees matches the budget papers.\n    claims: [fees-rise]\n"
+    article.write_text(text[: text.index("findings:")] + findings, encoding="utf-8")
+    pages = {name: page.text for name, page in render_site(example_index(dossier_dir)).items()}
+    expected = {
+        "claims/index.md": '<span id="dossier-listing-lead">1 claim, in the order they appear in the articles.</span>',
+        "claims/verdict/supported.md": "1 claim rated supported: ",
+        "articles/harbour-fees.md": "## The 1 claim in this article {#claims}",
+        "articles/index.md": "1 claim; 0 of 4 sentences covered. ",
+        "entities/harbourville-council.md": "## Named in 1 claim {#claims}",
+        "sources/budget-papers.md": "## Cited by 1 claim {#cited-by}",
+        "index.md": '<span class="dossier-badge dossier-supported">Supported</span> [1 claim](claims/verdict/supported.md)',
+    }
+    assert {name: expected[name] in pages[name] for name in expected} == dict.fromkeys(expected, True)
+    assert [name for name, page in pages.items() if re.search(r"\b1 claims\b", page)] == []

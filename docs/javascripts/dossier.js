@@ -357,9 +357,11 @@
       if (overview) overview.hidden = active;
       if (headingText) headingText.nodeValue = active ? "Claims that match the filters" : plainHeading;
       if (lead) {
-        lead.textContent = active
-          ? rows.length + " of " + json.claims.length + " claims match the filters."
-          : plainLead;
+        lead.textContent = !active ? plainLead
+          // "1 of 1 claims match" is not English: a one-claim dossier says whether its claim matches.
+          : json.claims.length === 1
+            ? "The one claim " + (rows.length ? "matches" : "does not match") + " the filters."
+            : rows.length + " of " + json.claims.length + " claims match the filters.";
       }
       tocLinks("by-verdict").forEach(function (a) { a.parentNode.hidden = active; });
       tocList.forEach(function (entry) {
@@ -393,7 +395,7 @@
         results.appendChild(li);
       });
       more.hidden = !active || rows.length <= shown;
-      status.textContent = active ? rows.length + " of " + json.claims.length + " claims" : "";
+      status.textContent = active ? rows.length + " of " + json.claims.length + (json.claims.length === 1 ? " claim" : " claims") : "";
     });
   }
 

@@ -51,7 +51,7 @@ def render_article_page(index: Index, article: Article) -> str:
         + '<div class="dossier-article" markdown="1">\n\n'
         + "\n\n".join(paragraphs)
         + "\n\n</div>\n\n"
-        + f"## The {len(claims)} claims in this article {{#claims}}\n\n{listing}\n"
+        + f"## The {plural(len(claims), 'claim')} in this article {{#claims}}\n\n{listing}\n"
     )
 
 
@@ -163,7 +163,7 @@ def render_articles_index(index: Index) -> str:
         summary = md_paragraphs(article.summary) + "\n\n" if article.summary else ""
         rows.append(
             f"## [{md_text(article.title)}]({target}) {{#{article.id}}}\n\n{article_byline(article)}\n\n{summary}"
-            f"{plural(count, 'claim')}; {covered} of {total} sentences covered. "
+            f"{plural(count, 'claim')}; {covered} of {plural(total, 'sentence')} covered. "
             f"[Read the article with every claim marked →]({target})"
         )
     lead = f"{plural(len(rows), 'article')} reviewed, each taken apart claim by claim.\n\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+from decimal import Decimal
 
 from dossier.link.crossref import Index
 from dossier.read.model import Claim, Figure, Quote
@@ -152,10 +153,11 @@ def _context_section(index: Index, claim: Claim, page: str) -> str:
 
 
 def format_number(value: float) -> str:
-    """`1400000000000.0` -> `1,400,000,000,000`; `11.5` stays `11.5`; a dash, never `inf` or `nan`."""
+    """`1400000000000.0` -> `1,400,000,000,000`; `11.5` stays `11.5`; `5e-07` -> `0.0000005` (every
+    digit, never an exponent); a dash, never `inf` or `nan`."""
     if not math.isfinite(value):
         return "—"
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+    return f"{int(value):,}" if float(value).is_integer() else format(Decimal(repr(value)), ",f")
 
 
 # How a figure's method reads on its page: a sentence, not "official: Published by…".

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 
 from dossier.link.crossref import Index
 from dossier.problems import plural
@@ -73,13 +74,21 @@ def _number(value: float | None, unit: str = "") -> str:
     or `nan` (the checker refuses them)."""
     if value is None or not math.isfinite(value):
         return "—"
-    shown = f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.4g}"
+    shown = f"{value:,.0f}" if abs(value) >= 100 else _plain(f"{value:.4g}")
     return shown + "%" if is_percent(unit) else shown
 
 
+def _plain(number: str) -> str:
+    """A number's spelling with thousands separators and never an exponent: `5e-07` -> `0.0000005`."""
+    return format(Decimal(number), ",f")
+
+
 def _trimmed(amount: float) -> str:
-    """`1.5`, `13`, `0.3`: one decimal at most, none when it is zero."""
+    """`1.5`, `13`, `0.3`: one decimal at most, none when it is zero; a smaller amount than one
+    decimal shows keeps two significant digits (`0.04`, `0.0043`, never `0` or `4.3e-05`)."""
     text = f"{amount:,.1f}"
+    if text == "0.0" and amount != 0:
+        return _plain(f"{amount:.2g}")
     return text[:-2] if text.endswith(".0") else text
 
 
@@ -93,8 +102,9 @@ def gap_note(claim: Claim, stated: float, checked: float | None, unit: str | Non
     """ "Article vs sources", as Markdown for a table cell, in one short phrase: how far the stated
     value is from the supported one ("1.5 points lower" for percentages, "25% higher" otherwise);
     where the numbers agree but the verdict does not, that the flaw lies elsewhere (the claim's page
-    says what). The Figures page and the claim's own page give the same note. `unit` is the unit
-    the two values are in (default: the figure's own)."""
+    says what). Only equal values are "the same number": a gap too small for one decimal (8.04%
+    against 8%) is still given, in as many digits as it takes. The Figures page and the claim's own
+    page give the same note. `unit` is the unit the two values are in (default: the figure's own)."""
     if checked is None:
         return NO_CHECKED_VALUE
     if unit is None:
@@ -102,23 +112,21 @@ def gap_note(claim: Claim, stated: float, checked: float | None, unit: str | Non
     difference = stated - checked
     if not math.isfinite(difference):  # a gap too large to state (or a value that is not a number)
         return "—"
+    if difference == 0:
+        # The number holds, yet the claim may not fully: the row's verdict badge and the claim's
+        # page say what is wrong (its scope, its period, who said it).
+        return SAME_NUMBER if claim.verdict.rating == "supported" else SAME_NUMBER_FLAWED
     direction = "higher" if difference > 0 else "lower"
     if is_percent(unit):
-        points = _trimmed(abs(difference))
-        if points != "0":
-            return f"{points} {'point' if points == '1' else 'points'} {direction}"
-    elif checked == 0:
-        if difference != 0:
-            return f"{_number(abs(difference), unit)} {direction}"
-    else:
-        change = difference / abs(checked) * 100
-        if not math.isfinite(change):
-            return "—"
-        if (percent := _trimmed(abs(change))) != "0":
-            return f"{percent}% {direction}"
-    # The number holds, yet the claim may not fully: the row's verdict badge and the claim's page
-    # say what is wrong (its scope, its period, who said it).
-    return SAME_NUMBER if claim.verdict.rating == "supported" else SAME_NUMBER_FLAWED
+        # The gap between the values as written (8.04 - 8 is 0.04, not 0.0399999…).
+        points = _trimmed(float(abs(Decimal(repr(stated)) - Decimal(repr(checked)))))
+        return f"{points} {'point' if points == '1' else 'points'} {direction}"
+    if checked == 0:  # no share of zero: the difference itself
+        return f"{_number(abs(difference), unit)} {direction}"
+    change = difference / abs(checked) * 100
+    if not math.isfinite(change):
+        return "—"
+    return f"{_trimmed(abs(change))}% {direction}"
 
 
 CHART_LIMIT = 20  # bars pairs per chart: the largest gaps first, so the chart stays readable

@@ -218,7 +218,7 @@ def _page_count(claims: int) -> int:
 
 def _listing_summary(index: Index, by_verdict: dict[str, list[Claim]]) -> str:
     counts = "\n".join(
-        f"- {badge(r)} [{len(claims)} claim{'s' * (len(claims) != 1)}]({link(CLAIMS, claims_listing_page(1, r))})"
+        f"- {badge(r)} [{plural(len(claims), 'claim')}]({link(CLAIMS, claims_listing_page(1, r))})"
         f" — {md_text(RATING_MEANINGS[r])}"
         for r, claims in by_verdict.items()
         if claims
@@ -248,7 +248,8 @@ def _listing_page(index: Index, claims: list[Claim], rating: str | None, number:
         title, heading = "Claims", "# All claims {#claims}"
         # The filter script rewrites the count sentence (its id) for a filtered view, which shows fewer.
         lead = (
-            f'<span id="dossier-listing-lead">{len(claims)} claims, in the order they appear in the articles.</span> '
+            f'<span id="dossier-listing-lead">{plural(len(claims), "claim")}, '
+            "in the order they appear in the articles.</span> "
             f"Also as data: [claims.json]({link(page, CLAIMS_JSON)}) · [claims.csv]({link(page, CLAIMS_CSV)}) · "
             # The id tells the index's filter script where the compact listing data is; the
             # number of articles, whether to offer a choice of article.
@@ -259,7 +260,7 @@ def _listing_page(index: Index, claims: list[Claim], rating: str | None, number:
         title = f"{RATING_LABELS[rating]} claims"
         heading = f"# {title} {{#claims}}"
         lead = (
-            f"{len(claims)} claim{'s' * (len(claims) != 1)} rated {RATING_LABELS[rating].lower()}: "
+            f"{plural(len(claims), 'claim')} rated {RATING_LABELS[rating].lower()}: "
             f"{md_text(RATING_MEANINGS[rating])} [All claims]({link(page, CLAIMS)}).\n\n"
         )
     shown = f"Claims {first}–{first + len(chunk) - 1}" if chunk else "Claims"

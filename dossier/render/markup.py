@@ -54,14 +54,28 @@ _CACHED_LENGTH = 160
 _md_text_cached = functools.lru_cache(maxsize=1 << 15)(_md_text)
 
 
-# Chinese in record text (a source's title or quote): Han characters, CJK punctuation and full-width
+# Chinese in record text (a source's title or quote): Han characters (the basic plane's blocks and
+# the extensions beyond it, e.g. Cantonese 𨋢 in Extension B), CJK punctuation and full-width ASCII
 # forms. A run of them, with digits, spaces and escaped punctuation between, gets lang="zh" so a
 # screen reader reads it as Chinese and the browser picks a Chinese font. Kana or Hangul in the
-# text mean Japanese or Korean: then nothing is tagged (the records say no language, and a wrong
-# tag is worse than none).
-_HAN = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+# text (in any of their forms: half-width katakana and Hangul, Hangul jamo and compatibility jamo)
+# mean Japanese or Korean: then nothing is tagged (the records say no language, and a wrong tag is
+# worse than none).
+_HAN = (
+    "\u3000-\u303f"  # CJK symbols and punctuation
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Extension A, unified, compatibility ideographs
+    "\uff00-\uff60\uffe0-\uffef"  # full-width ASCII and punctuation (not the half-width kana/Hangul between)
+    "\U00020000-\U0002a6df\U0002a700-\U0002ee5f"  # Extensions B to F, and I
+    "\U0002f800-\U0002fa1f"  # compatibility ideographs supplement
+    "\U00030000-\U000323af"  # Extensions G and H
+)
 _HAN_RUN = re.compile(f"[{_HAN}](?:(?:[{_HAN}0-9 ,;?/]|&#[0-9]+;|&quot;)*[{_HAN}])?")
-_NOT_CHINESE = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u1100-\u11ff\uac00-\ud7af]")
+_NOT_CHINESE = re.compile(
+    "[\u3040-\u30ff\u31f0-\u31ff"  # kana, katakana phonetic extensions
+    "\uff65-\uff9f"  # half-width katakana (and its middle dot)
+    "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff"  # Hangul jamo, compatibility jamo, extensions
+    "\uac00-\ud7af\uffa0-\uffdc]"  # Hangul syllables, half-width Hangul
+)
 
 
 def md_text_lang(text: str) -> str:

@@ -52,7 +52,7 @@ def render_source_page(index: Index, source: Source) -> str:
         + " · ".join(links)
         + "\n\n"
         + first_appearance_of(index, source, page)
-        + f"## Cited by {len(citing)} claim{'s' * (len(citing) != 1)} {{#cited-by}}\n\n"
+        + f"## Cited by {plural(len(citing), 'claim')} {{#cited-by}}\n\n"
         + by_article(index, page, [claim for claim, _ in citing], item, "cited-by")
     )
 
@@ -85,7 +85,7 @@ def render_entity_page(index: Index, entity: Entity) -> str:
         lines.append("## Quoted {#quoted}\n\n" + by_article(index, page, quotes, quoted, "quoted"))
     naming = order.by_entity.get(entity.id, [])
     lines.append(
-        f"## Named in {len(naming)} claim{'s' * (len(naming) != 1)} {{#claims}}\n\n"
+        f"## Named in {plural(len(naming), 'claim')} {{#claims}}\n\n"
         + (grouped_claim_list(index, page, naming, "claims") if naming else "None.\n")
     )
     return front_matter({"title": safe_title(entity.name)}) + "\n".join(lines)
@@ -166,7 +166,7 @@ def render_sources_index(index: Index) -> str:
         rows.append(f"| {title} | {publisher_cell(source)} | {when} | {cited} |")
     return (
         front_matter({"title": "Sources", "hide": ["navigation"], **NOT_SEARCHED})
-        + f"# Sources {{#sources}}\n\n{len(rows)} pages cited as evidence, by publisher.\n\n"
+        + f"# Sources {{#sources}}\n\n{plural(len(rows), 'page')} cited as evidence, by publisher.\n\n"
         + "| Source | Publisher | Published | Cited by |\n|---|---|---|---|\n"
         + "\n".join(rows)
         + "\n"

@@ -1,11 +1,14 @@
 """`coverage [--article ID]`: every sentence no excerpt covers, with a command to start its claim.
 
 Per article, in order: the paragraph number, the sentence, and a ready-to-run `new claim`
-line whose excerpt is the sentence, shell-quoted (any quote or dollar sign in it stays text),
-with `--article` and, when the sentence occurs more than once, `--occurrence`. A command is
-never printed clipped: for a sentence too long to give whole on one line (MAX_LINE), the
+line whose excerpt is the sentence, given as `--excerpt=<text>` (so a sentence starting with
+"-" is not read as an option) and shell-quoted (any quote or dollar sign in it stays text), with
+`--article` and, when the sentence occurs more than once, `--occurrence`. A command is never
+printed clipped or escaped: for a sentence too long to give whole on one line (MAX_LINE), the
 excerpt is the longest run of its first words that fits, with a note to extend it in the file;
-when not even that fits, the note gives the sentence's place instead. The rule is
+when not even that fits, or the sentence holds a character the terminal line would show as an
+escape (a tab, a control or invisible character), the note gives the reason and the sentence's
+place instead. The rule is
 `link.coverage`'s, the one `check` warns by and the site's coverage figures count.
 """
 
@@ -13,12 +16,13 @@ from __future__ import annotations
 
 import re
 import shlex
+import unicodedata
 
 from dossier.link.check import anchors_by_article
 from dossier.link.coverage import Sentence, split_sentences, uncovered_sentences
 from dossier.link.crossref import Index
 from dossier.link.excerpts import ArticleText
-from dossier.problems import DossierError, plural, quote_text, terminal_line
+from dossier.problems import DossierError, plural, quote_text, terminal_line, terminal_safe
 from dossier.read.model import Article
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -61,6 +65,12 @@ def new_claim_lines(
         return [_no_command("the sentence repeats more often than --occurrence can pick out", article, sentence)]
     if _prints_whole(command):
         return [INDENT + command]
+    hidden = next((c for c in command if terminal_safe(c) != c), None)
+    if hidden is not None:  # the line would show it as an escape: say so, rather than "too long"
+        holder = "the sentence" if hidden in words else "the claims folder's name"
+        return [
+            _no_command(f"{holder} holds {_character(hidden)}, which a command line cannot show", article, sentence)
+        ]
     ends = [m.start() for m in re.finditer(r"(?<=\S)\s", words)]  # each whole-word start of the sentence
     low, high, best = 0, len(ends) - 1, None
     while low <= high:  # the longest start whose command prints whole (a longer start, a longer line)
@@ -87,6 +97,14 @@ def _no_command(why: str, article: Article, sentence: Sentence) -> str:
     )
 
 
+def _character(char: str) -> str:
+    """`a tab`, or `the character U+202E (RIGHT-TO-LEFT OVERRIDE)`."""
+    if char == "\t":
+        return "a tab"
+    name = unicodedata.name(char, "")
+    return f"the character U+{ord(char):04X}" + (f" ({name})" if name else "")
+
+
 def _prints_whole(command: str) -> bool:
     """Whether the command line prints as it is (not clipped at MAX_LINE, no character escaped)."""
     return terminal_line(INDENT + command) == INDENT + command
@@ -99,9 +117,10 @@ def uncovered_count(uncovered: int, total: int) -> str:
 def new_claim_command(
     article: Article, text: ArticleText, sentence: Sentence, excerpt: str, claim_id: str, claims_dir: str
 ) -> str | None:
-    """`python build_claims.py new claim <id> --excerpt '<excerpt>' --article <id> [--occurrence N]`,
-    the excerpt taken at the sentence's start; None when its place is past the places `find` lists."""
-    command = ["python", "build_claims.py", "new", "claim", claim_id, "--excerpt", excerpt, "--article", article.id]
+    """`python build_claims.py new claim <id> --excerpt='<excerpt>' --article <id> [--occurrence N]`,
+    the excerpt taken at the sentence's start; None when its place is past the places `find` lists.
+    The `=` form keeps an excerpt starting with "-" (`-3%.`) from being read as an option."""
+    command = ["--article", article.id]
     places = text.find(excerpt).anchors  # at most MAX_PLACES: past that, check refuses the excerpt anyway
     if len(places) > 1:
         where = next(
@@ -117,7 +136,8 @@ def new_claim_command(
         command += ["--occurrence", str(where)]
     if claims_dir != "claims":
         command += ["--claims", claims_dir]
-    return shlex.join(command)
+    start = shlex.join(["python", "build_claims.py", "new", "claim", claim_id])
+    return f"{start} --excerpt={shlex.quote(excerpt)} {shlex.join(command)}"
 
 
 def _free_id(words: str, article_id: str, taken: set[str]) -> str:
