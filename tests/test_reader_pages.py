@@ -290,7 +290,10 @@ def test_home_page_gives_the_answer_and_the_counts_in_words_and_numbers() -> Non
 @pytest.mark.parametrize(
     "ratings, answer",
     [
-        ({"supported": 1}, "Of the 1 claim we reviewed in 2 articles, 1 holds up."),
+        ({"supported": 1}, "The one claim we reviewed in 2 articles holds up."),
+        ({"unsupported": 1}, "The one claim we reviewed in 2 articles does not fully hold up."),
+        ({"opinion": 1}, "The one claim we reviewed in 2 articles is an opinion, which evidence cannot settle."),
+        ({"unverified": 1}, "The one claim we reviewed in 2 articles is not checked yet."),
         (
             {"disputed": 1, "unsupported": 2, "opinion": 2},
             "Of the 5 claims we reviewed in 2 articles, 3 do not fully hold up and 2 are opinions, "
@@ -545,3 +548,4 @@ def test_a_one_claim_dossier_counts_1_claim_never_1_claims(dossier_dir: Path) ->
     }
     assert {name: expected[name] in pages[name] for name in expected} == dict.fromkeys(expected, True)
     assert [name for name, page in pages.items() if re.search(r"\b1 claims\b", page)] == []
+    assert "The one claim we reviewed holds up&#46;" in pages["index.md"]

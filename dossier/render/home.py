@@ -93,6 +93,8 @@ def overall_verdict(index: Index) -> str:
         parts.append(f"{opinions} {'is an opinion' if opinions == 1 else 'are opinions'}, which evidence cannot settle")
     articles = len(index.articles)
     where = "one article" if articles == 1 else f"{articles} articles"
+    if total == 1:  # "Of the 1 claim …, 1 holds up" reads as a count of one: say what the claim does
+        return f"The one claim we reviewed{'' if articles == 1 else f' in {where}'} {parts[0].split(' ', 1)[1]}."
     return f"Of the {plural(total, 'claim')} we reviewed in {where}, {join_words(parts)}."
 
 
