@@ -21,7 +21,7 @@ import pytest
 from conftest import EXAMPLE, ROOT
 from dossier.link.check import check_dossier
 from dossier.problems import MAX_MESSAGE, Problem
-from dossier.publish.serve_errors import SHOWN_PROBLEMS, error_site, render_error_page
+from dossier.publish.serve_errors import SHOWN_PROBLEMS, copied_pages, error_site, render_error_page
 from dossier.read.loader import Dossier
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -80,6 +80,27 @@ def test_a_fresh_error_site_has_a_page_at_every_page_the_navigation_names() -> N
     pages = error_site([Problem("claims/x.yaml", 1, 1, "broken")], "1 problem", None, [])
     assert len(nav) >= 10
     assert [page for page in nav if page not in handwritten and page not in pages] == []
+
+
+def test_problem_pages_outside_the_navigation_are_copied_from_two_of_their_folder() -> None:
+    pages = [
+        *(f"claims/{n}.md" for n in ("c", "a", "d", "b")),
+        "claims/index.md",
+        "claims/verdict/supported.md",
+        "claims/verdict/disputed.md",
+        "sources/x.md",
+        "sources/y.md",
+        "about.md",
+        "figures.md",
+        "timeline.md",
+        "topics/t/page/2.md",
+        "topics/t/page/3.md",
+        "topics/t/page/4.md",
+    ]
+    assert copied_pages(pages, nav={"topics/t/page/4.md"}) == {
+        "claims/c.md": ("claims/a.md", "claims/b.md"),
+        "claims/d.md": ("claims/a.md", "claims/b.md"),
+    }
 
 
 def test_error_page_lists_at_most_twenty_problems_whatever_their_number_or_length() -> None:
@@ -170,6 +191,7 @@ def serve(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
         server.process.wait(timeout=30)
 
 
+COPIED = ("claims/council-announced/", "claims/ferry-budget/")
 PROBLEM = "roads-better.yaml:4:7</code> kind: expected one of figure, quote, statement, forecast, opinion"
 
 
@@ -183,6 +205,17 @@ def test_serve_shows_problems_in_the_browser_and_recovers_on_the_next_good_save(
     assert _fetch(server.url("claims/roads-better/" + stylesheet))[0] == 200  # the page is styled, not stuck
     for page in ["", "claims/", "claims/ferry-budget/", "sources/council-minutes/", "topics/budget/"]:
         assert PROBLEM in _wait_for_page(server.url(page), "The site was not rebuilt"), page
+    # MkDocs rendered the first two problem pages of claims/; the others are the first's copies,
+    # each with its own address, proven by the second (copied_pages).
+    first, copy = (_fetch(server.url(page))[1].split("<script>\nvar livereload")[0] for page in COPIED)
+    address = server.url("claims/")
+    assert copy == first.replace(f'"{address}council-announced/"', f'"{address}ferry-budget/"')
+    assert f'<link rel="canonical" href="{address}ferry-budget/">' in copy
+    assert "differ by more than their address" not in server.log_text()
+    copied = re.search(
+        r"dossier: (\d+) problem pages copied from those MkDocs rendered in their folders", server.log_text()
+    )
+    assert copied and int(copied[1]) >= 8  # 8 of the 10 claims' pages, 2 of the 4 sources'
     # Fixed: the real page is back.
     claim.write_text(good, encoding="utf-8")
     _wait_for_page(server.url("claims/roads-better/"), "Critics say the money would be better spent on roads.")
@@ -206,3 +239,25 @@ def test_serve_shows_problems_in_the_browser_and_recovers_on_the_next_good_save(
         "4:7: kind: expecte",
     ]
     assert server.process.poll() is None
+
+
+@pytest.mark.parametrize("differ", [False, True])
+def test_copies_are_proven_by_the_second_page_mkdocs_rendered(tmp_path: Path, differ: bool) -> None:
+    from types import SimpleNamespace
+
+    from dossier.publish.mkdocs_hook import DossierHook
+    from dossier.render.site import RenderedPage
+
+    site = tmp_path / "site"
+    page = '<link rel="canonical" href="http://127.0.0.1:8000/claims/{}/">\n<nav>{}</nav>\n'
+    for name in ("a", "b"):
+        (site / "claims" / name).mkdir(parents=True)
+        nav = "claims b" if differ and name == "b" else "claims"
+        (site / "claims" / name / "index.html").write_text(page.format(name, nav), encoding="utf-8")
+    hook = DossierHook()
+    hook.pages = {f"claims/{n}.md": RenderedPage("# The site was not rebuilt\n") for n in "abc"}
+    hook.copies = {"claims/c.md": ("claims/a.md", "claims/b.md")}
+    config = SimpleNamespace(site_dir=str(site), use_directory_urls=True, site_url="http://127.0.0.1:8000/")
+    hook._write_copies(config)  # type: ignore[arg-type]
+    assert (site / "claims" / "c" / "index.html").read_text(encoding="utf-8") == page.format("c", "claims")
+    assert hook.copying is not differ  # a failed proof: MkDocs renders every problem page from the next build

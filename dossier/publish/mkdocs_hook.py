@@ -24,6 +24,7 @@ import signal
 import threading
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
@@ -38,7 +39,7 @@ from dossier.problems import DossierError, Problem, summarize_problems, terminal
 from dossier.publish.engines import RELATIVE_CITATIONS
 from dossier.publish.last_good import LastGoodPages
 from dossier.publish.preview import Preview
-from dossier.publish.serve_errors import error_site
+from dossier.publish.serve_errors import copied_pages, error_site
 from dossier.read.loader import Dossier
 from dossier.render.search_index import SearchEntries, compact_search_index
 from dossier.render.site import RenderedPage, render_site
@@ -69,6 +70,8 @@ class DossierHook:
         self.last_good = LastGoodPages()  # the valid build the error site stands in for (`--dirty`)
         self.set_aside_next = False  # this build replaces a valid build with the error site
         self.config_changed = False  # mkdocs.yml changed since the last build: hand-written pages too
+        self.copies: dict[str, tuple[str, str]] = {}  # error pages the hook copies -> the two MkDocs renders
+        self.copying = True  # until a copy fails its proof (serve_errors.copied_pages)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -189,6 +192,9 @@ class DossierHook:
             self._set_aside_last_good(config)
         written = self.written if self.dirty else {}
         put_back: list[str] = []
+        self.copies = {}
+        if self.serving and self.index is None and self.copying:  # the error site: most pages are copies
+            self.copies = copied_pages(self.pages, _nav_pages(config.nav))
         for path, page in self.pages.items():
             if path in handwritten:
                 raise PluginError(
@@ -196,6 +202,8 @@ class DossierHook:
                 )
             if written.get(path) == page.text:  # on disk as the last build wrote it
                 files.append(self._unchanged(config, path))
+                continue
+            if path in self.copies:  # written in on_post_build, from the page MkDocs renders in its folder
                 continue
             if self.index is not None and self.last_good.put_back(config.site_dir, path, page.text):
                 put_back.append(_page_url(self._unchanged(config, path)))
@@ -214,6 +222,34 @@ class DossierHook:
         self.order = [_page_url(f) for f in pages]
         self.built = {_page_url(f) for f in pages if f.is_documentation_page() and (not self.dirty or f.is_modified())}
         return files
+
+    def _write_copies(self, config: MkDocsConfig) -> None:
+        """Write each copied error page: its folder's first page with the address changed, once the
+        second page MkDocs rendered proves that is all that differs (else the first page as it is,
+        and every page is rendered from the next build on)."""
+        written = self.written if self.dirty else {}
+        rendered: dict[str, str] = {}
+
+        def html(path: str) -> str:
+            if path not in rendered:
+                rendered[path] = Path(self._unchanged(config, path).abs_dest_path).read_text(encoding="utf-8")
+            return rendered[path]
+
+        def address(path: str) -> str:
+            return '"' + urljoin(config.site_url or "", _page_url(self._unchanged(config, path))) + '"'
+
+        copied = 0
+        for path, (first, second) in self.copies.items():
+            if written.get(path) == self.pages[path].text:
+                continue  # on disk already
+            copied += 1
+            if self.copying and html(first).replace(address(first), address(second)) != html(second):
+                self.copying = False
+                log.info("dossier: the problem pages differ by more than their address; each is rendered from now on")
+            target = Path(self._unchanged(config, path).abs_dest_path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html(first).replace(address(first), address(path)), encoding="utf-8")
+        log.info(f"dossier: {copied} problem pages copied from those MkDocs rendered in their folders")
 
     def _set_aside_last_good(self, config: MkDocsConfig) -> None:
         """The error site is about to replace a valid build: move that build's files aside, to come
@@ -236,6 +272,8 @@ class DossierHook:
         return file
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.copies:
+            self._write_copies(config)
         # Runs after the search plugin (hooks follow plugins) has written its index.
         search_index = Path(config.site_dir) / "search" / "search_index.json"
         if self.dirty and search_index.is_file():
@@ -290,6 +328,17 @@ class DossierHook:
         self.set_aside_next = False
         self.search = SearchEntries()
         self.sitemap = Sitemap()
+
+
+def _nav_pages(nav: Any) -> set[str]:
+    """Every page path the configured navigation names."""
+    if isinstance(nav, str):
+        return {nav} if nav.endswith(".md") else set()
+    if isinstance(nav, dict):
+        return set().union(*(_nav_pages(item) for item in nav.values()))
+    if isinstance(nav, list):
+        return set().union(*(_nav_pages(item) for item in nav))
+    return set()
 
 
 def _stop_on_sigterm() -> None:

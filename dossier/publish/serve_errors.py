@@ -14,6 +14,7 @@ thirty broken files once made 49 pages of 12 MB each, and the server never answe
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterable
 
@@ -79,3 +80,25 @@ def render_error_page(page: str, problems: list[Problem], summary: str) -> str:
         + "\n".join(items)
         + "\n"
     )
+
+
+def copied_pages(pages: Iterable[str], nav: set[str]) -> dict[str, tuple[str, str]]:
+    """The error pages MkDocs need not render: each maps to two pages of its folder that it renders.
+
+    Pages in one folder that the navigation does not name (`claims/<id>.md`, `sources/<id>.md`,
+    `topics/<t>/page/<n>.md`) come out of the theme the same but for their own address, so at
+    10,000 claims the hook writes copies of one instead of having MkDocs render 10,000 problem
+    pages. The second page rendered is the proof: the first with its address changed must equal
+    it byte for byte, or no copies are made (mkdocs_hook.py).
+    """
+    folders: dict[str, list[str]] = {}
+    for page in pages:
+        folder, name = posixpath.split(page)
+        if folder and name != "index.md" and page not in nav:
+            folders.setdefault(folder, []).append(page)
+    copies: dict[str, tuple[str, str]] = {}
+    for members in folders.values():
+        if len(members) > 2:
+            first, second, *rest = sorted(members)
+            copies |= dict.fromkeys(rest, (first, second))
+    return copies
