@@ -203,7 +203,8 @@ class DossierHook:
             if written.get(path) == page.text:  # on disk as the last build wrote it
                 files.append(self._unchanged(config, path))
                 continue
-            if path in self.copies:  # written in on_post_build, from the page MkDocs renders in its folder
+            if path in self.copies:  # written in on_post_build; a stand-in, so links to it resolve
+                files.append(self._unchanged(config, path))
                 continue
             if self.index is not None and self.last_good.put_back(config.site_dir, path, page.text):
                 put_back.append(_page_url(self._unchanged(config, path)))
@@ -223,10 +224,11 @@ class DossierHook:
         self.built = {_page_url(f) for f in pages if f.is_documentation_page() and (not self.dirty or f.is_modified())}
         return files
 
-    def _write_copies(self, config: MkDocsConfig) -> None:
+    def _write_copies(self, config: MkDocsConfig) -> set[str]:
         """Write each copied error page: its folder's first page with the address changed, once the
-        second page MkDocs rendered proves that is all that differs (else the first page as it is,
-        and every page is rendered from the next build on)."""
+        second page MkDocs rendered proves that is all that differs. If it does not, the copies are
+        written all the same (they show the problems) and returned: every page is rendered from the
+        next build on, and those pages are not taken for built."""
         written = self.written if self.dirty else {}
         rendered: dict[str, str] = {}
 
@@ -239,6 +241,7 @@ class DossierHook:
             return '"' + urljoin(config.site_url or "", _page_url(self._unchanged(config, path))) + '"'
 
         copied = 0
+        unproven: set[str] = set()
         for path, (first, second) in self.copies.items():
             if written.get(path) == self.pages[path].text:
                 continue  # on disk already
@@ -246,10 +249,13 @@ class DossierHook:
             if self.copying and html(first).replace(address(first), address(second)) != html(second):
                 self.copying = False
                 log.info("dossier: the problem pages differ by more than their address; each is rendered from now on")
+            if not self.copying:
+                unproven.add(path)
             target = Path(self._unchanged(config, path).abs_dest_path)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html(first).replace(address(first), address(path)), encoding="utf-8")
         log.info(f"dossier: {copied} problem pages copied from those MkDocs rendered in their folders")
+        return unproven
 
     def _set_aside_last_good(self, config: MkDocsConfig) -> None:
         """The error site is about to replace a valid build: move that build's files aside, to come
@@ -272,8 +278,7 @@ class DossierHook:
         return file
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.copies:
-            self._write_copies(config)
+        unproven = self._write_copies(config) if self.copies else set()
         # Runs after the search plugin (hooks follow plugins) has written its index.
         search_index = Path(config.site_dir) / "search" / "search_index.json"
         if self.dirty and search_index.is_file():
@@ -287,6 +292,11 @@ class DossierHook:
             for path in self.pages.keys() - self.unchanged.keys():  # ready for the next save, not made during it
                 _ = self._unchanged(config, path).url
         self.remember_written()
+        if unproven:  # stand-ins for this build only: the next renders them, and is asked for now
+            for path in unproven:
+                self.written.pop(path, None)
+            if self.watcher is not None:
+                self.watcher.rebuild()
 
     # Fast preview: `mkdocs serve --dirty` rebuilds only the pages whose File says it was modified.
 
@@ -331,9 +341,9 @@ class DossierHook:
 
 
 def _nav_pages(nav: Any) -> set[str]:
-    """Every page path the configured navigation names."""
+    """Every page path the configured navigation names, as MkDocs reads them (`./a.md`, `/a.md`: `a.md`)."""
     if isinstance(nav, str):
-        return {nav} if nav.endswith(".md") else set()
+        return {posixpath.normpath(nav).lstrip("/")} if nav.endswith(".md") else set()
     if isinstance(nav, dict):
         return set().union(*(_nav_pages(item) for item in nav.values()))
     if isinstance(nav, list):
@@ -476,6 +486,10 @@ class ClaimsWatcher:
             return False
         self.observer = observer
         return True
+
+    def rebuild(self) -> None:
+        """Ask the server for another build, as a save would."""
+        self._rebuild()
 
     def _rebuild(self) -> None:
         condition = self.server._rebuild_cond
