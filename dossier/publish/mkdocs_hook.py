@@ -220,7 +220,9 @@ class DossierHook:
             self.last_good.discard()
             log.info(f"dossier: {len(put_back)} files of the last valid build put back unchanged")
         pages = [f for f in files if f.is_documentation_page() or isinstance(f, UnchangedFile) and f.is_page]
-        self.order = [_page_url(f) for f in pages]
+        # Copied problem pages have no entries of their own in the search index and sitemap (as in a full build).
+        copied = {_page_url(self._unchanged(config, path)) for path in self.copies}
+        self.order = [url for url in map(_page_url, pages) if url not in copied]
         self.built = {_page_url(f) for f in pages if f.is_documentation_page() and (not self.dirty or f.is_modified())}
         return files
 
