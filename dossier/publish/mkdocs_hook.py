@@ -244,13 +244,17 @@ class DossierHook:
 
         copied = 0
         unproven: set[str] = set()
+        proven: set[tuple[str, str]] = set()  # each folder's pair is compared once, not per copy
         for path, (first, second) in self.copies.items():
             if written.get(path) == self.pages[path].text:
                 continue  # on disk already
             copied += 1
-            if self.copying and html(first).replace(address(first), address(second)) != html(second):
-                self.copying = False
-                log.info("dossier: the problem pages differ by more than their address; each is rendered from now on")
+            if self.copying and (first, second) not in proven:
+                if html(first).replace(address(first), address(second)) == html(second):
+                    proven.add((first, second))
+                else:
+                    self.copying = False
+                    log.info("dossier: problem pages differ by more than their address; each is rendered from now on")
             if not self.copying:
                 unproven.add(path)
             target = Path(self._unchanged(config, path).abs_dest_path)
