@@ -23,6 +23,13 @@ EXAMPLE_COVERAGE = (
 )
 
 
+def add_topic(claims: Path, topic_id: str, name: str, description: str) -> None:
+    """Append a topic to the dossier's topics.yaml (the registry a claim's topics must be in)."""
+    topics = claims / "topics.yaml"
+    entry = f"  - id: {topic_id}\n    name: {name}\n    description: {description}\n"
+    topics.write_text(topics.read_text(encoding="utf-8") + entry, encoding="utf-8")
+
+
 def apply_edits(claims: Path, edits: dict[str, str | bytes | None | list[tuple[str, str]]]) -> None:
     """Write, replace inside (old, new pairs; each must match), or delete (None) files or folders."""
     for relative, edit in edits.items():

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from test_reader_pages import example_index
 
-from conftest import apply_edits
+from conftest import add_topic, apply_edits
 from dossier.cli import main
 from dossier.publish.engines import RELATIVE_CITATIONS
 from dossier.render import figures
@@ -264,12 +264,7 @@ def test_a_copys_own_repost_aside_is_not_said_twice(dossier_dir: Path) -> None:
 
 
 def test_a_search_entrys_tags_name_a_topic_and_an_entity_of_the_same_name_once(dossier_dir: Path) -> None:
-    topics = dossier_dir / "topics.yaml"
-    topics.write_text(
-        topics.read_text(encoding="utf-8")
-        + "  - id: council\n    name: Harbourville Council\n    description: What the council decides.\n",
-        encoding="utf-8",
-    )
+    add_topic(dossier_dir, "council", "Harbourville Council", "What the council decides.")
     apply_edits(dossier_dir, {"ferry-budget.yaml": [("  - budget\n", "  - budget\n  - council\n")]})
     index = example_index(dossier_dir)
     assert claim_entry(index, index.claims["ferry-budget"])["tags"] == ["Transport", "Budget", "Harbourville Council"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import apply_edits
+from conftest import add_topic, apply_edits
 from dossier.link.check import check_dossier
 from dossier.read.model import Claim
 from dossier.render.charts import Bar, PairedBarChart, _short, bar_chart, paired_bar_chart
@@ -317,12 +317,7 @@ def test_the_overall_verdict_is_one_sentence_with_plural_wording(ratings: dict[s
 
 def test_topics_read_as_their_registry_writes_them(dossier_dir: Path) -> None:
     """Names come from topics.yaml as written ("South Korea", "5G"), never made from the id."""
-    topics = dossier_dir / "topics.yaml"
-    topics.write_text(
-        topics.read_text(encoding="utf-8")
-        + "  - id: south-korea\n    name: South Korea\n    description: Seoul's New Deal & <its> plans.\n",
-        encoding="utf-8",
-    )
+    add_topic(dossier_dir, "south-korea", "South Korea", "Seoul's New Deal & <its> plans.")
     apply_edits(dossier_dir, {"ferry-capacity.yaml": [("topics: [transport]", "topics: [transport, south-korea]")]})
     pages = render_site(example_index(dossier_dir))
     claim = pages["claims/ferry-capacity.md"].text
